@@ -1,0 +1,28 @@
+"""Test-wide settings: Qt renders offscreen, and the reference data comes from RNNLAB_DATA."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PyQt6")
+
+
+@pytest.fixture
+def data_dir() -> Path:
+    """The folder of reference data sets (PTB, Tiny Shakespeare, seq2seq), or skip with the reason."""
+    root = os.environ.get("RNNLAB_DATA")
+    if not root:
+        pytest.skip("RNNLAB_DATA is not set: the reference data sets (see ../shared/data/README.md) are not available")
+    path = Path(root)
+    if not path.is_dir():
+        pytest.skip(f"RNNLAB_DATA={root} is not a folder")
+    return path
+
+
+@pytest.fixture
+def rng():
+    import numpy as np
+
+    return np.random.default_rng(0)
