@@ -1,0 +1,1 @@
+"""Models: compositions of layers (SimpleRnnlm, Rnnlm, BetterRnnlm, Seq2seq, the adder's RNN, ...)."""

@@ -1,0 +1,160 @@
+"""The Task protocol: one problem = its data + its model + its metrics + what the window shows of it.
+
+The trainer drives a task one step at a time; the window and the CLI only ever talk to a task
+through these methods, and everything they return is plain data (floats, strings, lists, NumPy
+arrays), safe to copy across threads and to serialise.
+
+A task's randomness comes from Generators derived from ``config.seed``:
+- ``self.rng`` drives weights, batch order and dropout (part of the exact-resume state);
+- sampling for display (``sample``, ``display_example``) takes a *separate* generator passed in by
+  the caller, so that trying a prompt never changes the training stream.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import numpy as np
+
+from ..config import Config
+
+
+class TaskError(ValueError):
+    """A problem with the user's input (data file, prompt, settings) that deserves one clear message."""
+
+
+@dataclass
+class StepResult:
+    """What one training step reports. ``loss`` is the mean loss of the batch (nats per token/bit)."""
+
+    loss: float
+    tokens: int  # tokens (or bits, or answer characters) this step trained on: for tokens/s
+    metrics: dict[str, float] = field(default_factory=dict)  # e.g. {"perplexity": ...}, {"accuracy": ...}
+
+
+class Task(ABC):
+    """Base class of the four tasks. Subclasses set the class attributes and implement the methods.
+
+    Attributes every task has after ``__init__``:
+      config: Config            the validated configuration it was built from
+      model:  engine.models.base.Model
+      rng:    numpy Generator   training randomness (weights, batches, dropout)
+      dtype:  numpy dtype       float32 or float64
+    """
+
+    name: ClassVar[str]  # "adder", "char", "lm", "seq2seq"
+    title: ClassVar[str]  # "Binary adder", ...
+    metric_name: ClassVar[str]  # the curve shown under the loss: "perplexity" or "accuracy"
+    higher_is_better: ClassVar[bool]  # for "best parameters" and the book's lr decay
+    has_sampling: ClassVar[bool] = False  # language models: prompt + sampling panel
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.dtype = np.dtype(config.dtype)
+        self.rng = np.random.default_rng(config.seed)
+
+    # -- training ------------------------------------------------------------------------------
+    @abstractmethod
+    def train_step(self) -> StepResult:
+        """Take the next training batch, run forward and backward: ``model.grads`` hold the gradients.
+
+        Does not update parameters (the trainer clips and applies the optimizer). Advances the data
+        cursor and ``self.rng`` deterministically.
+        """
+
+    @property
+    @abstractmethod
+    def epoch(self) -> float:
+        """Epochs of training data consumed so far (fractional)."""
+
+    @abstractmethod
+    def evaluate(self, split: str = "val", max_batches: int = 0) -> dict[str, float]:
+        """Metrics on ``split`` ("train", "val", "test"): at least ``loss`` and ``self.metric_name``
+        (adder: also ``bit_accuracy`` and ``accuracy`` = exact match over all 128x128 pairs).
+        Must leave training state (hidden states, rng, grads, train/eval mode) as it found it.
+        ``max_batches`` 0 = the whole split. Raises TaskError for a split the task does not have."""
+
+    def splits(self) -> list[str]:
+        """The evaluation splits this task has, e.g. ["val", "test"]."""
+        return ["val"]
+
+    def set_live(self, name: str, value: Any) -> None:
+        """Apply a live setting (see ``Config`` fields with ``live=True``) that concerns the model,
+        e.g. dropout. The trainer handles lr/clip itself; temperature/top_k concern sampling."""
+        setattr(self.config, name, value)
+        if name == "dropout":
+            self.model.set_dropout(float(value))
+
+    # -- what the window shows -----------------------------------------------------------------
+    @abstractmethod
+    def trace(self, index: int = 0) -> dict[str, Any]:
+        """Run one display example (``index`` picks it deterministically) through the model with
+        recording on, forward and backward, and return::
+
+            {"labels": [str] * T,           # x-axis: input token/char/bit pair per timestep
+             "layers": [{"name": "lstm0", "cell": "lstm"|"gru"|"rnn",
+                         "h": (T, H), ...gates (T, H) as the layer recorded ("c","f","g","i","o" or
+                         "z","r","h_tilde"),
+                         "dh_norm": (T,)}],  # ||dL/dh_t|| for this example
+             "title": str}
+
+        Arrays are float32 copies. Leaves training state untouched (see ``evaluate``)."""
+
+    @abstractmethod
+    def display_example(self, index: int = 0) -> dict[str, Any]:
+        """The task-specific picture of one example, for its own panel:
+        adder: {"a", "b", "true_sum", "pred_sum", "a_bits", "b_bits", "true_bits", "pred_bits",
+                "probs" (8,), "correct"};  (bits least significant first)
+        seq2seq: {"question", "expected", "generated", "correct", "attention" (Ty, Tx) or None,
+                  "in_labels", "out_labels"};
+        lm/char: {"context": str, "target": str, "top": [(token, prob)] * 5}."""
+
+    def sample(self, prompt: str, length: int, temperature: float, top_k: int,
+               rng: np.random.Generator) -> dict[str, Any]:
+        """Generate from ``prompt`` (language models only). Returns::
+
+            {"prompt_tokens": [str], "unknown": [str],      # prompt words mapped to <unk>
+             "tokens": [str], "probs": [float],             # generated tokens and their probabilities
+             "top": [(str, float)] * k,                     # next-token distribution after the prompt
+             "text": str}                                   # joined for display
+
+        Leaves training state untouched. Raises TaskError for an unusable prompt."""
+        raise TaskError(f"the {self.title} task does not generate text")
+
+    # -- exact resume ----------------------------------------------------------------------------
+    @abstractmethod
+    def state_dict(self) -> dict[str, np.ndarray]:
+        """Everything besides parameters needed to resume bit for bit: data cursor, hidden states,
+        task rng state (as arrays; use ``rng_state_to_array``)."""
+
+    @abstractmethod
+    def load_state_dict(self, state: dict[str, np.ndarray]) -> None: ...
+
+    def data_info(self) -> dict[str, Any]:
+        """What the window and checkpoints record about the data: {"source": str, "vocab": [str] or None,
+        "sizes": {split: tokens}}. A vocabulary saved here is used to rebuild the task from a checkpoint."""
+        return {"source": self.config.data or "built-in", "vocab": None, "sizes": {}}
+
+    def describe(self) -> str:
+        """One line for the status bar, e.g. 'Word LM · LSTM 100 · 10,000 words · 929k tokens'."""
+        return f"{self.title} · {self.model.num_params():,} parameters"
+
+
+def rng_state_to_array(rng: np.random.Generator) -> np.ndarray:
+    """A Generator's full state as a uint8 array (JSON bytes), storable in an .npz without pickle."""
+    import json
+
+    return np.frombuffer(json.dumps(rng.bit_generator.state).encode(), dtype=np.uint8).copy()
+
+
+def rng_state_from_array(rng: np.random.Generator, arr: np.ndarray) -> None:
+    """Restore the state saved by ``rng_state_to_array`` into ``rng`` (same bit generator kind)."""
+    import json
+
+    try:
+        state = json.loads(bytes(np.asarray(arr, dtype=np.uint8)).decode())
+        rng.bit_generator.state = state
+    except (ValueError, TypeError, KeyError) as exc:
+        raise ValueError(f"corrupt random-generator state: {exc}") from None
