@@ -1,0 +1,49 @@
+"""What every panel of the window shares: how it hears about the run and how it asks for things.
+
+A panel is a QWidget shown in a dock of the main window. It never touches the engine: the main
+window forwards it the plain-data reports of the trainer (see ``engine/trainer.py``), and the panel
+asks for things by emitting ``request(name, payload)``, which the main window passes to the
+controller (e.g. ``("sample", {"prompt": "the", "length": 40})``, ``("set", {"name": "temperature",
+"value": 0.8})``, ``("trace_index", {"index": 3})``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PyQt6.QtCore import pyqtSignal
+from PyQt6.QtWidgets import QWidget
+
+
+class Panel(QWidget):
+    """Base class of all dock panels.
+
+    Class attributes:
+      title       the dock's title
+      tasks       the task names the panel applies to (hidden for the others)
+      uses_trace  True if the panel draws ``report["trace"]`` (traces are only recorded while such a
+                  panel is visible: they cost a forward+backward pass)
+      uses_example True if it draws ``report["example"]`` (the task's display example)
+    """
+
+    title = "Panel"
+    tasks: tuple[str, ...] = ("adder", "char", "lm", "seq2seq")
+    uses_trace = False
+    uses_example = False
+
+    request = pyqtSignal(str, object)  # (command name, payload dict) for the controller
+
+    def set_task(self, info: dict[str, Any]) -> None:
+        """A new task was built (or loaded). ``info``: {"task", "title", "metric_name", "model", "cell",
+        "hidden", "layers", "has_sampling", "config": dict, "description": str}. Clear old drawings."""
+
+    def on_progress(self, report: dict[str, Any]) -> None:
+        """A throttled progress report of the trainer (``kind == "progress"``)."""
+
+    def on_message(self, msg: dict[str, Any]) -> None:
+        """Any other message of the trainer: "sample", "eval", "hparam", "event", "saved"."""
+
+    def export_targets(self) -> list[tuple[str, Any]]:
+        """``(label, item)`` pairs that File > Export can write: a pyqtgraph PlotItem (PNG, SVG, CSV),
+        a GraphicsLayout/scene or an ImageItem's view (PNG, SVG), or a QWidget (PNG via grab())."""
+        return []
