@@ -47,6 +47,8 @@ class Config:
     lr: float = _f(0.01, "Learning rate", min=1e-5, max=100.0, log=True, live=True)
     schedule: str = _f("none", "Learning-rate schedule (book: divide by 4 when validation gets worse)",
                        choices=("none", "book", "step", "exponential", "cosine"))
+    decay_steps: int = _f(1000, "Steps per halving of lr (step, exponential) or length of the cosine "
+                          "(its end is --iters when set)", min=1, max=10**8, log=True)
     clip: float = _f(0.0, "Clip gradients to this global norm (0 = off)", min=0.0, max=1000.0, live=True)
     batch: int = _f(32, "Sequences per batch", min=1, max=1024, log=True)
     bptt: int = _f(35, "Truncated BPTT length (timesteps per batch)", min=1, max=1000, log=True,

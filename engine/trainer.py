@@ -52,7 +52,7 @@ class Trainer:
         self.clock = clock
         cfg = self.config
         self.optimizer = make_optimizer(cfg.optimizer, cfg.lr)
-        self.schedule = make_schedule(cfg.schedule) if cfg.schedule != "none" else None
+        self.schedule = _schedule_for(cfg)
         self.base_lr = cfg.lr
         self.step_count = 0
         self.curves = Curves()
@@ -423,6 +423,19 @@ class Trainer:
         return {"val_points": self.val_points, "changes": [
             {k: (v if isinstance(v, (int, float, str, bool)) else str(v)) for k, v in c.items()}
             for c in self.changes]}
+
+
+def _schedule_for(cfg):
+    """The lr schedule a config names, with its lengths taken from the config (None for "none")."""
+    if cfg.schedule == "none":
+        return None
+    if cfg.schedule == "step":
+        return make_schedule("step", every=cfg.decay_steps, gamma=0.5)
+    if cfg.schedule == "exponential":
+        return make_schedule("exponential", gamma=0.5 ** (1.0 / cfg.decay_steps))
+    if cfg.schedule == "cosine":
+        return make_schedule("cosine", total_steps=cfg.max_steps or cfg.decay_steps, min_lr=cfg.lr / 100)
+    return make_schedule(cfg.schedule)
 
 
 def _global_norm(grads: list[np.ndarray]) -> float:
