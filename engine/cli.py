@@ -1,0 +1,454 @@
+"""The command line: ``train``, ``sample`` and ``eval`` run headless; ``gui`` (the default) opens the window.
+
+The training flags are built from ``engine.config``'s field metadata (type, bounds, choices, help),
+so the CLI, the window's sliders and the checkpoints agree on every setting. The window itself is
+opened by a function ``main.py`` passes in: the engine never imports the GUI.
+
+Errors the user can fix (bad arguments, missing or unreadable data, an empty corpus, a corrupt
+checkpoint, divergence) end with ONE line on stderr, ``rnn-lab: error: ...``, and exit code 2 for
+usage errors, 1 otherwise; Ctrl+C exits with 130 and saves nothing. ``--debug`` shows tracebacks
+of unexpected errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from . import __version__
+from .config import FIELDS, PRESETS, TASKS, coerce, default_config, field_info
+
+PROG = "rnn-lab"
+COMMANDS = ("gui", "train", "sample", "eval")
+EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
+# Config fields whose flag is not simply --name-with-dashes (the first flag is the main one).
+FLAG_NAMES = {"max_steps": ("--iters", "--max-steps")}
+METAVARS = {"data": "PATH"}
+SKIP_FIELDS = ("task",)  # has its own flag, resolved together with --preset
+JSON_INTERVAL = 1.0  # seconds between --log-json progress lines (validations are always logged)
+
+OpenWindow = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    """Wrong command-line arguments (exit code 2)."""
+
+
+class CliError(Exception):
+    """Any other problem the user can fix, with its one-line message (exit code 1)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors become exceptions, so ``main`` prints them on one line."""
+
+    def error(self, message: str):  # noqa: D401 - argparse's hook
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+# ------------------------------------------------------------------------------------------- parser
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="RNN Lab: watch recurrent neural networks learn. "
+                     "Without a command, opens the window.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="{gui,train,sample,eval}", parser_class=_Parser)
+
+    gui = sub.add_parser("gui", help="open the window (the default)")
+    gui.add_argument("--task", choices=TASKS, help="task to start with (default: adder)")
+    gui.add_argument("--preset", choices=sorted(PRESETS), help="named settings (the book's models)")
+    gui.add_argument("--data", metavar="PATH", help="data file or folder")
+    gui.add_argument("--checkpoint", metavar="FILE", help="open this checkpoint")
+    gui.add_argument("--screenshot", metavar="OUT.png", help="train headless-rendered, save a picture, exit")
+    gui.add_argument("--steps", type=_nonneg_int, default=None, help="steps to train before --screenshot")
+    _add_debug(gui)
+
+    train = sub.add_parser("train", help="train without the window",
+                           description="Train a model headless. Unset flags take the task's defaults "
+                           "(then the preset's).")
+    train.add_argument("--task", choices=TASKS, help="what to learn (or implied by --preset)")
+    train.add_argument("--preset", choices=sorted(PRESETS), help="named settings: "
+                       + "; ".join(f"{k}: {v.get('task')} {v.get('model')}" for k, v in sorted(PRESETS.items())))
+    train.add_argument("--cell", choices=("rnn", "lstm", "gru"), help="recurrent cell (alias of --model)")
+    for name in FIELDS:
+        if name not in SKIP_FIELDS:
+            _add_field_flag(train, name)
+    train.add_argument("--save", metavar="CKPT.npz", help="save a checkpoint when training ends")
+    train.add_argument("--log-json", action="store_true", help="one JSON object per line on stdout: "
+                       "progress every ~1 s and at each validation, the final metrics last")
+    train.add_argument("--quiet", action="store_true", help="no progress bar or notes on stderr")
+    _add_debug(train)
+
+    sample = sub.add_parser("sample", help="generate text from a checkpoint (char, lm)")
+    sample.add_argument("--checkpoint", required=True, metavar="CKPT.npz")
+    sample.add_argument("--prompt", required=True, help="text to start from")
+    sample.add_argument("--length", type=_pos_int, default=200, help="tokens to generate (default 200)")
+    sample.add_argument("--temperature", type=_field_type("temperature"), default=None,
+                        help="sampling temperature (default: the checkpoint's)")
+    sample.add_argument("--top-k", type=_field_type("top_k"), default=None,
+                        help="sample from the k most likely tokens, 0 = all (default: the checkpoint's)")
+    sample.add_argument("--seed", type=_field_type("seed"), default=0, help="random seed of the sampling")
+    sample.add_argument("--data", metavar="PATH", help="where the training data is now, if it moved")
+    _add_debug(sample)
+
+    ev = sub.add_parser("eval", help="evaluate a checkpoint on a split")
+    ev.add_argument("--checkpoint", required=True, metavar="CKPT.npz")
+    ev.add_argument("--data", metavar="PATH", help="where the data is now, if it moved")
+    ev.add_argument("--split", choices=("train", "val", "test"), default="val", help="default: val")
+    ev.add_argument("--log-json", action="store_true", help="print the metrics as one JSON object")
+    _add_debug(ev)
+    return parser
+
+
+def _add_debug(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--debug", action="store_true", help="show the traceback of unexpected errors")
+
+
+def _add_field_flag(parser: argparse.ArgumentParser, name: str) -> None:
+    """One flag per Config field: type, bounds and choices checked by ``config.coerce``."""
+    info = field_info(name)
+    flags = FLAG_NAMES.get(name, ("--" + name.replace("_", "-"),))
+    help_ = info["help"]
+    if info["min"] is not None or info["max"] is not None:
+        help_ += f" [{info['min']}..{info['max']}]"
+    if tuple(info["tasks"]) != TASKS:
+        help_ += f" ({', '.join(info['tasks'])})"
+    if info["type"] == "bool":
+        parser.add_argument(*flags, dest=name, action=argparse.BooleanOptionalAction, default=None, help=help_)
+        return
+    metavar = "{" + ",".join(info["choices"]) + "}" if info["choices"] else METAVARS.get(name, info["type"].upper())
+    parser.add_argument(*flags, dest=name, type=_field_type(name), default=None, metavar=metavar, help=help_)
+
+
+def _field_type(name: str) -> Callable[[str], Any]:
+    def convert(text: str) -> Any:
+        try:
+            return coerce(name, text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    convert.__name__ = FIELDS[name].type if isinstance(FIELDS[name].type, str) else FIELDS[name].type.__name__
+    return convert
+
+
+def _pos_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number >= 1, got {value}")
+    return value
+
+
+def _nonneg_int(text: str) -> int:
+    return 0 if text.strip() == "0" else _pos_int(text)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse ``argv``; without a command (or with options only) the command is ``gui``."""
+    argv = list(argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["gui", *argv]
+    return build_parser().parse_args(argv)
+
+
+# ------------------------------------------------------------------------------------------- main
+def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = None,
+         stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run one command; return the process exit code. Never lets a traceback reach the user unless
+    ``--debug`` asks for it."""
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    argv = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in argv
+    try:
+        args = parse_args(argv)
+        if args.command == "gui":
+            if open_window is None:
+                raise CliError("the window is opened by main.py (python main.py gui)")
+            return int(open_window(args) or 0)
+        return {"train": cmd_train, "sample": cmd_sample, "eval": cmd_eval}[args.command](args, out, err)
+    except UsageError as exc:
+        _fail(err, str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=err, flush=True)
+        return EXIT_INTERRUPTED
+    except UnicodeDecodeError as exc:
+        _fail(err, f"the data is not UTF-8 text (byte {exc.start}: {exc.reason}); save it as UTF-8")
+        return EXIT_ERROR
+    except (CliError, ValueError, OSError) as exc:  # TaskError and CheckpointError are ValueErrors
+        _fail(err, _one_line(exc))
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, not a traceback
+        if debug:
+            raise
+        _fail(err, f"unexpected {type(exc).__name__}: {_one_line(exc)} (run with --debug for the traceback)")
+        return EXIT_ERROR
+
+
+def _fail(err: TextIO, message: str) -> None:
+    print(f"{PROG}: error: {message}", file=err, flush=True)
+
+
+def _one_line(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror and exc.filename:
+        return f"{exc.filename}: {exc.strerror}"
+    text = " ".join(str(exc).split())
+    return text or type(exc).__name__
+
+
+# ------------------------------------------------------------------------------------------- train
+def config_from_args(args: argparse.Namespace):
+    """The Config the flags describe: the task's defaults, then the preset, then the flags given."""
+    overrides = {name: getattr(args, name, None) for name in FIELDS if name not in SKIP_FIELDS}
+    overrides = {k: v for k, v in overrides.items() if v is not None}
+    if args.cell is not None:
+        if "model" in overrides and overrides["model"] != args.cell:
+            raise UsageError(f"--cell {args.cell} contradicts --model {overrides['model']}")
+        overrides["model"] = args.cell
+    task = args.task
+    if args.preset is not None:
+        preset_task = PRESETS[args.preset].get("task")
+        if task is not None and preset_task is not None and task != preset_task:
+            raise UsageError(f"preset {args.preset} is for the {preset_task} task, not {task}")
+        task = task or preset_task
+    if task is None:
+        raise UsageError("say what to train: --task {" + ",".join(TASKS) + "} (or --preset)")
+    if "data" in overrides and overrides["data"]:
+        data = Path(overrides["data"]).expanduser()
+        if not data.exists():
+            raise CliError(f"data path not found: {data}")
+        overrides["data"] = str(data)
+    config = default_config(task, args.preset, **overrides)
+    if not config.max_steps and not config.epochs:
+        raise UsageError("say how long to train: --iters N or --epochs X")
+    ignored = [n for n in overrides if not config.applies(n) and n != "data"]
+    return config, ignored
+
+
+def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .tasks import make_task
+    from .trainer import DIVERGED, Trainer
+
+    config, ignored = config_from_args(args)
+    if ignored and not args.quiet:
+        flags = ", ".join(FLAG_NAMES.get(n, ("--" + n.replace("_", "-"),))[0] for n in ignored)
+        print(f"{PROG}: note: {flags} do(es) not apply to the {config.task} task and are ignored", file=err)
+    if args.save:
+        folder = Path(args.save).expanduser().resolve().parent
+        if not folder.is_dir():  # fail now, not after an hour of training
+            raise CliError(f"cannot save to {args.save}: the folder {folder} does not exist")
+    task = make_task(config)
+    reporter = TrainReporter(task, config, out, err, log_json=args.log_json, quiet=args.quiet)
+    trainer = Trainer(task, callback=reporter, report_interval=0.1)
+    try:
+        trainer.fit(max_steps=config.max_steps, epochs=config.epochs)
+    finally:
+        reporter.close()
+    if trainer.state == DIVERGED:
+        raise CliError(reporter.diverged or f"training diverged at step {trainer.step_count + 1}")
+    if reporter.error:
+        raise CliError(reporter.error)
+    final = final_metrics(trainer, reporter.recent_loss())
+    if args.save:
+        from .checkpoint import save_checkpoint
+
+        save_checkpoint(Path(args.save).expanduser(), trainer, extra={"source": "cli"})
+        if not args.quiet:
+            print(f"{PROG}: saved {args.save} (step {trainer.step_count:,})", file=err)
+    if args.log_json:
+        reporter.write_json(final)
+    elif not args.quiet:
+        print(_metrics_line(final), file=out)
+    return 0
+
+
+def final_metrics(trainer, train_loss: float) -> dict[str, Any]:
+    """What a finished run reached: the training loss of its last steps, and every metric on each
+    evaluation split (``val_loss``, ``val_perplexity``, ``test_perplexity``, ...). The task's own
+    metric (accuracy, perplexity) appears un-prefixed with its validation value."""
+    task = trainer.task
+    final: dict[str, Any] = {"final": True, "step": trainer.step_count, "epoch": task.epoch,
+                             "elapsed_s": trainer.elapsed, "loss": train_loss}
+    name = task.metric_name
+    final[name] = trainer.last.get(name, math.nan)  # training value unless a validation split exists
+    for split in task.splits():
+        metrics = task.evaluate(split, 0)
+        final.update({f"{split}_{k}": float(v) for k, v in metrics.items()})
+        if split == "val" and name in metrics:
+            final[name] = float(metrics[name])
+    if "val_accuracy" in final:
+        final["accuracy"] = final["val_accuracy"]
+    return final
+
+
+def _metrics_line(final: dict[str, Any]) -> str:
+    keys = [k for k in final if k not in ("final",)]
+    return "  ".join(f"{k} {_fmt(final[k])}" for k in keys)
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, float):
+        return f"{v:.6g}"
+    return str(v)
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, bool) or v is None or isinstance(v, str):
+        return v
+    if isinstance(v, int):
+        return v
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return str(v)
+    return f if math.isfinite(f) else None
+
+
+class TrainReporter:
+    """The trainer's callback for ``train``: a tqdm bar on stderr and throttled JSON lines on stdout."""
+
+    def __init__(self, task, config, out: TextIO, err: TextIO, log_json: bool, quiet: bool,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.task, self.out, self.err = task, out, err
+        self.log_json, self.quiet, self.clock = log_json, quiet, clock
+        self.by_steps = bool(config.max_steps)
+        self.diverged: str | None = None
+        self.error: str | None = None
+        self._last_json = -math.inf
+        self._last_step_logged = -1
+        self._losses: list[float] = []
+        self.bar = None
+        if not quiet:
+            from tqdm import tqdm
+
+            total = config.max_steps if self.by_steps else config.epochs
+            self.bar = tqdm(total=total, file=err, unit="step" if self.by_steps else "epoch",
+                            dynamic_ncols=True, leave=False, desc=config.task,
+                            bar_format=None if self.by_steps else "{desc}: {percentage:3.0f}%|{bar}| "
+                            "{n:.2f}/{total:g} epochs [{elapsed}<{remaining}{postfix}]")
+
+    def __call__(self, report: dict[str, Any]) -> None:
+        kind = report.get("kind")
+        if kind == "progress":
+            self._progress(report)
+        elif kind == "event":
+            if report.get("level") == "diverged":
+                self.diverged = report["message"]
+            elif report.get("level") == "error":
+                self.error = report["message"]
+        elif kind == "hparam" and not self.quiet:
+            self._note(f"{report['name']} {report['old']:g} -> {report['new']:g} at step {report['step']} "
+                       f"({report.get('source', 'user')})" if isinstance(report.get("new"), float)
+                       else f"{report['name']} changed at step {report['step']}")
+
+    def _progress(self, report: dict[str, Any]) -> None:
+        losses = report["points"]["loss"]
+        self._losses.extend(float(x) for x in losses)
+        del self._losses[:-100]
+        step = report["step"]
+        if self.bar is not None:
+            target = step if self.by_steps else min(report["epoch"], self.bar.total)
+            if target != self.bar.n:
+                self.bar.n = target
+                postfix = {"loss": f"{report.get('loss', math.nan):.4g}"}
+                metric = report.get(report["metric_name"])
+                if metric is not None:
+                    postfix[report["metric_name"][:4]] = f"{metric:.4g}"
+                self.bar.set_postfix(postfix, refresh=False)
+                self.bar.refresh()
+        if not self.log_json or step == 0:
+            return
+        now = self.clock()
+        vals = [v for v in report["val"] if v.get("split") == "val"]
+        if not vals and (now - self._last_json < JSON_INTERVAL or step == self._last_step_logged):
+            return
+        self._last_json, self._last_step_logged = now, step
+        name = report["metric_name"]
+        line = {"step": step, "epoch": report["epoch"], "loss": report.get("loss"), "metric": report.get(name),
+                "metric_name": name, "grad_norm": report.get("grad_norm"), "lr": report.get("lr"),
+                "tokens_per_s": report.get("tokens_per_s"), "elapsed_s": report.get("elapsed_s")}
+        if vals:
+            line.update({f"val_{k}": v for k, v in vals[-1].items() if k not in ("step", "split")})
+            line["val_step"] = vals[-1]["step"]
+        self.write_json(line)
+
+    def recent_loss(self) -> float:
+        """Mean training loss of the last (up to 100) steps."""
+        return sum(self._losses) / len(self._losses) if self._losses else math.nan
+
+    def write_json(self, obj: dict[str, Any]) -> None:
+        if self.bar is not None:
+            self.bar.clear()
+        self.out.write(json.dumps({k: _jsonable(v) for k, v in obj.items()}) + "\n")
+        self.out.flush()
+
+    def _note(self, text: str) -> None:
+        if self.bar is not None:
+            self.bar.write(f"{PROG}: {text}", file=self.err)
+        else:
+            print(f"{PROG}: {text}", file=self.err)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+# ------------------------------------------------------------------------------------------- sample, eval
+def cmd_sample(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import numpy as np
+
+    from .checkpoint import load_checkpoint
+
+    trainer = load_checkpoint(_existing(args.checkpoint), data=args.data)
+    task, cfg = trainer.task, trainer.config
+    if not task.has_sampling:
+        raise CliError(f"the {task.title} task does not generate text; sample needs a char or lm checkpoint")
+    temperature = cfg.temperature if args.temperature is None else args.temperature
+    top_k = cfg.top_k if args.top_k is None else args.top_k
+    result = task.sample(args.prompt, args.length, temperature, top_k, np.random.default_rng(args.seed))
+    if result.get("unknown"):
+        print(f"{PROG}: note: not in the vocabulary, read as <unk>: {' '.join(result['unknown'])}", file=err)
+    print(result["text"], file=out)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .checkpoint import load_checkpoint
+
+    trainer = load_checkpoint(_existing(args.checkpoint), data=args.data)
+    task = trainer.task
+    splits = task.splits() + (["train"] if "train" not in task.splits() else [])
+    if args.split not in splits:
+        raise CliError(f"the {task.title} task has no {args.split} split; choose one of {', '.join(splits)}")
+    metrics = {k: float(v) for k, v in task.evaluate(args.split, 0).items()}
+    if args.log_json:
+        obj = {"split": args.split, "step": trainer.step_count, **metrics}
+        out.write(json.dumps({k: _jsonable(v) for k, v in obj.items()}) + "\n")
+    else:
+        print(f"{args.split} (step {trainer.step_count:,}): "
+              + "  ".join(f"{k} {v:.6g}" for k, v in metrics.items()), file=out)
+    return 0
+
+
+def _existing(path: str) -> str:
+    p = Path(path).expanduser()
+    if not p.exists():
+        raise CliError(f"checkpoint not found: {p}")
+    return str(p)
+
+
+def namespace_defaults() -> dict[str, Any]:
+    """The attributes ``gui.app.run(args)`` may read, with their defaults (for callers building args)."""
+    return {"task": None, "preset": None, "data": None, "checkpoint": None, "screenshot": None, "steps": None,
+            "debug": False, "command": "gui"}
+
+
+__all__ = ["main", "build_parser", "parse_args", "config_from_args", "final_metrics", "CliError", "UsageError",
+           "namespace_defaults"]
