@@ -23,18 +23,22 @@ class Curves:
         self.data = np.zeros((capacity, len(COLUMNS)), dtype=np.float64)
         self.n = 0
         self.stride = 1  # keep one row out of every `stride` steps
-        self._seen = 0  # rows offered since the stride last changed
+        self._seen = 0  # rows offered so far
 
     def append(self, step: int, time: float, loss: float, metric: float, grad_norm: float, lr: float) -> None:
-        if self._seen % self.stride == 0:
-            if self.n == self.capacity:
-                self.data[: self.n // 2] = self.data[1 : self.n : 2]
-                self.n //= 2
-                self.stride *= 2
-                self._seen = 0
-            self.data[self.n] = (step, time, loss, metric, grad_norm, lr)
-            self.n += 1
+        """Offer one row. Kept rows are the ``k * stride``-th rows offered, so the spacing stays uniform
+        (halving keeps rows 2, 4, 6, ... of those held, which are the multiples of the doubled stride)."""
         self._seen += 1
+        if self._seen % self.stride:
+            return
+        if self.n == self.capacity:
+            self.data[: self.n // 2] = self.data[1 : self.n : 2]
+            self.n //= 2
+            self.stride *= 2
+            if self._seen % self.stride:
+                return
+        self.data[self.n] = (step, time, loss, metric, grad_norm, lr)
+        self.n += 1
 
     def column(self, name: str) -> np.ndarray:
         """A copy of one column, rows in step order."""
