@@ -1,0 +1,145 @@
+"""Config: coercion against field metadata, task defaults and presets, strict keys, JSON round trip."""
+
+import dataclasses
+import json
+
+import pytest
+
+from engine.config import (
+    FIELDS,
+    PRESETS,
+    TASK_DEFAULTS,
+    TASKS,
+    Config,
+    coerce,
+    default_config,
+    field_info,
+    live_fields,
+)
+
+
+@pytest.mark.parametrize("name, given, expected", [
+    ("hidden", "64", 64),
+    ("hidden", 64.0, 64),
+    ("lr", "0.5", 0.5),
+    ("lr", 1, 1.0),
+    ("clip", "0", 0.0),
+    ("tie_weights", "yes", True),
+    ("tie_weights", "off", False),
+    ("tie_weights", 1, True),
+    ("optimizer", "sgd", "sgd"),
+    ("dtype", "float64", "float64"),
+    ("max_steps", "1000", 1000),
+])
+def test_coerce_converts_types(name, given, expected):
+    value = coerce(name, given)
+    assert value == expected and type(value) is type(expected)
+
+
+@pytest.mark.parametrize("name, given, words", [
+    ("hidden", 0, ["hidden", "between"]),
+    ("hidden", 4096, ["hidden", "between"]),
+    ("hidden", 3.5, ["hidden", "int"]),
+    ("hidden", "many", ["hidden", "int"]),
+    ("lr", 0.0, ["lr", "between"]),
+    ("lr", 1000.0, ["lr", "between"]),
+    ("lr", float("nan"), ["lr", "finite"]),
+    ("lr", float("inf"), ["lr", "finite"]),
+    ("lr", "fast", ["lr", "float"]),
+    ("dropout", 0.95, ["dropout", "between"]),
+    ("optimizer", "adamw", ["optimizer", "one of"]),
+    ("schedule", "linear", ["schedule", "one of"]),
+    ("tie_weights", "maybe", ["tie_weights", "bool"]),
+    ("nonsense", 1, ["unknown", "nonsense"]),
+])
+def test_coerce_rejects_with_the_field_name(name, given, words):
+    with pytest.raises(ValueError) as info:
+        coerce(name, given)
+    for word in words:
+        assert word in str(info.value)
+
+
+def test_bounds_are_inclusive():
+    info = field_info("dropout")
+    assert coerce("dropout", info["min"]) == info["min"]
+    assert coerce("dropout", info["max"]) == info["max"]
+
+
+def test_every_field_has_complete_metadata_and_a_valid_default():
+    for name, f in FIELDS.items():
+        info = field_info(name)
+        assert info["help"], name
+        assert set(info["tasks"]) <= set(TASKS), name
+        assert coerce(name, f.default) == f.default, name
+        if info["live"]:
+            assert not info["rebuild"], name
+    assert {"lr", "clip", "dropout"} <= set(live_fields())
+    assert "hidden" not in live_fields()
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_default_config_per_task(task):
+    cfg = default_config(task)
+    assert cfg.task == task
+    for key, value in TASK_DEFAULTS[task].items():
+        assert getattr(cfg, key) == value, key
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_presets_apply_and_name_their_task(preset):
+    cfg = default_config("adder", preset)  # the preset's task wins
+    assert cfg.task == PRESETS[preset]["task"]
+    for key, value in PRESETS[preset].items():
+        assert getattr(cfg, key) == value, key
+
+
+def test_overrides_win_and_none_means_unset():
+    cfg = default_config("char", hidden=7, lr=None)
+    assert cfg.hidden == 7
+    assert cfg.lr == TASK_DEFAULTS["char"]["lr"]
+    cfg = default_config("lm", "rnnlm", lr=1.0)
+    assert cfg.lr == 1.0 and cfg.model == "lstm"
+
+
+def test_default_config_rejects_unknown_task_and_preset():
+    with pytest.raises(ValueError, match="unknown task 'speech'"):
+        default_config("speech")
+    with pytest.raises(ValueError, match="unknown preset 'huge'"):
+        default_config("lm", "huge")
+    with pytest.raises(ValueError, match="hidden"):
+        default_config("lm", hidden=-1)
+
+
+def test_from_dict_is_strict_about_unknown_keys():
+    with pytest.raises(ValueError, match="unknown configuration keys: colour, size"):
+        Config.from_dict({"task": "adder", "size": 3, "colour": "red"})
+    cfg = Config.from_dict({"task": "adder", "size": 3}, strict=False)
+    assert cfg.task == "adder"
+
+
+def test_from_dict_validates_and_coerces():
+    cfg = Config.from_dict({"task": "lm", "hidden": "32", "lr": "2"})
+    assert cfg.hidden == 32 and cfg.lr == 2.0
+    with pytest.raises(ValueError, match="batch"):
+        Config.from_dict({"batch": 0})
+
+
+def test_json_round_trip():
+    cfg = default_config("lm", "better", seed=5, data="some/where")
+    again = Config.from_dict(json.loads(cfg.to_json()))
+    assert again == cfg
+    assert dataclasses.asdict(again) == cfg.to_dict()
+
+
+def test_replace_validates():
+    cfg = default_config("adder")
+    assert cfg.replace(hidden=8).hidden == 8
+    with pytest.raises(ValueError, match="hidden"):
+        cfg.replace(hidden=0)
+    assert cfg.hidden == TASK_DEFAULTS["adder"]["hidden"]  # the original is unchanged
+
+
+def test_applies_follows_the_tasks_metadata():
+    assert default_config("char").applies("bptt")
+    assert not default_config("adder").applies("bptt")
+    assert default_config("adder").applies("lr")
