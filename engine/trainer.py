@@ -192,7 +192,7 @@ class Trainer:
         t0 = self.clock()
         res = self.task.train_step()
         grads = self.task.model.grads
-        norm = clip_grads(grads, self.config.clip) if self.config.clip > 0 else _global_norm(grads)
+        norm = clip_grads(grads, self.config.clip)  # returns the norm before clipping; 0 = off
         if not (math.isfinite(res.loss) and math.isfinite(norm)):
             self._diverged(res.loss, norm)
             return dict(self.last)
@@ -437,6 +437,3 @@ def _schedule_for(cfg):
         return make_schedule("cosine", total_steps=cfg.max_steps or cfg.decay_steps, min_lr=cfg.lr / 100)
     return make_schedule(cfg.schedule)
 
-
-def _global_norm(grads: list[np.ndarray]) -> float:
-    return float(math.sqrt(sum(float(np.vdot(g, g)) for g in grads)))
