@@ -169,8 +169,8 @@ def read_checkpoint_arrays(path: str | os.PathLike) -> tuple[dict[str, np.ndarra
     """All arrays of a checkpoint and its checked metadata, without building anything."""
     path = Path(path)
     _check_file(path)
-    try:
-        with np.load(path, allow_pickle=False) as npz:
+    try:  # open the file ourselves: np.load leaks its handle when the zip is corrupt
+        with open(path, "rb") as f, np.load(f, allow_pickle=False) as npz:
             arrays = {key: npz[key] for key in npz.files}
     except ValueError as exc:
         if "allow_pickle" in str(exc) or "bject arrays" in str(exc):
@@ -187,7 +187,7 @@ def read_checkpoint_meta(path: str | os.PathLike) -> dict[str, Any]:
     path = Path(path)
     _check_file(path)
     try:
-        with np.load(path, allow_pickle=False) as npz:
+        with open(path, "rb") as f, np.load(f, allow_pickle=False) as npz:
             raw = npz[META_KEY] if META_KEY in npz.files else None
     except ValueError as exc:
         raise CheckpointError(f"{path} has unreadable metadata: {exc}") from None

@@ -71,6 +71,7 @@ class FakeTask(Task):
         # test hooks (not part of the protocol)
         self.fail_at: int | None = None  # raise RuntimeError on this train_step call (1-based)
         self.delay = 0.0  # seconds to sleep in each train_step (slow training for thread tests)
+        self.ballast = 0  # float64 values of dummy state to make checkpoints big (atomic-save tests)
         self.calls = 0
 
     # -- training ------------------------------------------------------------------------------
@@ -128,8 +129,11 @@ class FakeTask(Task):
 
     # -- exact resume ----------------------------------------------------------------------------
     def state_dict(self) -> dict[str, np.ndarray]:
-        return {"perm": self.perm.copy(), "cursor": np.array(self.cursor), "seen": np.array(self.seen),
-                "rng": rng_state_to_array(self.rng)}
+        state = {"perm": self.perm.copy(), "cursor": np.array(self.cursor), "seen": np.array(self.seen),
+                 "rng": rng_state_to_array(self.rng)}
+        if self.ballast:
+            state["ballast"] = np.arange(self.ballast, dtype=np.float64)
+        return state
 
     def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
         perm = np.asarray(state["perm"])
