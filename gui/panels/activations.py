@@ -1,0 +1,283 @@
+"""Inside the network: hidden state, cell state and gates of one example over time, and the gradient
+flowing back through time.
+
+Draws ``report["trace"]`` (see ``Task.trace``): for the chosen layer one heatmap per recorded array
+(x = timestep labelled with the input tokens, y = unit), coloured with explicit levels that never
+change between frames (tanh values -1..1 diverging, sigmoid gates 0..1 sequential, the LSTM cell state
+on a symmetric range that adapts rarely), a time cursor shared by all plots, and below them the norm of
+dL/dh_t against t on a log axis for every layer: a vanilla RNN's gradient fades to the left (vanishing
+gradient), an LSTM's survives.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
+
+from ..widgets.heatmap import ColorScale, Heatmap, TimeCursor, display_token, set_token_ticks
+from .base import Panel
+
+# Drawing order: the tanh-valued arrays, the cell state, then the sigmoid gates, so that every colour
+# bar spans adjacent rows.
+ORDER = ("h", "h_tilde", "g", "c", "f", "i", "o", "z", "r")
+NAMES = {"h": "hidden state", "h_tilde": "candidate state", "g": "candidate cell", "c": "cell state",
+         "f": "forget gate", "i": "input gate", "o": "output gate", "z": "update gate", "r": "reset gate"}
+SYMBOLS = {"h_tilde": "h̃"}  # the axis shows the symbol, the key line below the plots the name
+SCALE_OF = {"h_tilde": "tanh", "g": "tanh", "c": "cell", "f": "sigmoid", "i": "sigmoid", "o": "sigmoid",
+            "z": "sigmoid", "r": "sigmoid"}
+BAR_LABEL = {"tanh": "tanh  −1 … 1", "sigmoid": "sigmoid  0 … 1", "cell": "cell state", "relu": "relu"}
+LAYER_PENS = ((255, 170, 40), (80, 200, 255), (120, 230, 120), (240, 110, 200))
+AXIS_WIDTH = 52  # fixed left-axis width so that every plot's timestep t sits at the same x pixel
+
+
+def decade_ticks(lo: int, hi: int) -> list[list[tuple[float, str]]]:
+    """Ticks of a log10 axis from 10^lo to 10^hi: labelled decades, bare ticks at 2..9 between them."""
+    sup = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+    step = max(1, (hi - lo + 5) // 6)  # at most about six labels
+    major = [(float(d), "10" + str(d).translate(sup)) for d in range(lo, hi + 1, step)]
+    minor = [(d + float(np.log10(m)), "") for d in range(lo, hi) for m in range(2, 10)] if hi - lo <= 4 else []
+    return [major, minor]
+
+
+class ActivationsPanel(Panel):
+    """Heatmaps of h (c, gates) over time for one example, a shared time cursor, and gradient flow."""
+
+    title = "Inside the network"
+    uses_trace = True
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.activation = "tanh"  # a vanilla RNN's h uses the colour scale of its activation
+        self.trace: dict[str, Any] | None = None
+        self.heatmaps: dict[str, Heatmap] = {}
+        self.scales: dict[str, ColorScale] = {}
+        self.cursor = TimeCursor()
+        self.cursor.moved.connect(self._cursor_moved)
+        self.grad_plot: pg.PlotItem | None = None
+        self.grad_curves: list[pg.PlotDataItem] = []  # one per layer: ||dL/dh_t|| against t
+        self._signature: tuple | None = None
+
+        self.example = QSpinBox()
+        self.example.setRange(0, 99_999)
+        self.example.setToolTip("Which example to look inside (the same one every frame)")
+        self.example.valueChanged.connect(lambda n: self.request.emit("trace_index", {"index": int(n)}))
+        self.layer = QComboBox()
+        self.layer.currentIndexChanged.connect(self._render)
+        self.layer_label = QLabel("Layer")
+        self.caption = QLabel("Waiting for a trace: start or step training.")
+        self.view = pg.GraphicsLayoutWidget()
+        self.readout = QLabel("Hover over a heatmap to read a value; click or drag the cursor to pick a step.")
+        self.at_cursor = QLabel(" ")
+        self.key = QLabel(" ")
+        self.note = QLabel("")
+        self.note.setStyleSheet("color: #e8a33d;")
+        for label in (self.readout, self.at_cursor, self.caption, self.note, self.key):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # tokens are data, never markup
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Example #"))
+        top.addWidget(self.example)
+        top.addWidget(self.layer_label)
+        top.addWidget(self.layer)
+        top.addWidget(self.caption, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.key)
+        layout.addWidget(self.readout)
+        layout.addWidget(self.at_cursor)
+        layout.addWidget(self.note)
+        self._show_layer_selector(0)
+
+    # ------------------------------------------------------------------ Panel contract
+    def set_task(self, info: dict[str, Any]) -> None:
+        cfg = info.get("config") or {}
+        self.activation = str(cfg.get("activation", "tanh"))
+        self.trace = None
+        self._clear()
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        self.layer.blockSignals(False)
+        self._show_layer_selector(0)
+        self.caption.setText("Waiting for a trace: start or step training.")
+        self.note.setText("")
+
+    def on_progress(self, report: dict[str, Any]) -> None:
+        trace = report.get("trace")
+        if trace:
+            self.show_trace(trace)
+
+    def export_targets(self) -> list[tuple[str, Any]]:
+        if not self.heatmaps:
+            return []
+        name = self._layer_dict()["name"]
+        out = [(f"Heatmap {k}: {NAMES[k]} ({name})", hm.plot) for k, hm in self.heatmaps.items()]
+        out.append(("All heatmaps and gradient flow", self.view.ci))
+        if self.grad_plot is not None:
+            out.append(("Gradient flow through time", self.grad_plot))
+        return out
+
+    # ------------------------------------------------------------------ drawing
+    def show_trace(self, trace: dict[str, Any]) -> None:
+        """Draw a trace; plots are rebuilt only when the layer's shape or gate set changed."""
+        layers = list(trace.get("layers") or [])
+        if not layers:
+            return
+        self.trace = trace
+        names = [str(layer.get("name", f"layer {k}")) for k, layer in enumerate(layers)]
+        if names != [self.layer.itemText(k) for k in range(self.layer.count())]:
+            keep = min(max(self.layer.currentIndex(), 0), len(names) - 1)
+            self.layer.blockSignals(True)
+            self.layer.clear()
+            self.layer.addItems(names)
+            self.layer.setCurrentIndex(keep)
+            self.layer.blockSignals(False)
+        self._show_layer_selector(len(names))
+        self.caption.setText(str(trace.get("title", "")))
+        self._render()
+
+    def keys_of(self, layer: dict[str, Any]) -> list[str]:
+        """The arrays of ``layer`` drawn as heatmaps, in drawing order."""
+        return [k for k in ORDER if k in layer and np.ndim(layer[k]) == 2]
+
+    def _layer_dict(self) -> dict[str, Any]:
+        layers = self.trace["layers"]
+        return layers[min(max(self.layer.currentIndex(), 0), len(layers) - 1)]
+
+    def _labels(self, T: int) -> list[str]:
+        labels = [str(s) for s in (self.trace.get("labels") or [])]
+        return labels if len(labels) == T else [str(t) for t in range(T)]
+
+    def _scale_of(self, key: str, cell: str) -> str:
+        if key == "h" and cell == "rnn":
+            return {"sigmoid": "sigmoid", "relu": "relu"}.get(self.activation, "tanh")
+        return SCALE_OF.get(key, "tanh")
+
+    def _render(self) -> None:
+        if self.trace is None:
+            return
+        layer = self._layer_dict()
+        keys = self.keys_of(layer)
+        if not keys:
+            return
+        cell = str(layer.get("cell", ""))
+        T, H = np.shape(layer[keys[0]])
+        signature = (layer.get("name"), cell, T, H, tuple(keys), len(self.trace["layers"]), self.activation)
+        if signature != self._signature:
+            self._build(keys, cell, T)
+            self._signature = signature
+        labels = self._labels(T)
+        for kind, scale in self.scales.items():
+            scale.fit([np.asarray(layer[k]) for k in keys if self._scale_of(k, cell) == kind])
+        bad = []
+        for key in keys:
+            n_bad = self.heatmaps[key].set_data(np.asarray(layer[key]).T, labels)
+            if n_bad:
+                bad.append(f"{key}: {n_bad}")
+        self._draw_gradients()
+        self.note.setText("⚠ non-finite values drawn as 0 (" + ", ".join(bad) + ")" if bad else "")
+        self._cursor_moved(self.cursor.position)
+
+    def _build(self, keys: list[str], cell: str, T: int) -> None:
+        """(Re)create one plot per array, one colour bar per colour scale, the gradient plot, the cursor."""
+        self._clear()
+        self.key.setText("   ".join(f"{SYMBOLS.get(k, k)} = {NAMES[k]}" for k in keys)
+                         + "   (colours: fixed scales, the cell state's range adapts)" * ("c" in keys))
+        self.cursor.count = T
+        groups: dict[str, list[int]] = {}
+        first = None
+        for row, key in enumerate(keys):
+            plot = self.view.addPlot(row=row, col=0)
+            plot.getAxis("left").setWidth(AXIS_WIDTH)
+            plot.setLabel("left", SYMBOLS.get(key, key))
+            plot.showAxis("bottom", False)
+            if first is None:
+                first = plot
+                plot.showAxis("top", True)  # the tokens, once, above everything
+            else:
+                plot.setXLink(first)
+            kind = self._scale_of(key, cell)
+            hm = Heatmap(plot, f"{SYMBOLS.get(key, key)} ({NAMES[key]})", kind, cursor=self.cursor)
+            hm.hovered.connect(self.readout.setText)
+            self.cursor.attach(plot)
+            self.heatmaps[key] = hm
+            groups.setdefault(kind, []).append(row)
+        for kind, rows in groups.items():
+            scale = ColorScale(kind, BAR_LABEL[kind])
+            self.view.addItem(scale.bar, row=rows[0], col=1, rowspan=len(rows))
+            scale.attach([self.heatmaps[k].image for k in keys if self._scale_of(k, cell) == kind])
+            self.scales[kind] = scale
+        grad = self.view.addPlot(row=len(keys), col=0)
+        grad.getAxis("left").setWidth(AXIS_WIDTH)
+        grad.setLogMode(y=True)
+        grad.getAxis("left").enableAutoSIPrefix(False)
+        grad.setMinimumHeight(170)  # the heatmaps share what is left
+        grad.setLabel("left", "‖∂L/∂hₜ‖")
+        grad.setTitle("Gradient flowing back through time (log scale)", size="9pt")
+        grad.showGrid(y=True, alpha=0.25)
+        grad.setMouseEnabled(x=False, y=False)
+        grad.setMenuEnabled(False)
+        grad.hideButtons()
+        grad.setXLink(first)
+        grad.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        grad.vb.sigResized.connect(self._grad_ticks)
+        self.cursor.attach(grad)
+        for k, layer in enumerate(self.trace["layers"]):
+            pen = pg.mkPen(LAYER_PENS[k % len(LAYER_PENS)], width=2)
+            self.grad_curves.append(grad.plot(pen=pen, symbol="o", symbolSize=5, symbolBrush=pen.color(),
+                                              symbolPen=None, name=str(layer.get("name", k)),
+                                              connect="finite"))
+        self.grad_plot = grad
+
+    def _draw_gradients(self) -> None:
+        finite = []
+        for curve, layer in zip(self.grad_curves, self.trace["layers"]):
+            y = np.asarray(layer.get("dh_norm", ()), dtype=np.float64).ravel()
+            y = np.where(np.isfinite(y) & (y > 0), y, np.nan)  # log axis: 0 and NaN are gaps
+            curve.setData(np.arange(len(y)), y)
+            finite.append(y[np.isfinite(y)])
+        values = np.concatenate(finite) if finite else np.zeros(0)
+        if values.size:  # whole decades: readable log ticks, and the range only moves by a decade
+            lo, hi = int(np.floor(np.log10(values.min()))), int(np.ceil(np.log10(values.max())))
+            hi = max(hi, lo + 1)
+            self.grad_plot.setYRange(lo, hi, padding=0.08)  # room for the end labels
+            self.grad_plot.getAxis("left").setTicks(decade_ticks(lo, hi))
+        self._grad_ticks()
+
+    def _grad_ticks(self) -> None:
+        if self.grad_plot is not None and self.trace is not None and self.heatmaps:
+            T = next(iter(self.heatmaps.values())).shape[1]
+            set_token_ticks(self.grad_plot.getAxis("bottom"), self._labels(T), self.grad_plot.vb.width())
+
+    def _clear(self) -> None:
+        for hm in self.heatmaps.values():
+            hm.detach()
+        if self.grad_plot is not None:
+            self.grad_plot.vb.sigResized.disconnect(self._grad_ticks)
+        self.cursor.clear()
+        self.view.clear()
+        self.heatmaps, self.scales, self.grad_plot, self._signature = {}, {}, None, None
+        self.grad_curves = []
+
+    def _show_layer_selector(self, n_layers: int) -> None:
+        self.layer.setVisible(n_layers > 1)
+        self.layer_label.setVisible(n_layers > 1)
+
+    def _cursor_moved(self, t: int) -> None:
+        if self.trace is None or not self.heatmaps:
+            return
+        T = next(iter(self.heatmaps.values())).shape[1]
+        if not 0 <= t < T:
+            return
+        parts = []
+        for layer in self.trace["layers"]:
+            dh = np.asarray(layer.get("dh_norm", ()), dtype=np.float64).ravel()
+            if t < len(dh):
+                parts.append(f"{layer.get('name', '')} {dh[t]:.3g}")
+        token = display_token(self._labels(T)[t])
+        self.at_cursor.setText(f"Cursor: t = {t} “{token}”    ‖∂L/∂hₜ‖: " + ", ".join(parts))

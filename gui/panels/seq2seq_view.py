@@ -1,0 +1,142 @@
+"""Seq2seq: one question, the expected and the generated answer, accuracy, and where attention looked.
+
+Draws ``report["example"]`` (see ``Task.display_example`` for seq2seq): the question, the expected
+answer and the model's answer character by character (green where it matches, red where not), the
+validation accuracy, and for attention models the attention weights (output characters x input
+characters) as a heatmap with the characters as tick labels: row j shows which input characters the
+decoder looked at while writing output character j.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import numpy as np
+from PyQt6.QtCore import Qt
+from PyQt6.QtGui import QFont, QFontDatabase
+from PyQt6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from ..widgets.accuracy_curve import AccuracyCurve
+from ..widgets.heatmap import HeatmapWidget, display_token
+from .base import Panel
+
+RIGHT, WRONG = "#009e73", "#d55e00"
+
+
+def chars_html(text: str, reference: str | None = None) -> str:
+    """``text`` as escaped, space-preserving HTML; with a ``reference``, each character is green where it
+    matches the reference at that position and red where it does not."""
+    if reference is None:
+        return f'<span style="white-space: pre;">{html.escape(text)}</span>'
+    out = []
+    for k, ch in enumerate(text):
+        colour = RIGHT if k < len(reference) and reference[k] == ch else WRONG
+        out.append(f'<span style="color:{colour};">{html.escape(ch)}</span>')
+    return f'<span style="white-space: pre;">{"".join(out)}</span>'
+
+
+def describe_attention(col: int, row: int, value: float, x_label: str, y_label: str) -> str:
+    return (f"writing output {row} “{display_token(y_label)}”, attention on input {col} "
+            f"“{display_token(x_label)}”: {value:.3f}")
+
+
+class Seq2seqPanel(Panel):
+    """Question, expected and generated answer, validation accuracy, attention heatmap."""
+
+    title = "Seq2seq"
+    tasks = ("seq2seq",)
+    uses_example = True
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.index = 0
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSize(16)
+        self.question, self.expected, self.generated = QLabel(), QLabel(), QLabel()
+        grid = QGridLayout()
+        for row, (name, label) in enumerate((("Question", self.question), ("Expected", self.expected),
+                                             ("Generated", self.generated))):
+            label.setFont(mono)
+            label.setTextFormat(Qt.TextFormat.RichText)  # our own escaped HTML (see chars_html)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(QLabel(name), row, 0)
+            grid.addWidget(label, row, 1)
+        grid.setColumnStretch(1, 1)
+        self.verdict = QLabel("")
+        bold = QFont(self.font())
+        bold.setPointSize(14)
+        bold.setBold(True)
+        self.verdict.setFont(bold)
+        self.new_example = QPushButton("New example")
+        self.new_example.clicked.connect(self.next_example)
+        self.score = QLabel("Validation accuracy: not measured yet")
+        self.attention = HeatmapWidget("attention", "prob", "output", bar_label="attention weight",
+                                       describe=describe_attention)
+        self.attention.plot.setLabel("bottom", "input characters")
+        self.attention.plot.setLabel("left", "output characters")
+        self.no_attention = QLabel("This model has no attention (choose the 'attention' model to see where "
+                                   "the decoder looks).")
+        self.no_attention.setWordWrap(True)
+        self.curve = AccuracyCurve("validation")
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(grid)
+        row = QHBoxLayout()
+        row.addWidget(self.verdict, 1)
+        row.addWidget(self.new_example)
+        top_layout.addLayout(row)
+        top_layout.addWidget(self.score)
+        top_layout.addWidget(self.no_attention)
+        top_layout.addWidget(self.attention, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.curve)
+        split.setSizes([500, 200])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.no_attention.hide()
+
+    # ------------------------------------------------------------------ Panel contract
+    def set_task(self, info: dict[str, Any]) -> None:
+        for label in (self.question, self.expected, self.generated, self.verdict):
+            label.setText("")
+        self.score.setText("Validation accuracy: not measured yet")
+        self.curve.clear_data()
+
+    def on_progress(self, report: dict[str, Any]) -> None:
+        if report.get("example"):
+            self.show_example(report["example"])
+        vals = self.curve.add_report(report)
+        if vals:
+            last = vals[-1]
+            self.score.setText(f"Validation accuracy: {last['accuracy']:.1%} (step {int(last['step']):,})")
+
+    def export_targets(self) -> list[tuple[str, Any]]:
+        out = [("Accuracy curve", self.curve.plot_item), ("Seq2seq example", self)]
+        if self.attention.isVisibleTo(self):
+            out.insert(0, ("Attention weights", self.attention.plot))
+        return out
+
+    # ------------------------------------------------------------------ actions and drawing
+    def next_example(self) -> None:
+        self.index += 1
+        self.request.emit("example_index", {"index": self.index})
+
+    def show_example(self, example: dict[str, Any]) -> None:
+        expected, generated = str(example.get("expected", "")), str(example.get("generated", ""))
+        self.question.setText(chars_html(str(example.get("question", ""))))
+        self.expected.setText(chars_html(expected))
+        self.generated.setText(chars_html(generated, expected))
+        ok = bool(example.get("correct"))
+        self.verdict.setText("✓ right" if ok else "✗ wrong")
+        self.verdict.setStyleSheet(f"color: {RIGHT if ok else WRONG};")
+        attention = example.get("attention")
+        has = attention is not None and np.ndim(attention) == 2 and np.size(attention) > 0
+        self.attention.setVisible(has)
+        self.no_attention.setVisible(not has)
+        if has:
+            self.attention.set_data(np.asarray(attention), list(example.get("in_labels") or []) or None,
+                                    list(example.get("out_labels") or []) or None)

@@ -1,0 +1,60 @@
+"""Accuracy against training steps: validation points bold, the noisy batch accuracy faint behind them.
+
+Shared by the adder and seq2seq panels. Feed it the trainer's progress reports: ``report["val"]``
+(validation points, each a dict with "step", "split" and "accuracy") and ``report["points"]``
+(per-step arrays; "metric" is the batch accuracy when the task's metric is accuracy).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+
+VAL_COLOR = "#e69f00"
+BATCH_COLOR = (59, 139, 217, 80)
+
+
+class AccuracyCurve(pg.PlotWidget):
+    """A PlotWidget with two curves: batch accuracy (faint) and validation accuracy (bold, dots)."""
+
+    def __init__(self, val_name: str = "validation", parent=None) -> None:
+        super().__init__(parent)
+        self.plot_item = self.getPlotItem()
+        self.plot_item.setLabel("bottom", "step")
+        self.plot_item.setLabel("left", "accuracy")
+        self.plot_item.getAxis("left").enableAutoSIPrefix(False)
+        self.plot_item.setYRange(0.0, 1.0, padding=0.06)  # room for the 0 and 1 labels
+        self.plot_item.setMouseEnabled(y=False)
+        self.plot_item.showGrid(y=True, alpha=0.25)
+        self.plot_item.addLegend(offset=(10, 10))
+        self.plot_item.setClipToView(True)
+        self.batch = self.plot_item.plot(pen=pg.mkPen(BATCH_COLOR, width=1), name="batch")
+        self.batch.setDownsampling(auto=True, method="peak")
+        self.val = self.plot_item.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o", symbolSize=6,
+                                       symbolBrush=VAL_COLOR, symbolPen=None, name=val_name)
+        self.clear_data()
+
+    def clear_data(self) -> None:
+        self._steps: list[np.ndarray] = []
+        self._metric: list[np.ndarray] = []
+        self.val_points: list[tuple[float, float]] = []
+        self.batch.setData([], [])
+        self.val.setData([], [])
+
+    def add_report(self, report: dict[str, Any], batch_is_accuracy: bool = True) -> list[dict[str, Any]]:
+        """Append a progress report's points; returns its new validation points that carry accuracy."""
+        pts = report.get("points") or {}
+        if batch_is_accuracy and len(pts.get("step", ())):
+            self._steps.append(np.asarray(pts["step"], dtype=np.float64))
+            self._metric.append(np.asarray(pts["metric"], dtype=np.float64))
+            if len(self._steps) > 64:  # keep few pieces: joining stays cheap
+                self._steps, self._metric = [np.concatenate(self._steps)], [np.concatenate(self._metric)]
+            self.batch.setData(np.concatenate(self._steps), np.concatenate(self._metric), connect="finite")
+        vals = [v for v in report.get("val") or () if v.get("split", "val") == "val" and "accuracy" in v]
+        if vals:
+            self.val_points += [(float(v["step"]), float(v["accuracy"])) for v in vals]
+            x, y = np.array(self.val_points, dtype=np.float64).T
+            self.val.setData(x, y, connect="finite")
+        return vals
