@@ -15,7 +15,8 @@ from engine.layers.lstm import TimeLSTM
 
 
 class TimeBidirectional:
-    """Wraps two time layers with the same input size D (hidden sizes H1, H2 may differ).
+    """Wraps two time layers (TimeRNN, TimeLSTM or TimeGRU) with the same input size D and dtype
+    (hidden sizes H1, H2 may differ).
 
     ``params``/``grads`` are ``forward_layer.params + backward_layer.params`` (the same arrays).
     ``record`` switches tracing on both halves; ``trace`` is ``{"forward": {...}, "backward": {...}}``
@@ -48,6 +49,11 @@ class TimeBidirectional:
     def trace(self) -> dict[str, dict[str, np.ndarray]]:
         backward = {k: v[:, ::-1] for k, v in self.backward_layer.trace.items()}
         return {"forward": self.forward_layer.trace, "backward": backward}
+
+    @property
+    def stateful(self) -> bool:
+        """True only when both halves carry state across calls (TimeBiLSTM's never do)."""
+        return self.forward_layer.stateful and self.backward_layer.stateful
 
     @property
     def h(self) -> np.ndarray | None:

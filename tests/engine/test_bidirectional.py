@@ -93,7 +93,7 @@ def test_traces_of_both_halves_in_input_time_order(bilstm_params, xs, rng):
 
 def test_reset_state_and_bad_arguments(bilstm_params, xs, rng):
     layer = TimeBiLSTM(*bilstm_params)
-    assert layer.h is None
+    assert layer.h is None and layer.stateful is False
     layer.forward(xs)
     layer.reset_state()
     assert layer.forward_layer.h is None and layer.backward_layer.h is None
