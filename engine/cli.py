@@ -32,6 +32,7 @@ FLAG_NAMES = {"max_steps": ("--iters", "--max-steps")}
 METAVARS = {"data": "PATH"}
 SKIP_FIELDS = ("task",)  # has its own flag, resolved together with --preset
 JSON_INTERVAL = 1.0  # seconds between --log-json progress lines (validations are always logged)
+BAR_INTERVAL = 0.1  # seconds between progress-bar updates
 
 OpenWindow = Callable[[argparse.Namespace], int]
 
@@ -245,7 +246,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise CliError(f"cannot save to {args.save}: the folder {folder} does not exist")
     task = make_task(config)
     reporter = TrainReporter(task, config, out, err, log_json=args.log_json, quiet=args.quiet)
-    trainer = Trainer(task, callback=reporter, report_interval=0.1)
+    trainer = Trainer(task, callback=reporter, report_interval=0.0)  # every step; the reporter throttles
     try:
         trainer.fit(max_steps=config.max_steps, epochs=config.epochs)
     finally:
@@ -277,7 +278,7 @@ def final_metrics(trainer, train_loss: float) -> dict[str, Any]:
                              "elapsed_s": trainer.elapsed, "loss": train_loss}
     name = task.metric_name
     final[name] = trainer.last.get(name, math.nan)  # training value unless a validation split exists
-    for split in task.splits():
+    for split in [s for s in ("val", "test") if s in task.splits()]:  # never the (large) training split
         metrics = task.evaluate(split, 0)
         final.update({f"{split}_{k}": float(v) for k, v in metrics.items()})
         if split == "val" and name in metrics:
@@ -320,7 +321,7 @@ class TrainReporter:
         self.by_steps = bool(config.max_steps)
         self.diverged: str | None = None
         self.error: str | None = None
-        self._last_json = -math.inf
+        self._last_json = self._last_bar = -math.inf
         self._last_step_logged = -1
         self._losses: list[float] = []
         self.bar = None
@@ -348,25 +349,20 @@ class TrainReporter:
                        else f"{report['name']} changed at step {report['step']}")
 
     def _progress(self, report: dict[str, Any]) -> None:
+        """Called after every step (the trainer's report_interval is 0 here): throttle the bar to
+        ``BAR_INTERVAL`` and the JSON lines to ``JSON_INTERVAL``, but log every validation at its step."""
         losses = report["points"]["loss"]
         self._losses.extend(float(x) for x in losses)
         del self._losses[:-100]
-        step = report["step"]
-        if self.bar is not None:
-            target = step if self.by_steps else min(report["epoch"], self.bar.total)
-            if target != self.bar.n:
-                self.bar.n = target
-                postfix = {"loss": f"{report.get('loss', math.nan):.4g}"}
-                metric = report.get(report["metric_name"])
-                if metric is not None:
-                    postfix[report["metric_name"][:4]] = f"{metric:.4g}"
-                self.bar.set_postfix(postfix, refresh=False)
-                self.bar.refresh()
-        if not self.log_json or step == 0:
+        step, now = report["step"], self.clock()
+        final = report["state"] != "running"  # the report that ends fit
+        if self.bar is not None and (final or now - self._last_bar >= BAR_INTERVAL):
+            self._last_bar = now
+            self._update_bar(report)
+        if not self.log_json or step == 0 or step == self._last_step_logged:
             return
-        now = self.clock()
-        vals = [v for v in report["val"] if v.get("split") == "val"]
-        if not vals and (now - self._last_json < JSON_INTERVAL or step == self._last_step_logged):
+        vals = [v for v in report["val"] if v.get("split") == "val" and v.get("step") == step]
+        if not (vals or final or now - self._last_json >= JSON_INTERVAL):
             return
         self._last_json, self._last_step_logged = now, step
         name = report["metric_name"]
@@ -375,8 +371,19 @@ class TrainReporter:
                 "tokens_per_s": report.get("tokens_per_s"), "elapsed_s": report.get("elapsed_s")}
         if vals:
             line.update({f"val_{k}": v for k, v in vals[-1].items() if k not in ("step", "split")})
-            line["val_step"] = vals[-1]["step"]
         self.write_json(line)
+
+    def _update_bar(self, report: dict[str, Any]) -> None:
+        target = report["step"] if self.by_steps else min(report["epoch"], self.bar.total)
+        if target == self.bar.n:
+            return
+        self.bar.n = target
+        postfix = {"loss": f"{report.get('loss', math.nan):.4g}"}
+        metric = report.get(report["metric_name"])
+        if metric is not None:
+            postfix[report["metric_name"][:4]] = f"{metric:.4g}"
+        self.bar.set_postfix(postfix, refresh=False)
+        self.bar.refresh()
 
     def recent_loss(self) -> float:
         """Mean training loss of the last (up to 100) steps."""

@@ -1,0 +1,36 @@
+"""The engine (trainer, tasks, checkpoints, CLI) runs without Qt: importing it loads no PyQt6/pyqtgraph."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+CODE = """
+import sys
+import engine, engine.trainer, engine.tasks, engine.checkpoint, engine.cli
+from engine.tasks import task_class
+for name in ("adder", "char", "lm", "seq2seq"):
+    task_class(name)
+import main
+qt = sorted(m for m in sys.modules if m.startswith(("PyQt6", "PyQt5", "PySide", "pyqtgraph", "gui")))
+assert not qt, qt
+print("ok")
+"""
+
+
+def test_engine_imports_no_qt():
+    result = subprocess.run([sys.executable, "-c", CODE], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_headless_commands_import_no_qt(tmp_path):
+    """`main.py train` end to end, then check what got imported (via -X importtime, on stderr)."""
+    result = subprocess.run([sys.executable, "-X", "importtime", "main.py", "train", "--task", "adder", "--iters",
+                             "3", "--quiet", "--save", str(tmp_path / "a.npz")], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")]
+    assert "engine.trainer" in imported
+    assert not [m for m in imported if m.startswith(("PyQt6", "pyqtgraph", "gui"))]
