@@ -1,0 +1,140 @@
+"""Recurrent language models: the book's SimpleRnnlm, Rnnlm and BetterRnnlm as one class.
+
+    ids (N, T) -> Embedding -> Dropout -> [recurrent -> Dropout] x layers -> Affine -> scores (N, T, V)
+    loss = TimeSoftmaxWithLoss(scores, next ids)
+
+``RnnLM`` is that stack with a choice of cell ("rnn" with tanh/sigmoid/relu, "lstm", "gru"), the
+number of stacked layers, the dropout ratio and weight tying (the output Affine's W is the embedding
+matrix transposed, declared with ``Model.tie``). The book's models are thin constructors:
+
+    SimpleRnnlm  rnn (tanh), 1 layer, no dropout            (ch. 5)
+    Rnnlm        lstm, 1 layer, no dropout                  (ch. 6)
+    BetterRnnlm  lstm, 2 layers, dropout 0.5, tied weights  (ch. 6)
+
+Dropout layers are always present (ratio 0 is the identity at no cost), so the live dropout slider
+works on every model. Recurrent layers are stateful: the hidden state carries from batch to batch
+(truncated BPTT); ``Model.reset_state`` forgets it.
+
+Initialisation follows the book: embedding N(0, 0.01^2) (randn / 100), recurrent and output weights
+``init_weight(..., init)`` (the book's "xavier" = randn / sqrt(fan_in)), biases zero. Weights are
+drawn in the book's order (embedding, each recurrent Wx and Wh, output W).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..layers.affine import TimeAffine
+from ..layers.dropout import TimeDropout
+from ..layers.embedding import TimeEmbedding
+from ..layers.gru import TimeGRU
+from ..layers.losses import TimeSoftmaxWithLoss
+from ..layers.lstm import TimeLSTM
+from ..layers.rnn import TimeRNN
+from .base import Model, init_weight
+
+CELLS = {"rnn": (TimeRNN, 1), "lstm": (TimeLSTM, 4), "gru": (TimeGRU, 3)}  # class, gates per unit
+_PARAM_NAMES = {"embed": ["W"], "affine": ["W", "b"], "rnn": ["Wx", "Wh", "b"]}
+
+
+class RnnLM(Model):
+    """A stacked recurrent language model (see the module docstring).
+
+    vocab_size V, embed D, hidden H; ``cell`` in "rnn", "lstm", "gru"; ``layers`` >= 1;
+    ``dropout`` in [0, 1); ``tie`` needs D == H; ``activation`` only for the "rnn" cell;
+    ``init``/``init_std`` for the recurrent and output weights (``models.init.init_weight``);
+    ``rng`` draws the weights and is kept by the dropout layers for their masks.
+    """
+
+    def __init__(self, vocab_size: int, embed: int, hidden: int, *, rng: np.random.Generator, cell: str = "lstm",
+                 layers: int = 1, dropout: float = 0.0, tie: bool = False, activation: str = "tanh",
+                 init: str = "xavier", init_std: float = 0.01, dtype=np.float32) -> None:
+        super().__init__()
+        if cell not in CELLS:
+            raise ValueError(f"cell must be one of {', '.join(CELLS)}, got {cell!r}")
+        if min(vocab_size, embed, hidden, layers) < 1:
+            raise ValueError(f"vocab_size, embed, hidden and layers must be >= 1, got "
+                             f"{vocab_size}, {embed}, {hidden}, {layers}")
+        if tie and embed != hidden:
+            raise ValueError(f"tied weights need embed == hidden, got embed {embed} and hidden {hidden}")
+        V, D, H = vocab_size, embed, hidden
+        dtype = np.dtype(dtype)
+        self.vocab_size, self.embed_size, self.hidden_size = V, D, H
+        self.cell, self.num_layers, self.tied = cell, layers, tie
+        cls, gates = CELLS[cell]
+
+        self.embed = TimeEmbedding(init_weight(rng, (V, D), "normal", 0.01, dtype))
+        self.layers = [("embed", self.embed), ("drop0", TimeDropout(dropout, rng))]
+        self.rnns = []
+        d_in = D
+        for k in range(layers):
+            Wx = init_weight(rng, (d_in, gates * H), init, init_std, dtype)
+            Wh = init_weight(rng, (H, gates * H), init, init_std, dtype)
+            b = np.zeros(gates * H, dtype=dtype)
+            layer = cls(Wx, Wh, b, stateful=True, activation=activation) if cell == "rnn" else \
+                cls(Wx, Wh, b, stateful=True)
+            self.rnns.append(layer)
+            self.layers += [(f"{cell}{k}", layer), (f"drop{k + 1}", TimeDropout(dropout, rng))]
+            d_in = H
+        W_out = self.embed.params[0].T if tie else init_weight(rng, (H, V), init, init_std, dtype)
+        self.affine = TimeAffine(W_out, np.zeros(V, dtype=dtype))
+        self.layers.append(("affine", self.affine))
+        for name, layer in self.layers:
+            layer.param_names = _PARAM_NAMES.get(name, _PARAM_NAMES["rnn"])
+        if tie:
+            self.tie(self.embed, 0, self.affine, 0, transpose=True)
+        self.loss_layer = TimeSoftmaxWithLoss(ignore_label=None)
+        self.finalize()
+
+    def predict(self, ids: np.ndarray) -> np.ndarray:
+        """Scores (N, T, V) for ids (N, T); advances the stateful layers' hidden state."""
+        x = ids
+        for _, layer in self.layers:
+            x = layer.forward(x)
+        return x
+
+    def forward(self, xs: np.ndarray, ts: np.ndarray) -> float:
+        """Mean cross-entropy (nats per token) of predicting ``ts`` (N, T) from ``xs`` (N, T)."""
+        return self.loss_layer.forward(self.predict(xs), ts)
+
+    def backward(self, dout: float = 1.0) -> None:
+        """Gradients of the last forward's loss into ``self.grads`` (tied gradients merged)."""
+        d = self.loss_layer.backward(dout)
+        for _, layer in reversed(self.layers):
+            d = layer.backward(d)
+        self.merge_tied_grads()
+
+    @property
+    def probs(self) -> np.ndarray | None:
+        """Softmax (N, T, V) of the last ``forward`` (overwritten by the next one)."""
+        return self.loss_layer.probs
+
+    def describe(self) -> str:
+        kind = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}[self.cell]
+        depth = f"{self.num_layers}x" if self.num_layers > 1 else ""
+        return f"{kind} {depth}{self.hidden_size}" + (" tied" if self.tied else "")
+
+
+class SimpleRnnlm(RnnLM):
+    """The book's SimpleRnnlm: Embedding -> RNN (tanh) -> Affine."""
+
+    def __init__(self, vocab_size: int = 10000, wordvec_size: int = 100, hidden_size: int = 100, *,
+                 rng: np.random.Generator, dtype=np.float32) -> None:
+        super().__init__(vocab_size, wordvec_size, hidden_size, rng=rng, cell="rnn", activation="tanh", dtype=dtype)
+
+
+class Rnnlm(RnnLM):
+    """The book's Rnnlm: Embedding -> LSTM -> Affine."""
+
+    def __init__(self, vocab_size: int = 10000, wordvec_size: int = 100, hidden_size: int = 100, *,
+                 rng: np.random.Generator, dtype=np.float32) -> None:
+        super().__init__(vocab_size, wordvec_size, hidden_size, rng=rng, cell="lstm", dtype=dtype)
+
+
+class BetterRnnlm(RnnLM):
+    """The book's BetterRnnlm: Embedding, Dropout, LSTM, Dropout, LSTM, Dropout, Affine (tied to the embedding)."""
+
+    def __init__(self, vocab_size: int = 10000, wordvec_size: int = 650, hidden_size: int = 650,
+                 dropout_ratio: float = 0.5, *, rng: np.random.Generator, dtype=np.float32) -> None:
+        super().__init__(vocab_size, wordvec_size, hidden_size, rng=rng, cell="lstm", layers=2,
+                         dropout=dropout_ratio, tie=True, dtype=dtype)

@@ -1,0 +1,281 @@
+"""What the character and word language models share: batches, metrics, traces, sampling, resume.
+
+A subclass loads its data (``_load_data`` -> vocabulary, int32 id arrays per split, source name),
+maps ``config.model`` to a cell (``_model_spec``) and says how tokens look (``_label``, ``_join``,
+``_encode_prompt``, ``start_token``). Everything else lives here:
+
+- training: the book's truncated-BPTT batches (``data.batcher``); stateful layers carry the hidden
+  state from batch to batch; the loss is the mean cross-entropy in nats per token;
+- evaluation: one stateful pass over a split (the book's ``eval_perplexity``): loss, perplexity =
+  exp(loss) and top-1 next-token accuracy;
+- side trips (evaluate, trace, display_example, sample) save and restore the training hidden
+  states, train/eval mode and (for traces) the gradients, and never draw from ``self.rng``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, ClassVar
+
+import numpy as np
+
+from ..data.batcher import BPTTBatcher, check_batchable, eval_batches
+from ..memory import check_fits
+from ..models.rnnlm import RnnLM
+from ..models.sampling import draw, next_token_probs, softmax64, top_tokens
+from .base import StepResult, Task, TaskError, rng_state_from_array, rng_state_to_array
+
+SPLITS = ("train", "val", "test")
+DISPLAY_LEN = 40  # longest passage shown by trace/display_example (and never longer than bptt)
+MAX_SAMPLE = 100_000
+
+
+def perplexity(loss: float) -> float:
+    """exp(loss), infinite instead of overflowing."""
+    return math.exp(loss) if loss < 700 else math.inf
+
+
+class LanguageTask(Task):
+    """Base of CharTask and WordLMTask (see the module docstring)."""
+
+    metric_name = "perplexity"
+    higher_is_better = False
+    has_sampling = True
+    unit: ClassVar[str]  # "character" or "word"
+    models: ClassVar[dict[str, dict[str, Any]]]  # config.model -> RnnLM keyword arguments
+
+    def __init__(self, config, vocab: list[str] | None = None) -> None:
+        super().__init__(config)
+        self.vocab, self.ids, self.source = self._load_data(vocab)
+        check_batchable(self.ids["train"].size, config.batch, config.bptt, f"{self.unit}s", "training split")
+        for split, ids in self.ids.items():
+            if ids.size < 2:
+                raise TaskError(f"The {split} split has {ids.size} {self.unit}, too few to evaluate; "
+                                f"raise val_fraction or use a longer text.")
+        self.model = self._build_model()
+        self.model.set_train(True)
+        self.batcher = BPTTBatcher(self.ids["train"], config.batch, config.bptt)
+
+    # -- subclass hooks --------------------------------------------------------------------------
+    def _load_data(self, vocab: list[str] | None):
+        """(Vocab, {split: int32 ids}, source description); "train" is always present."""
+        raise NotImplementedError
+
+    def _label(self, token: str) -> str:
+        """How a token is shown on an axis or in a list."""
+        return token
+
+    def _join(self, tokens: list[str]) -> str:
+        """Tokens as running text."""
+        raise NotImplementedError
+
+    def _encode_prompt(self, prompt: str) -> tuple[list[int], list[str], list[str]]:
+        """(ids fed to the model, the tokens they stand for, the prompt's unknown pieces)."""
+        raise NotImplementedError
+
+    def start_ids(self) -> list[int]:
+        """What the model reads before a prompt (a line start), so an empty prompt is allowed."""
+        raise NotImplementedError
+
+    # -- construction ------------------------------------------------------------------------------
+    def _build_model(self) -> RnnLM:
+        cfg = self.config
+        if cfg.model not in self.models:
+            raise TaskError(f"The {self.title}'s model must be one of {', '.join(self.models)}, not {cfg.model!r}.")
+        spec = {"tie": cfg.tie_weights, "activation": cfg.activation, "layers": cfg.layers,
+                "dropout": cfg.dropout, **self.models[cfg.model]}
+        if spec["tie"] and cfg.embed != cfg.hidden:
+            raise TaskError(f"Tied weights need the embedding size to equal the hidden size "
+                            f"(embed {cfg.embed}, hidden {cfg.hidden}).")
+        try:
+            check_fits(cfg, len(self.vocab))
+        except ValueError as exc:
+            msg = str(exc)
+            raise TaskError(msg[:1].upper() + msg[1:] + ".") from None
+        return RnnLM(len(self.vocab), cfg.embed, cfg.hidden, rng=self.rng, init=cfg.init, init_std=cfg.init_std,
+                     dtype=self.dtype, **spec)
+
+    # -- training ----------------------------------------------------------------------------------
+    def train_step(self) -> StepResult:
+        x, t = self.batcher.next()
+        # A diverging run (relu RNN, huge lr) may overflow: the trainer sees the inf/NaN and restores.
+        with np.errstate(over="ignore", invalid="ignore"):
+            loss = self.model.forward(x, t)
+            self.model.backward()
+        return StepResult(loss=loss, tokens=int(x.size), metrics={"perplexity": perplexity(loss)})
+
+    @property
+    def epoch(self) -> float:
+        return self.batcher.epoch
+
+    def splits(self) -> list[str]:
+        return [s for s in SPLITS if s in self.ids]
+
+    def _split_ids(self, split: str) -> np.ndarray:
+        if split not in self.ids:
+            have = " and ".join(self.splits())
+            why = " (val_fraction is 0)" if split in SPLITS and self.config.val_fraction == 0 else ""
+            raise TaskError(f"The {self.title} has no {split!r} split{why}; it has {have}.")
+        return self.ids[split]
+
+    def evaluate(self, split: str = "val", max_batches: int = 0) -> dict[str, float]:
+        """Loss (nats per token), perplexity and top-1 accuracy over ``split`` in one stateful pass."""
+        ids = self._split_ids(split)
+        cfg = self.config
+        total, correct, count = 0.0, 0, 0
+        with self._side_trip():
+            for x, t in eval_batches(ids, cfg.batch, cfg.bptt, max_batches):
+                total += self.model.forward(x, t) * t.size
+                correct += int(np.count_nonzero(self.model.probs.argmax(axis=2) == t))
+                count += t.size
+        loss = total / count
+        return {"loss": loss, "perplexity": perplexity(loss), "accuracy": correct / count}
+
+    @contextmanager
+    def _side_trip(self, keep_grads: bool = False) -> Iterator[None]:
+        """Run the model outside training (eval mode, fresh state) and put everything back afterwards."""
+        model = self.model
+        state = model.save_state()
+        grads = [g.copy() for g in model.grads] if keep_grads else None
+        model.set_train(False)
+        model.reset_state()
+        try:
+            yield
+        finally:
+            model.set_record(False)
+            model.load_state(state)
+            model.set_train(True)
+            if grads is not None:
+                for g, saved in zip(model.grads, grads):
+                    g[...] = saved
+
+    # -- what the window shows -----------------------------------------------------------------------
+    def _passage(self, index: int) -> tuple[str, int, np.ndarray]:
+        """(split, start, ids[start : start + L + 1]): display passage ``index`` of the validation text
+        (the training text when there is none), L = min(bptt, 40) tokens plus the one that follows."""
+        split = "val" if "val" in self.ids else "train"
+        ids = self.ids[split]
+        L = min(self.config.bptt, DISPLAY_LEN, ids.size - 1)
+        count = (ids.size - 1) // L
+        start = (index % count) * L
+        return split, start, ids[start:start + L + 1]
+
+    def trace(self, index: int = 0) -> dict[str, Any]:
+        split, start, seq = self._passage(index)
+        x, t = seq[None, :-1], seq[None, 1:]
+        L = x.shape[1]
+        with self._side_trip(keep_grads=True):
+            self.model.set_record(True)
+            loss = self.model.forward(x, t)
+            target_probs = self.model.probs[0, np.arange(L), t[0]].astype(np.float32)
+            self.model.backward()
+            layers = []
+            for name, layer in self.model.recurrent_layers():
+                entry: dict[str, Any] = {"name": name, "cell": self.model.cell}
+                entry.update({k: np.array(v[0], dtype=np.float32) for k, v in layer.trace.items()})
+                layers.append(entry)
+        return {"labels": [self._label(w) for w in self.vocab.decode(x[0])],
+                "targets": [self._label(w) for w in self.vocab.decode(t[0])],
+                "target_probs": target_probs, "layers": layers,
+                "title": f"{split} passage {index} ({self.unit}s {start:,}-{start + L:,}): "
+                         f"loss {loss:.3f} nats/{self.unit}"}
+
+    def display_example(self, index: int = 0) -> dict[str, Any]:
+        """{"context", "target", "top": 5 x (token, prob), "target_prob", "correct"} for passage ``index``."""
+        _, _, seq = self._passage(index)
+        context, target = seq[:-1], int(seq[-1])
+        with self._side_trip():
+            probs = softmax64(self.model.predict(context[None])[0, -1])
+        top = top_tokens(probs, 5)
+        return {"context": self._join(self.vocab.decode(context)), "target": self._label(self.vocab[target]),
+                "top": [(self._label(self.vocab[i]), p) for i, p in top],
+                "target_prob": float(probs[target]), "correct": top[0][0] == target}
+
+    def _prompt_feed(self, prompt: str) -> tuple[list[int], list[str], list[str]]:
+        """(ids the model reads: line start + prompt, the prompt's tokens, its unknown pieces)."""
+        ids, prompt_tokens, unknown = self._encode_prompt(prompt)
+        feed = self.start_ids() + ids
+        if not feed:  # a text without line breaks and an empty prompt: start from its first token
+            feed = [int(self.ids["train"][0])]
+        return feed, prompt_tokens, unknown
+
+    def predict(self, prompt: str, k: int = 5) -> dict[str, Any]:
+        """The model's ``k`` most likely next tokens after ``prompt``: {"prompt_tokens", "unknown",
+        "top": [(token, prob)] * k} (probabilities at temperature 1). Leaves training state untouched."""
+        if k < 1:
+            raise TaskError(f"predict needs k >= 1, got {k}.")
+        feed, prompt_tokens, unknown = self._prompt_feed(prompt)
+        with self._side_trip():
+            probs = softmax64(self.model.predict(np.array([feed], dtype=np.int32))[0, -1])
+        top = [(self._label(self.vocab[i]), p) for i, p in top_tokens(probs, k)]
+        return {"prompt_tokens": prompt_tokens, "unknown": unknown, "top": top}
+
+    def sample(self, prompt: str, length: int, temperature: float, top_k: int,
+               rng: np.random.Generator) -> dict[str, Any]:
+        """Generate ``length`` tokens after ``prompt`` (see ``Task.sample``).
+
+        The model first reads a line start (``start_ids``) and the prompt in one pass, then generates
+        one token at a time (T=1, stateful). "probs" are the model's own probabilities of the chosen
+        tokens (temperature 1, all tokens); "top" lists its most likely next tokens after the prompt
+        (``top_k`` of them, 5 when top_k is 0, at most 10). ``temperature`` <= 0 decodes greedily.
+        Draws only from ``rng``; the training state is restored afterwards.
+        """
+        if not 0 <= length <= MAX_SAMPLE:
+            raise TaskError(f"The sample length must be between 0 and {MAX_SAMPLE:,}, got {length}.")
+        if top_k < 0:
+            raise TaskError(f"top_k must be 0 (all tokens) or more, got {top_k}.")
+        feed, prompt_tokens, unknown = self._prompt_feed(prompt)
+        tokens: list[str] = []
+        probs: list[float] = []
+        with self._side_trip():
+            scores = self.model.predict(np.array([feed], dtype=np.int32))[0, -1]
+            model_p = softmax64(scores)
+            top = [(self._label(self.vocab[i]), p) for i, p in top_tokens(model_p, min(top_k or 5, 10))]
+            step = np.zeros((1, 1), dtype=np.int32)
+            for n in range(length):
+                i = draw(next_token_probs(scores, temperature, top_k), rng)
+                tokens.append(self.vocab[i])
+                probs.append(float(model_p[i]))
+                if n + 1 < length:
+                    step[0, 0] = i
+                    scores = self.model.predict(step)[0, -1]
+                    model_p = softmax64(scores)
+        return {"prompt_tokens": prompt_tokens, "unknown": unknown, "tokens": tokens, "probs": probs,
+                "top": top, "text": self._join(prompt_tokens + tokens)}
+
+    # -- exact resume --------------------------------------------------------------------------------
+    def state_dict(self) -> dict[str, np.ndarray]:
+        """Batch cursor, training rng (also the dropout masks' stream) and hidden states ("hidden.lstm0.h")."""
+        out = {"cursor": np.array(self.batcher.cursor, dtype=np.int64), "rng": rng_state_to_array(self.rng)}
+        out.update({f"hidden.{k}": v for k, v in self.model.save_state().items() if v is not None})
+        return out
+
+    def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
+        for key in ("cursor", "rng"):
+            if key not in state:
+                raise ValueError(f"the {self.title} state has no {key!r} entry")
+        cursor = int(np.asarray(state["cursor"]))
+        if cursor < 0:
+            raise ValueError(f"the batch cursor must be >= 0, got {cursor}")
+        shape = (self.config.batch, self.config.hidden)
+        hidden: dict[str, np.ndarray | None] = {}
+        for name, _ in self.model.recurrent_layers():
+            for attr in ("h", "c"):
+                arr = state.get(f"hidden.{name}.{attr}")
+                if arr is not None and np.shape(arr) != shape:
+                    raise ValueError(f"hidden state {name}.{attr} has shape {np.shape(arr)}, expected {shape}")
+                hidden[f"{name}.{attr}"] = None if arr is None else np.asarray(arr, dtype=self.dtype)
+        rng_state_from_array(self.rng, state["rng"])
+        self.batcher.cursor = cursor
+        self.model.load_state(hidden)
+
+    # -- description ---------------------------------------------------------------------------------
+    def data_info(self) -> dict[str, Any]:
+        return {"source": self.source, "vocab": list(self.vocab.tokens),
+                "sizes": {split: int(ids.size) for split, ids in self.ids.items()}}
+
+    def describe(self) -> str:
+        return (f"{self.title} · {self.model.describe()} · {len(self.vocab):,} {self.unit}s in the vocabulary · "
+                f"{self.ids['train'].size:,} training {self.unit}s · {self.model.num_params():,} parameters")
