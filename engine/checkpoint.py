@@ -251,17 +251,16 @@ def load_checkpoint(path: str | os.PathLike, callback=None, data: str | os.PathL
             config = config.replace(data=str(data))
     except ValueError as exc:
         raise CheckpointError(f"{path} holds an invalid configuration: {exc}") from None
-    if config.data and not Path(config.data).exists():
-        hint = "the path given does not exist" if data is not None else \
-            "point to where it is now (--data PATH, or the window's data field)"
-        raise CheckpointError(f"the data of this checkpoint is missing: {config.data} ({hint})")
-
     if task_factory is None:
         from .tasks import make_task as task_factory
     vocab = meta["data_info"].get("vocab")
     try:
         task = task_factory(config, vocab=vocab)
     except (TaskError, ValueError, OSError) as exc:
+        if config.data and not Path(config.data).exists():  # not a path any more (or a name like "addition")
+            hint = "the path given does not exist" if data is not None else \
+                "point to where it is now (--data PATH, or the window's data field)"
+            raise CheckpointError(f"the data of this checkpoint is missing: {config.data} ({hint})") from None
         raise CheckpointError(f"cannot rebuild the {config.task} task of {path}: {exc}") from None
 
     _load_params(path, task.model, arrays, "param.")

@@ -220,11 +220,10 @@ def config_from_args(args: argparse.Namespace):
         task = task or preset_task
     if task is None:
         raise UsageError("say what to train: --task {" + ",".join(TASKS) + "} (or --preset)")
-    if "data" in overrides and overrides["data"]:
+    if overrides.get("data"):
         data = Path(overrides["data"]).expanduser()
-        if not data.exists():
-            raise CliError(f"data path not found: {data}")
-        overrides["data"] = str(data)
+        if data.exists():  # absolute, so a checkpoint finds it from any folder; else a name ("addition")
+            overrides["data"] = str(data.resolve())
     config = default_config(task, args.preset, **overrides)
     if not config.max_steps and not config.epochs:
         raise UsageError("say how long to train: --iters N or --epochs X")
@@ -244,7 +243,12 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         folder = Path(args.save).expanduser().resolve().parent
         if not folder.is_dir():  # fail now, not after an hour of training
             raise CliError(f"cannot save to {args.save}: the folder {folder} does not exist")
-    task = make_task(config)
+    try:
+        task = make_task(config)
+    except ValueError:
+        if config.data and not Path(config.data).exists():
+            raise CliError(f"data path not found: {config.data}") from None
+        raise
     reporter = TrainReporter(task, config, out, err, log_json=args.log_json, quiet=args.quiet)
     trainer = Trainer(task, callback=reporter, report_interval=0.0)  # every step; the reporter throttles
     try:

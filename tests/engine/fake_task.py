@@ -9,6 +9,7 @@ tasks, layers or data.
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -56,6 +57,8 @@ class FakeTask(Task):
 
     def __init__(self, config: Config, vocab: list[str] | None = None) -> None:
         super().__init__(config)
+        if config.data and config.data != "synthetic" and not Path(config.data).exists():  # like the real tasks
+            raise TaskError(f"The data file {config.data} does not exist.")
         data_rng = np.random.default_rng(1234)  # the data set is fixed; training randomness is self.rng
         w_true = data_rng.standard_normal((self.d, self.o))
         x = data_rng.standard_normal((self.n_train + self.n_val, self.d))

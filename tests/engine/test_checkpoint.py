@@ -305,6 +305,14 @@ def test_moved_data_is_named_and_can_be_pointed_to(tmp_path):
     assert again.config.data == str(moved) and again.step_count == 3
 
 
+def test_a_data_name_that_is_not_a_path_loads(tmp_path):
+    """Tasks accept names besides paths (seq2seq: "addition", "date"); the fake task accepts "synthetic"."""
+    t = Trainer(FakeTask(fake_config(data="synthetic")))
+    t.fit(max_steps=2)
+    save_checkpoint(tmp_path / "run.npz", t)
+    assert load_checkpoint(tmp_path / "run.npz", task_factory=fake_factory).config.data == "synthetic"
+
+
 def test_checkpoint_arrays_are_copies():
     t = trained(steps=3)
     arrays = checkpoint_arrays(t)

@@ -80,6 +80,15 @@ def test_flags_build_the_config_over_task_defaults():
     assert (config.task, config.model, config.lr, config.bptt, config.epochs) == ("lm", "lstm", 20.0, 10, 0.5)
     args = parse_args(["train", "--task", "adder", "--iters", "5", "--bptt", "10"])
     assert config_from_args(args)[1] == ["bptt"]
+    args = parse_args(["train", "--task", "seq2seq", "--iters", "5", "--data", "addition"])
+    assert config_from_args(args)[0].data == "addition"  # a generated set's name, not a path
+
+
+def test_a_relative_data_path_is_stored_absolute(tmp_path, monkeypatch):
+    (tmp_path / "t.txt").write_text("abc", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    args = parse_args(["train", "--task", "char", "--iters", "5", "--data", "t.txt"])
+    assert config_from_args(args)[0].data == str(tmp_path.resolve() / "t.txt")
 
 
 def test_no_command_means_the_window_and_its_options_reach_it():
