@@ -18,6 +18,10 @@ Loading rebuilds the Config, the task (with the saved vocabulary), the parameter
 the trainer state; continuing from a checkpoint saved at step k gives bit for bit the same
 parameters, optimizer state, random streams and curves as a run that never stopped.
 Every failure raises ``CheckpointError`` with one sentence a user can act on.
+
+Threads: ``save_checkpoint`` reads the live model and optimizer, so while a run trains on a worker
+it must run there, between steps (``Trainer.request_save`` does that); ``read_checkpoint_meta`` and
+``load_checkpoint`` touch only the file and the objects they build.
 """
 
 from __future__ import annotations

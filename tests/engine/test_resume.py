@@ -163,3 +163,24 @@ def test_fake_task_exercises_its_random_stream():
     before = task.rng.bit_generator.state
     task.train_step()
     assert task.rng.bit_generator.state != before
+
+
+@pytest.mark.slow
+def test_resume_on_the_penn_treebank_rebuilds_the_saved_vocabulary(tmp_path, data_dir):
+    """A word LM on PTB: the 10,000-word vocabulary travels in the checkpoint's metadata."""
+    from engine.checkpoint import read_checkpoint_meta
+    from engine.tasks import make_task
+
+    config = default_config("lm", data=str(data_dir / "ptb"), dtype="float64", hidden=8, embed=8, batch=2, bptt=3,
+                            eval_interval=0)
+    first = Trainer(make_task(config))
+    first.fit(max_steps=3)
+    path = tmp_path / "ptb.npz"
+    save_checkpoint(path, first)
+    meta = read_checkpoint_meta(path)
+    assert len(meta["data_info"]["vocab"]) == 10_000 and meta["data_info"]["vocab"][:3] == first.task.data_info()[
+        "vocab"][:3]
+    resumed = load_checkpoint(path)
+    first.fit(max_steps=7)  # saving did not disturb it: this is the uninterrupted run
+    resumed.fit(max_steps=7)
+    assert_same_run(first, resumed)
