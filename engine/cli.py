@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -179,6 +180,11 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=err, flush=True)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # e.g. `train --log-json | head -1`: the reader left; nothing more to say
+        if out is sys.stdout:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so Python's exit-time flush does not complain
+        return EXIT_ERROR
     except UnicodeDecodeError as exc:
         _fail(err, f"the data is not UTF-8 text (byte {exc.start}: {exc.reason}); save it as UTF-8")
         return EXIT_ERROR

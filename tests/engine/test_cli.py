@@ -425,3 +425,19 @@ def test_screenshot_through_main_py_writes_a_png(tmp_path):
     result = run_process("--screenshot", str(shot), "--task", "adder", "--steps", "5", env=env, timeout=180)
     assert result.returncode == 0, result.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_reader_that_leaves_early_ends_the_run_quietly():
+    """`train --log-json | head -1`: a closed stdout ends training without a traceback."""
+    proc = subprocess.Popen([sys.executable, "main.py", "train", *TINY_CHAR, "--iters", "1000000", "--eval-interval",
+                             "0", "--log-json", "--quiet"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert json.loads(proc.stdout.readline())["step"] == 1
+        proc.stdout.close()  # the next line (about a second later) meets a broken pipe
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 1
+    assert b"Traceback" not in err and b"Exception ignored" not in err
