@@ -1,1 +1,11 @@
-"""The window's panels, one file each. ``PANELS`` lists them in the order they are docked."""
+"""The window's panels, one file each. ``PANELS`` lists them in the order they are docked:
+the task and hyperparameter panels go to the left, the curves to the centre, the rest to the right."""
+
+from .activations import ActivationsPanel
+from .adder_view import AdderPanel
+from .curves import CurvesPanel
+from .hyperparams import HyperparamsPanel
+from .sampling import SamplingPanel
+from .task_panel import TaskPanel
+
+PANELS = [TaskPanel, HyperparamsPanel, CurvesPanel, ActivationsPanel, AdderPanel, SamplingPanel]

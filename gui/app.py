@@ -1,0 +1,187 @@
+"""Start the window: ``run(args) -> exit code``, called by ``main.py`` with the parsed ``gui`` arguments
+(``task``, ``preset``, ``data``, ``checkpoint``, ``screenshot``, ``steps``; any may be None).
+
+Sets up, once: the QApplication (``pg.mkQApp``), pyqtgraph's global options (row-major images,
+antialiasing), the theme, a log file in the user's data folder and an exception hook that logs an
+unexpected error and shows it instead of letting PyQt abort the process.
+
+``--screenshot OUT.png [--steps N]`` builds the window offscreen at 1280x800, trains N steps
+synchronously, grabs the whole window to OUT.png and exits (0 when the picture was written).
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import signal
+import sys
+import tempfile
+import threading
+import traceback
+from pathlib import Path
+from typing import Any
+
+SCREENSHOT_SIZE = (1280, 800)
+log = logging.getLogger("rnnlab")
+
+
+def run(args: Any) -> int:
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PyQt6")
+    screenshot = getattr(args, "screenshot", None)
+    import PyQt6.QtWidgets  # noqa: F401  (PyQt6 before pyqtgraph: pyqtgraph binds to it)
+
+    if screenshot and PyQt6.QtWidgets.QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture of known size, whatever the screen
+    import pyqtgraph as pg
+    from PyQt6.QtCore import QSettings, QTimer
+
+    from . import theme
+    from .controller import Controller
+    from .main_window import MainWindow
+
+    app = pg.mkQApp("RNN Lab")
+    app.setOrganizationName("RNN Lab")
+    app.setApplicationName("RNN Lab")
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    log_path = setup_logging()
+    errors = install_excepthook(log_path, interactive=not screenshot)
+
+    if screenshot:  # never the user's saved layout: the same picture on every machine
+        settings = QSettings(str(Path(tempfile.mkdtemp(prefix="rnnlab-")) / "settings.ini"),
+                             QSettings.Format.IniFormat)
+    else:
+        settings = QSettings("RNN Lab", "RNN Lab")
+    theme_name = str(settings.value("theme", "light"))
+    theme_name = theme_name if theme_name in theme.THEMES else "light"
+    theme.apply_theme(app, theme_name)
+    controller = Controller()
+    window = MainWindow(controller, settings, theme_name)
+    try:
+        config = initial_config(args, window)
+    except ValueError as exc:
+        print(f"rnn-lab: error: {exc}", file=sys.stderr)
+        return 2
+    window.show_panels_for(config.task)  # before showing: hidden docks don't stretch the window
+    if screenshot:
+        code = take_screenshot(app, window, controller, config, args)
+        return 1 if errors else code
+
+    signal.signal(signal.SIGINT, lambda *_: window.close())  # Ctrl+C in the terminal closes the window
+    tick = QTimer()
+    tick.timeout.connect(lambda: None)  # lets Python see the signal while Qt's loop runs
+    tick.start(250)
+    controller.start()
+    if getattr(args, "checkpoint", None):
+        controller.load(args.checkpoint, data=getattr(args, "data", None))
+    else:
+        controller.build(config)
+    window.show()
+    code = app.exec()
+    controller.close()
+    return int(code)
+
+
+def initial_config(args: Any, window) -> Any:
+    """The run to start with: the task/preset/data asked for, else the task and settings of last time."""
+    from engine.config import PRESETS, default_config
+
+    task, preset, data = (getattr(args, k, None) for k in ("task", "preset", "data"))
+    if preset:
+        task = task or PRESETS[preset].get("task")
+        return default_config(task, preset, data=data)
+    if task is None:
+        task = str(window.settings.value("task", "adder"))
+        if task not in ("adder", "char", "lm", "seq2seq"):
+            task = "adder"
+    config = window.config_for(task) if not getattr(args, "task", None) else default_config(task)
+    return config.replace(data=data) if data else config
+
+
+def take_screenshot(app, window, controller, config, args) -> int:
+    from PyQt6.QtTest import QTest
+
+    from .export import grab_window
+
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    if getattr(args, "checkpoint", None):
+        controller.load(args.checkpoint, data=getattr(args, "data", None))
+    else:
+        controller.build(config)
+    if window.info is None:
+        print("rnn-lab: error: the model could not be built; see the log", file=sys.stderr)
+        return 1
+    QTest.qWait(100)  # docks become visible: the panels that draw traces ask for them
+    controller.run_steps(int(getattr(args, "steps", None) or 0))
+    QTest.qWait(300)  # panels draw on their timers
+    for p in window.panels:
+        redraw = getattr(p, "redraw", None)
+        if callable(redraw):
+            redraw()
+    app.processEvents()
+    path = grab_window(window, args.screenshot)
+    print(f"rnn-lab: wrote {path} (step {window.step:,}, {window.state})")
+    controller.close()
+    window.close()
+    return 0
+
+
+def log_folder() -> Path:
+    from PyQt6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder or Path.home() / ".rnnlab")
+
+
+def setup_logging() -> Path:
+    """Log warnings and errors to ``rnnlab.log`` in the user's data folder (or a temp folder)."""
+    for folder in (log_folder(), Path(tempfile.gettempdir()) / "rnnlab"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / "rnnlab.log"
+            handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2,
+                                                           encoding="utf-8")
+            break
+        except OSError:
+            continue
+    else:
+        return Path(os.devnull)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in log.handlers):
+        log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def install_excepthook(log_path: Path, interactive: bool = True) -> list[str]:
+    """Uncaught exceptions (e.g. in a slot, where PyQt6 would abort) are logged and shown; the window
+    keeps running. Returns the list the hook appends each error's text to."""
+    showing = threading.Event()
+    errors: list[str] = []
+
+    def hook(etype, value, tb) -> None:
+        text = "".join(traceback.format_exception(etype, value, tb))
+        errors.append(text)
+        log.error("uncaught exception\n%s", text)
+        print(text, file=sys.__stderr__)
+        from PyQt6.QtWidgets import QApplication, QMessageBox
+
+        if issubclass(etype, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if not interactive or QApplication.instance() is None or showing.is_set() \
+                or threading.current_thread() is not threading.main_thread():
+            return
+        showing.set()
+        try:
+            box = QMessageBox(QMessageBox.Icon.Critical, "RNN Lab: unexpected error",
+                              f"{etype.__name__}: {value}\n\nThe window keeps running. The details were "
+                              f"written to {log_path}.")
+            box.setDetailedText(text)
+            box.exec()
+        finally:
+            showing.clear()
+
+    sys.excepthook = hook
+    return errors

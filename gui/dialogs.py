@@ -1,0 +1,124 @@
+"""Small dialogs: Help > About, Help > Keyboard shortcuts, and File > Export's choice of target."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .export import DEFAULT_PNG_WIDTH, formats_for
+
+SHORTCUTS = (
+    ("Space", "Play / pause training"),
+    ("S", "Train one batch, then pause"),
+    ("R", "Reset: a fresh model (asks if it has trained)"),
+    ("Ctrl+S", "Save a checkpoint"),
+    ("Ctrl+O", "Load a checkpoint"),
+    ("Ctrl+E", "Export a plot, a panel or the whole window"),
+    ("F1", "This list"),
+    ("Ctrl+Q", "Quit"),
+)
+WHOLE_WINDOW = "Whole window"
+
+
+def show_about(parent: QWidget) -> None:
+    import numpy
+    import pyqtgraph
+    from PyQt6.QtCore import PYQT_VERSION_STR, QT_VERSION_STR
+
+    from engine import __version__
+
+    QMessageBox.about(parent, "About RNN Lab", (
+        f"<h3>RNN Lab {__version__}</h3>"
+        "<p>Watch recurrent neural networks learn, live: the binary adder, character and word language "
+        "models and sequence-to-sequence models of <i>Deep Learning from Scratch 2</i>, trained by a "
+        "pure-NumPy engine you can read line by line.</p>"
+        f"<p><small>NumPy {numpy.__version__} · PyQt {PYQT_VERSION_STR} (Qt {QT_VERSION_STR}) · "
+        f"pyqtgraph {pyqtgraph.__version__}</small></p>"
+        "<p><small>MIT licence.</small></p>"))
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        table = QTableWidget(len(SHORTCUTS), 2)
+        table.setHorizontalHeaderLabels(["Key", "Action"])
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        for r, (key, what) in enumerate(SHORTCUTS):
+            table.setItem(r, 0, QTableWidgetItem(key))
+            table.setItem(r, 1, QTableWidgetItem(what))
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        note = QLabel("Single-key shortcuts are typed as text while a text field has the focus.")
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(460, 340)
+
+
+class ExportDialog(QDialog):
+    """Pick what to export (a plot, a panel, the whole window), the format and the PNG width."""
+
+    def __init__(self, targets: list[tuple[str, Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export")
+        self.targets = [(label, item) for label, item in targets if formats_for(item)]
+        self.targets.append((WHOLE_WINDOW, None))
+        self.target_combo = QComboBox()
+        for label, _ in self.targets:
+            self.target_combo.addItem(label)
+        self.format_combo = QComboBox()
+        self.width_spin = QSpinBox()
+        self.width_spin.setRange(200, 8000)
+        self.width_spin.setSingleStep(100)
+        self.width_spin.setValue(DEFAULT_PNG_WIDTH)
+        self.width_spin.setSuffix(" px")
+        form = QFormLayout()
+        form.addRow("What", self.target_combo)
+        form.addRow("Format", self.format_combo)
+        form.addRow("PNG width", self.width_spin)
+        hint = QLabel("SVG keeps curves sharp at any size; heatmaps export best as PNG. CSV holds the data.")
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.target_combo.currentIndexChanged.connect(self._target_changed)
+        self.format_combo.currentTextChanged.connect(lambda f: self.width_spin.setEnabled(f == "PNG"))
+        self._target_changed(0)
+
+    def _target_changed(self, index: int) -> None:
+        _, item = self.targets[index]
+        self.format_combo.clear()
+        self.format_combo.addItems(["PNG"] if item is None else formats_for(item))
+
+    def choice(self) -> tuple[str, Any, str, int]:
+        """(label, item or None for the whole window, format, PNG width)."""
+        label, item = self.targets[self.target_combo.currentIndex()]
+        return label, item, self.format_combo.currentText(), self.width_spin.value()

@@ -1,0 +1,483 @@
+"""RNN Lab's window: menus, toolbar, docks and status bar around the panels, wired to the controller.
+
+Layout: left docks "Task & model" and "Hyperparameters"; the training curves in the centre under a
+message banner; the visualisation panels docked on the right (each shown only for the tasks its
+``Panel.tasks`` names). The window does no training and no arithmetic: user actions become
+controller commands, and the controller's messages are handed to the panels.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from PyQt6.QtCore import QSettings, Qt
+from PyQt6.QtGui import QAction, QIcon, QKeySequence
+from PyQt6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.config import Config, default_config
+
+from . import dialogs, theme
+from .controller import Controller
+from .export import ExportError, export, grab_window
+from .panels import PANELS
+from .panels.curves import CurvesPanel
+from .panels.hyperparams import HyperparamsPanel
+from .panels.task_panel import TASK_TITLES, TaskPanel
+from .widgets.banner import Banner
+from .widgets.run_status import RunStatus
+from .widgets.speed_control import SpeedControl
+
+log = logging.getLogger("rnnlab.gui")
+ICON = Path(__file__).resolve().parent.parent / "assets" / "icon.svg"
+STATE_VERSION = 1  # bump when the docks change, so an old saved layout is ignored
+SP = QStyle.StandardPixmap
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: Controller, settings: QSettings | None = None, theme_name: str = "light",
+                 panel_classes: list[type] | None = None) -> None:
+        super().__init__()
+        self.controller = controller
+        self.settings = settings if settings is not None else QSettings("RNN Lab", "RNN Lab")
+        self.theme = theme_name
+        self.info: dict[str, Any] | None = None
+        self.step, self.state = 0, "paused"
+        self.trace_index, self.example_index = 0, 0
+        self._sent: dict[str, Any] = {"trace": "unset", "example": "unset"}
+        self.task_configs: dict[str, dict] = {}
+        self._auto_hidden: set[str] = set(self.settings.value("auto_hidden", [], type=list) or [])
+        self._fallback_tried = False
+        self._sized = False
+        self._raised_for: str | None = None
+        self.setWindowTitle("RNN Lab")
+        self.setWindowIcon(QIcon(str(ICON)))
+        self.resize(1280, 800)
+        self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+                            | QMainWindow.DockOption.AllowNestedDocks)
+        self._make_panels(panel_classes or PANELS)
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.status = RunStatus(self.statusBar())
+        controller.message.connect(self.on_message)
+        self._restore()
+
+    # ------------------------------------------------------------------ construction
+    def _make_panels(self, classes: list[type]) -> None:
+        self.panels = [cls() for cls in classes]
+        self.task_panel = next(p for p in self.panels if isinstance(p, TaskPanel))
+        self.hyper = next(p for p in self.panels if isinstance(p, HyperparamsPanel))
+        self.curves = next(p for p in self.panels if isinstance(p, CurvesPanel))
+        self.banner = Banner()
+        self.banner.set_theme(self.theme)
+        central = QWidget()
+        col = QVBoxLayout(central)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(0)
+        col.addWidget(self.banner)
+        col.addWidget(self.curves, 1)
+        self.setCentralWidget(central)
+        self.docks: dict[Any, QDockWidget] = {}
+        right: list[QDockWidget] = []
+        for p in self.panels:
+            p.request.connect(functools.partial(self._panel_request, p))
+            if p is self.curves:
+                continue
+            dock = QDockWidget(p.title.replace("&", "&&"), self)
+            dock.setObjectName(f"dock_{type(p).__name__}")
+            dock.setWidget(p)
+            left = p in (self.task_panel, self.hyper)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea if left else Qt.DockWidgetArea.RightDockWidgetArea,
+                               dock)
+            dock.visibilityChanged.connect(lambda _v: self._update_traces())
+            self.docks[p] = dock
+            if not left:
+                right.append(dock)
+        for dock in right[1:]:  # one tab each: every view gets the full height
+            self.tabifyDockWidget(right[0], dock)
+        self.right_docks = right
+        self.task_panel.taskRequested.connect(self.change_task)
+        self.task_panel.modelRequested.connect(self.change_model)
+        self.task_panel.dataRequested.connect(lambda path: self.use_data(self._task(), path))
+        self.task_panel.openDataRequested.connect(lambda kind: self.open_data(kind))
+        self.hyper.liveChanged.connect(self.set_live)
+        self.hyper.rebuildRequested.connect(self.apply_settings)
+
+    def _action(self, text: str, slot, shortcut: str | None = None, icon: SP | None = None, tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            act.setIcon(self.style().standardIcon(icon))
+        act.setToolTip(f"{tip or text} ({shortcut})" if shortcut else tip or text)
+        act.triggered.connect(lambda _checked=False: slot())
+        self.addAction(act)  # shortcuts work wherever the focus is in the window
+        return act
+
+    def _make_actions(self) -> None:
+        a = self._action
+        self.play_action = a("Play", self.toggle_play, "Space", SP.SP_MediaPlay, "Start or pause training")
+        self.step_action = a("Step", self.step_once, "S", SP.SP_MediaSkipForward, "Train one batch, then pause")
+        self.reset_action = a("Reset", self.reset, "R", SP.SP_BrowserReload, "A fresh model with these settings")
+        self.save_action = a("Save…", self.save_checkpoint, "Ctrl+S", SP.SP_DialogSaveButton, "Save a checkpoint")
+        self.load_action = a("Load…", self.load_checkpoint, "Ctrl+O", SP.SP_DialogOpenButton, "Load a checkpoint")
+        self.export_action = a("Export…", self.export, "Ctrl+E", SP.SP_FileDialogDetailedView,
+                               "Export a plot, a panel or the whole window")
+        self.eval_action = a("Evaluate now", lambda: self.controller.evaluate("val"), None, None,
+                             "Evaluate on the validation split now")
+        self.quit_action = a("Quit", self.close, "Ctrl+Q")
+        self.shortcuts_action = a("Keyboard shortcuts", lambda: dialogs.ShortcutsDialog(self).exec(), "F1")
+        self.about_action = a("About RNN Lab", lambda: dialogs.show_about(self))
+        self.dark_action = a("Dark theme", lambda: self.set_theme("dark" if self.dark_action.isChecked() else "light"))
+        self.dark_action.setCheckable(True)
+        self.dark_action.setChecked(self.theme == "dark")
+        self.layout_action = a("Reset layout", self.reset_layout)
+
+    def _make_menus(self) -> None:
+        m = self.menuBar().addMenu("&File")
+        m.addAction("Open text corpus…", lambda: self.open_data("file"))
+        m.addAction("Open PTB folder…", lambda: self.open_data("folder", "lm"))
+        m.addAction("Open seq2seq file…", lambda: self.open_data("file", "seq2seq"))
+        m.addAction("Use built-in data", lambda: self.use_data(self._task(), ""))
+        m.addSeparator()
+        for act in (self.save_action, self.load_action, self.export_action):
+            m.addAction(act)
+        m.addSeparator()
+        m.addAction(self.quit_action)
+        m = self.menuBar().addMenu("&Train")
+        for act in (self.play_action, self.step_action, self.reset_action, self.eval_action):
+            m.addAction(act)
+        self.view_menu = self.menuBar().addMenu("&View")
+        for dock in self.docks.values():
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.dark_action)
+        self.view_menu.addAction(self.layout_action)
+        m = self.menuBar().addMenu("&Help")
+        m.addAction(self.shortcuts_action)
+        m.addAction(self.about_action)
+
+    def _make_toolbar(self) -> None:
+        tb = self.addToolBar("Training")
+        tb.setObjectName("toolbar_training")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for act in (self.play_action, self.step_action, self.reset_action):
+            tb.addAction(act)
+        tb.addSeparator()
+        self.speed = SpeedControl()
+        self.speed.speedChanged.connect(self.controller.set_speed)
+        tb.addWidget(self.speed)
+        tb.addSeparator()
+        for act in (self.save_action, self.load_action, self.export_action):
+            tb.addAction(act)
+
+    def _restore(self) -> None:
+        s = self.settings
+        geometry = s.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = s.value("windowState")
+        if state is not None:
+            self.restoreState(state, STATE_VERSION)
+        for task in TASK_TITLES:
+            raw = s.value(f"config/{task}")
+            if raw:
+                try:
+                    self.task_configs[task] = Config.from_dict(json.loads(raw)).to_dict()
+                except (ValueError, TypeError):
+                    log.warning("ignoring the saved settings of task %s", task)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._sized and self.settings.value("windowState") is None:
+            self._sized = True  # first run: give the docks sensible widths (only possible once shown)
+            self.resizeDocks([self.docks[self.task_panel], self.docks[self.hyper]], [200, 520],
+                             Qt.Orientation.Vertical)
+            self.resizeDocks([self.docks[self.task_panel]] + self.right_docks[:1], [290, 470],
+                             Qt.Orientation.Horizontal)
+
+    def reset_layout(self) -> None:
+        for dock in self.docks.values():
+            dock.setFloating(False)
+        self._auto_hidden.clear()
+        if self.info:
+            self.show_panels_for(self.info["task"], show_all=True)
+
+    # ------------------------------------------------------------------ messages from the run
+    def on_message(self, msg: dict[str, Any]) -> None:
+        kind = msg.get("kind")
+        if kind == "progress":
+            if self.step == 0 and msg.get("step", 0) > 0:
+                self.statusBar().clearMessage()
+            self.step = int(msg.get("step", 0))
+            self._set_state(msg.get("state", "paused"))
+            self.status.update(msg)
+            for p in self.panels:
+                p.on_progress(msg)
+            return
+        if kind == "building":
+            self.status.set_state("building")
+            self.statusBar().showMessage(f"{msg.get('what', 'Building')}…", 3000)
+        elif kind in ("built", "loaded"):
+            self._on_built(msg)
+        elif kind == "build_failed":
+            self.banner.show_message("error", f"Could not build the model: {msg['message']}")
+            self.status.set_state(self.state)
+            if self.info is None and not self._fallback_tried:
+                self._fallback_tried = True  # nothing to keep: start from the default task instead
+                self.controller.build(default_config("adder"))
+        elif kind == "event":
+            level = msg.get("level", "info")
+            self.banner.show_message(level, msg.get("message", ""))
+            if msg.get("traceback"):
+                log.error("%s\n%s", msg.get("message"), msg["traceback"])
+            if level == "diverged":
+                self._set_state("diverged")
+        elif kind == "saved":
+            self.statusBar().showMessage(f"Saved {msg['path']} at step {int(msg.get('step', 0)):,}", 8000)
+        if kind in ("event", "sample", "eval", "hparam", "saved"):
+            for p in self.panels:
+                p.on_message(msg)
+
+    def _on_built(self, msg: dict[str, Any]) -> None:
+        info = self.info = msg["info"]
+        self.step = int(msg.get("step", 0))
+        self.task_configs[info["task"]] = dict(info["config"])
+        self.banner.hide()
+        for p in self.panels:
+            p.set_task(info)
+        if msg["kind"] == "loaded":
+            self.curves.load_history(msg["curves"], msg["val_points"], msg["changes"])
+            self.statusBar().showMessage(f"Loaded {msg['path']} (step {self.step:,})", 8000)
+        elif self.step == 0:
+            self.statusBar().showMessage("Press Space to start training", 10000)
+        self.show_panels_for(info["task"])
+        self.status.task.setText(info.get("description", ""))
+        self.setWindowTitle(f"RNN Lab — {info['title']}")
+        self._update_traces()
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        running = state == "running"
+        self.play_action.setText("Pause" if running else "Play")
+        self.play_action.setIcon(self.style().standardIcon(SP.SP_MediaPause if running else SP.SP_MediaPlay))
+        self.status.set_state(state)
+
+    def show_panels_for(self, task: str, show_all: bool = False) -> None:
+        """Hide the panels that do not apply to ``task``; show again those hidden for that reason.
+        On a task's first build, bring its own view (the most specific panel) to the front."""
+        for p, dock in self.docks.items():
+            name = dock.objectName()
+            applies = task in p.tasks
+            dock.toggleViewAction().setEnabled(applies)
+            if not applies and not dock.isHidden():
+                dock.hide()
+                self._auto_hidden.add(name)
+            elif applies and (name in self._auto_hidden or show_all):
+                dock.show()
+                self._auto_hidden.discard(name)
+        if task != self._raised_for:
+            self._raised_for = task
+            mine = [(len(p.tasks), d) for p, d in self.docks.items() if d in self.right_docks and task in p.tasks]
+            if mine:
+                min(mine, key=lambda x: x[0])[1].raise_()
+
+    def _update_traces(self) -> None:
+        """Traces and display examples cost a forward+backward: ask only while a panel shows them."""
+        shown = [p for p, d in self.docks.items() if d.isVisible()]
+        for key, attr, setter in (("trace", "uses_trace", self.controller.set_trace),
+                                  ("example", "uses_example", self.controller.set_example)):
+            index = getattr(self, f"{key}_index") if any(getattr(p, attr) for p in shown) else None
+            if index != self._sent[key]:
+                self._sent[key] = index
+                setter(index)
+
+    def _panel_request(self, panel, name: str, payload: dict[str, Any]) -> None:
+        c = self.controller
+        try:
+            if name == "sample":
+                c.sample(str(payload.get("prompt", "")), int(payload.get("length", 200)))
+            elif name == "set":
+                c.set(payload["name"], payload["value"])
+            elif name in ("trace_index", "example_index"):
+                setattr(self, name, payload.get("index"))
+                self._sent["trace" if name == "trace_index" else "example"] = "unset"
+                self._update_traces()
+            elif name == "eval":
+                c.evaluate(payload.get("split", "val"))
+            else:
+                log.warning("unknown request %r from %s", name, panel.title)
+        except (ValueError, KeyError, TypeError) as exc:
+            self.banner.show_message("error", str(exc))
+
+    # ------------------------------------------------------------------ training commands
+    def toggle_play(self) -> None:
+        if self.info is None:
+            return
+        if self.state == "running":
+            self.controller.pause()
+            self._set_state("paused")
+        else:
+            self.controller.play()
+            self._set_state("running")
+
+    def step_once(self) -> None:
+        if self.state == "running":
+            self.controller.pause()
+            self._set_state("paused")
+        self.controller.step(1)
+
+    def confirm_discard(self, what: str) -> bool:
+        """True if nothing would be lost, or the user agrees to lose (or first saves) the trained model."""
+        if self.step == 0 or self.info is None:
+            return True
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(
+            self, "Discard the trained model?",
+            f"The model has trained for {self.step:,} steps. {what} starts a fresh model and this training "
+            "is lost unless you save a checkpoint first.", buttons, QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_checkpoint()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reset(self) -> None:
+        if self.confirm_discard("Resetting"):
+            self.controller.build(self.hyper.current_config())
+
+    def apply_settings(self, config: Config) -> None:
+        if self.confirm_discard("Applying the changed settings"):
+            self.controller.build(config)
+
+    def set_live(self, name: str, value: Any) -> None:
+        try:
+            self.controller.set(name, value)
+        except ValueError as exc:
+            self.banner.show_message("error", str(exc))
+
+    def _task(self) -> str:
+        return self.info["task"] if self.info else "adder"
+
+    def config_for(self, task: str) -> Config:
+        """The settings ``task`` was last used with in this window (or its defaults)."""
+        if self.info and task == self.info["task"]:
+            return self.hyper.current_config()
+        try:
+            return Config.from_dict(self.task_configs[task])
+        except (KeyError, ValueError):
+            return default_config(task)
+
+    def change_task(self, task: str) -> None:
+        if self.confirm_discard(f"Switching to the {TASK_TITLES[task]} task"):
+            if self.info:
+                self.task_configs[self.info["task"]] = self.hyper.current_config().to_dict()
+            self.controller.build(self.config_for(task))
+
+    def change_model(self, overrides: dict[str, Any]) -> None:
+        if self.confirm_discard("Changing the model"):
+            self.controller.build(self.hyper.current_config().replace(**overrides))
+
+    def use_data(self, task: str, path: str) -> None:
+        if self.confirm_discard("Changing the data"):
+            self.controller.build(self.config_for(task).replace(data=path))
+
+    def open_data(self, kind: str = "file", task: str | None = None) -> None:
+        task = task or (self._task() if self._task() in ("char", "lm", "seq2seq") else "char")
+        start = str(self.settings.value("data_dir", str(Path.home())))
+        if kind == "folder":
+            path = QFileDialog.getExistingDirectory(self, "Choose the PTB folder (ptb.train.txt, ptb.valid.txt, "
+                                                    "ptb.test.txt)", start)
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, f"Open data for the {TASK_TITLES[task]} task", start,
+                                                  "Text files (*.txt);;All files (*)")
+        if path:
+            self.settings.setValue("data_dir", str(Path(path).parent if kind == "file" else path))
+            self.use_data(task, path)
+
+    # ------------------------------------------------------------------ files
+    def _file_dir(self) -> str:
+        return str(self.settings.value("file_dir", str(Path.home())))
+
+    def save_checkpoint(self) -> bool:
+        name = f"{self._task()}-step{self.step}.npz"
+        path, _ = QFileDialog.getSaveFileName(self, "Save checkpoint", str(Path(self._file_dir()) / name),
+                                              "RNN Lab checkpoints (*.npz)")
+        if not path:
+            return False
+        path = path if path.endswith(".npz") else path + ".npz"
+        self.settings.setValue("file_dir", str(Path(path).parent))
+        self.controller.save(path, extra={"window": {"theme": self.theme}})
+        return True
+
+    def load_checkpoint(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Load checkpoint", self._file_dir(),
+                                                  "RNN Lab checkpoints (*.npz);;All files (*)")
+        if path and self.confirm_discard("Loading a checkpoint"):
+            self.settings.setValue("file_dir", str(Path(path).parent))
+            self.controller.load(path)
+
+    def export_targets(self) -> list[tuple[str, Any]]:
+        shown = [p for p in self.panels if p is self.curves or self.docks[p].isVisible()]
+        return [t for p in shown for t in p.export_targets()]
+
+    def export(self) -> None:
+        dlg = dialogs.ExportDialog(self.export_targets(), self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        label, item, fmt, width = dlg.choice()
+        slug = "".join(ch if ch.isalnum() else "-" for ch in label.lower()).strip("-")
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {label}", str(Path(self._file_dir()) / f"{slug}.{fmt.lower()}"),
+                                              f"{fmt} (*.{fmt.lower()})")
+        if not path:
+            return
+        try:
+            written = grab_window(self, path) if item is None else export(item, path, fmt, width)
+        except (ExportError, OSError) as exc:
+            self.banner.show_message("error", str(exc))
+        else:
+            self.settings.setValue("file_dir", str(written.parent))
+            self.statusBar().showMessage(f"Exported {label} to {written}", 8000)
+
+    # ------------------------------------------------------------------ appearance and closing
+    def set_theme(self, name: str) -> None:
+        self.theme = name
+        theme.apply_theme(QApplication.instance(), name)
+        theme.restyle_plots(self, name)
+        self.banner.set_theme(name)
+        self.dark_action.setChecked(name == "dark")
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("geometry", self.saveGeometry())
+        s.setValue("windowState", self.saveState(STATE_VERSION))
+        s.setValue("theme", self.theme)
+        s.setValue("auto_hidden", sorted(self._auto_hidden))
+        if self.info:
+            s.setValue("task", self.info["task"])
+            self.task_configs[self.info["task"]] = self.hyper.current_config().to_dict()
+        for task, cfg in self.task_configs.items():
+            s.setValue(f"config/{task}", json.dumps(cfg))
+        s.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.save_settings()
+        self.controller.close()
+        super().closeEvent(event)

@@ -1,0 +1,338 @@
+"""The training curves: loss, the task's metric, gradient norm and learning rate against the step.
+
+Fed by ``report["points"]`` (every step since the last report) into a bounded ``CurveBuffer``;
+drawn by a ~25 Hz timer, never once per report. Raw step values are drawn faint behind a debiased
+EMA (TensorBoard's smoothing slider); validation points are ``VAL_COLOR`` everywhere; divergence
+and hyperparameter changes are vertical markers; hovering shows every value at that step.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6.QtCore import Qt, QTimer
+from PyQt6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from ..curve_buffer import CurveBuffer
+from ..theme import CHANGE_COLOR, DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
+from .base import Panel
+
+COLUMNS = ("step", "time", "loss", "metric", "grad_norm", "lr")
+SMOOTHED = ("loss", "metric", "grad_norm")
+MAX_MARKERS = 40
+MAX_VAL_POINTS = 4000
+
+
+def _faint(color: str, alpha: int = 70) -> pg.QtGui.QColor:
+    c = pg.mkColor(color)
+    c.setAlpha(alpha)
+    return c
+
+
+def _fmt(v: float) -> str:
+    return "–" if v is None or not math.isfinite(v) else f"{v:.4g}"
+
+
+class CurvesPanel(Panel):
+    title = "Training curves"
+
+    def __init__(self, parent: QWidget | None = None, capacity: int = 10_000) -> None:
+        super().__init__(parent)
+        self.buf = CurveBuffer(COLUMNS, SMOOTHED, capacity=capacity)
+        self.metric_name = "metric"
+        self.val_points: list[dict[str, float]] = []
+        self.markers: list[list[pg.InfiniteLine]] = []
+        self.clip = 0.0
+        self._dirty = False
+        self._lr_log = False
+
+        self.smoothing = QSlider(Qt.Orientation.Horizontal)
+        self.smoothing.setRange(0, 99)
+        self.smoothing.setValue(60)
+        self.smoothing.setFixedWidth(120)
+        self.smoothing.setToolTip("Exponential moving average of the step values (debiased, as in TensorBoard)")
+        self.smoothing_label = QLabel("0.60")
+        self.smoothing_label.setMinimumWidth(32)
+        self.log_y = QCheckBox("Log scale")
+        self.log_y.setToolTip("Logarithmic y axis for loss, perplexity and gradient norm")
+        head = QHBoxLayout()
+        head.setContentsMargins(6, 2, 6, 0)
+        head.addWidget(QLabel("Smoothing"))
+        head.addWidget(self.smoothing)
+        head.addWidget(self.smoothing_label)
+        head.addSpacing(12)
+        head.addWidget(self.log_y)
+        head.addStretch(1)
+
+        self.glw = pg.GraphicsLayoutWidget()
+        # One column: a step is at the same x pixel in every plot (linked views align by pixel).
+        self.loss_plot = self.glw.addPlot(row=0, col=0)
+        self.metric_plot = self.glw.addPlot(row=1, col=0)
+        self.grad_plot = self.glw.addPlot(row=2, col=0)
+        self.lr_plot = self.glw.addPlot(row=3, col=0)
+        self.plots = [self.loss_plot, self.metric_plot, self.grad_plot, self.lr_plot]
+        for r, f in enumerate((5, 4, 3, 2)):
+            self.glw.ci.layout.setRowStretchFactor(r, f)
+        for p in self.plots:
+            p.setClipToView(True)
+            p.setDownsampling(auto=True, mode="peak")
+            p.showGrid(x=True, y=True, alpha=0.2)
+            p.getAxis("left").setWidth(56)
+            p.setMinimumHeight(60)
+            if p is not self.loss_plot:
+                p.setXLink(self.loss_plot)
+            if p is not self.lr_plot:
+                p.getAxis("bottom").setStyle(showValues=False)
+        self.lr_plot.setLabel("bottom", "step")
+        self.lr_plot.enableAutoRange(axis="y", enable=False)
+
+        legend = self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
+        self.loss_raw = self.loss_plot.plot(pen=pg.mkPen(_faint(TRAIN_COLOR), width=1))
+        self.loss_smooth = self.loss_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2), name="train")
+        self.loss_val = self.loss_plot.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o", symbolSize=6,
+                                            symbolBrush=VAL_COLOR, symbolPen=None, name="validation")
+        self.metric_raw = self.metric_plot.plot(pen=pg.mkPen(_faint(TRAIN_COLOR), width=1))
+        self.metric_smooth = self.metric_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2))
+        self.metric_val = self.metric_plot.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o", symbolSize=6,
+                                                symbolBrush=VAL_COLOR, symbolPen=None)
+        self.grad_raw = self.grad_plot.plot(pen=pg.mkPen(_faint(GRAD_COLOR), width=1))
+        self.grad_smooth = self.grad_plot.plot(pen=pg.mkPen(GRAD_COLOR, width=2))
+        self.lr_curve = self.lr_plot.plot(pen=pg.mkPen(LR_COLOR, width=2))
+        legend.setBrush(pg.mkBrush(128, 128, 128, 30))
+        self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(GRAD_COLOR, width=1, style=Qt.PenStyle.DashLine),
+                                         label="clip", labelOpts={"position": 0.95, "color": GRAD_COLOR})
+        self.grad_plot.addItem(self.clip_line, ignoreBounds=True)
+        self.clip_line.hide()
+        self.cursors = []
+        for p in self.plots:
+            line = pg.InfiniteLine(angle=90, pen=pg.mkPen((128, 128, 128, 160), width=1))
+            line.hide()
+            p.addItem(line, ignoreBounds=True)
+            self.cursors.append(line)
+        self._set_titles()
+
+        self.hint = QLabel("Press Space to start training", self.glw)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setStyleSheet("QLabel { background: rgba(59,139,217,215); color: white; border-radius: 8px;"
+                                " padding: 10px 18px; font-size: 15px; font-weight: 600; }")
+        self.hint.adjustSize()
+        # The hover readout: a small box that follows the mouse, one value per line.
+        self.readout = QLabel(self.glw)
+        self.readout.setTextFormat(Qt.TextFormat.RichText)
+        self.readout.setStyleSheet("QLabel { background: rgba(250,250,250,235); color: #202020;"
+                                   " border: 1px solid #b0b0b0; border-radius: 4px; padding: 4px 6px; }")
+        self.readout.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.readout.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(head)
+        layout.addWidget(self.glw, 1)
+
+        self.smoothing.valueChanged.connect(self._smoothing_changed)
+        self.log_y.toggled.connect(self._apply_log)
+        self._mouse = pg.SignalProxy(self.glw.scene().sigMouseMoved, rateLimit=30, slot=self._hover)
+        self.timer = QTimer(self)
+        self.timer.setInterval(40)  # 25 Hz
+        self.timer.timeout.connect(self.redraw)
+        self.timer.start()
+
+    # ------------------------------------------------------------------ Panel protocol
+    def set_task(self, info: dict[str, Any]) -> None:
+        self.clear()
+        self.metric_name = info.get("metric_name", "metric")
+        self.clip = float(info.get("config", {}).get("clip", 0.0))
+        self._set_titles()
+        self._apply_log(self.log_y.isChecked())
+
+    def on_progress(self, report: dict[str, Any]) -> None:
+        pts = report.get("points")
+        if pts is not None and len(pts.get("step", ())):
+            self.buf.extend(pts)
+            self._dirty = True
+        if report.get("val"):
+            self._add_val_points(report["val"])
+        name = report.get("metric_name")
+        if name and name != self.metric_name:
+            self.metric_name = name
+            self._set_titles()
+
+    def on_message(self, msg: dict[str, Any]) -> None:
+        kind = msg.get("kind")
+        if kind == "event" and msg.get("level") == "diverged":
+            self.add_marker(float(msg.get("step", self._last_step())), "diverged", DIVERGE_COLOR)
+        elif kind == "hparam":
+            label = f"{msg['name']} {_short(msg['old'])}→{_short(msg['new'])}"
+            self.add_marker(float(msg["step"]), label, CHANGE_COLOR, dashed=True)
+            if msg["name"] == "clip":
+                self.clip = float(msg["new"])
+                self._dirty = True
+
+    def export_targets(self) -> list[tuple[str, Any]]:
+        return [("Curves: all plots", self.glw.ci), ("Curves: loss", self.loss_plot),
+                (f"Curves: {self.metric_name}", self.metric_plot), ("Curves: gradient norm", self.grad_plot),
+                ("Curves: learning rate", self.lr_plot)]
+
+    # ------------------------------------------------------------------ data
+    def clear(self) -> None:
+        self.buf.clear()
+        self.val_points = []
+        for lines in self.markers:
+            for plot, line in zip(self.plots, lines):
+                plot.removeItem(line)
+        self.markers = []
+        self._dirty = True
+        self.redraw()
+
+    def load_history(self, curves: dict[str, np.ndarray], val_points: list[dict], changes: list[dict]) -> None:
+        """Rebuild the plots from a loaded run: the trainer's curves, validation points and changes."""
+        self.clear()
+        if len(curves.get("step", ())):
+            self.buf.extend(curves)
+        self._add_val_points(val_points)
+        for c in changes[-MAX_MARKERS:]:
+            self.on_message({"kind": "hparam", **c})
+        self._dirty = True
+        self.redraw()
+
+    def _add_val_points(self, points: list[dict]) -> None:
+        self.val_points.extend(p for p in points if p.get("split", "val") == "val")
+        if len(self.val_points) > MAX_VAL_POINTS:
+            self.val_points = self.val_points[1::2]
+        self._dirty = True
+
+    def _last_step(self) -> float:
+        return float(self.buf.col("step")[-1]) if len(self.buf) else 0.0
+
+    def add_marker(self, step: float, label: str, color: str, dashed: bool = False) -> None:
+        """A vertical line at ``step`` in every plot, labelled in the loss plot."""
+        style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+        lines = []
+        for i, plot in enumerate(self.plots):
+            opts = dict(label=label, labelOpts={"position": 0.9, "color": color}) if i == 0 else {}
+            line = pg.InfiniteLine(pos=step, angle=90, pen=pg.mkPen(color, width=1.5, style=style), **opts)
+            plot.addItem(line, ignoreBounds=True)
+            lines.append(line)
+        self.markers.append(lines)
+        if len(self.markers) > MAX_MARKERS:
+            for plot, line in zip(self.plots, self.markers.pop(0)):
+                plot.removeItem(line)
+
+    # ------------------------------------------------------------------ drawing
+    def redraw(self) -> None:
+        """Push the buffers to the plot items (called by the timer; cheap when nothing changed)."""
+        if not self._dirty:
+            return
+        self._dirty = False
+        b = self.buf
+        x = b.col("step")
+        self.hint.setVisible(len(b) == 0)
+        self._place_hint()
+        self.loss_raw.setData(x, b.col("loss"), connect="finite")
+        self.loss_smooth.setData(x, b.smooth("loss"), connect="finite")
+        self.metric_raw.setData(x, b.col("metric"), connect="finite")
+        self.metric_smooth.setData(x, b.smooth("metric"), connect="finite")
+        self.grad_raw.setData(x, b.col("grad_norm"), connect="finite")
+        self.grad_smooth.setData(x, b.smooth("grad_norm"), connect="finite")
+        lr = b.col("lr")
+        ok = np.isfinite(lr) & (lr > 0)
+        # A log axis once the lr spans decades (schedules, user changes); linear reads better otherwise.
+        spans = ok.any() and lr[ok].max() > 20 * lr[ok].min()
+        if spans != self._lr_log:
+            self._lr_log = bool(spans)
+            self.lr_plot.setLogMode(y=self._lr_log)
+        self.lr_curve.setData(x[ok], lr[ok])
+        if ok.any():  # a constant lr would otherwise get a range around 0 (linear) or a crowded axis
+            lo, hi = float(lr[ok].min()), float(lr[ok].max())
+            if self._lr_log:
+                self.lr_plot.setYRange(math.log10(lo) - 0.2, math.log10(hi) + 0.2, padding=0)
+            else:
+                self.lr_plot.setYRange(0, hi * 1.15, padding=0)
+        vx = np.array([p["step"] for p in self.val_points], dtype=np.float64)
+        self.loss_val.setData(vx, np.array([p.get("loss", np.nan) for p in self.val_points]), connect="finite")
+        self.metric_val.setData(vx, np.array([p.get(self.metric_name, np.nan) for p in self.val_points]),
+                                connect="finite")
+        self.clip_line.setVisible(self.clip > 0)
+        if self.clip > 0:
+            self.clip_line.setValue(math.log10(self.clip) if self.log_y.isChecked() else self.clip)
+
+    def _set_titles(self) -> None:
+        name = self.metric_name.replace("_", " ")
+        self.loss_plot.setTitle("Loss (cross-entropy, nats)", size="9pt")
+        self.metric_plot.setTitle(name.capitalize(), size="9pt")
+        self.grad_plot.setTitle("Gradient norm", size="9pt")
+        self.lr_plot.setTitle("Learning rate", size="9pt")
+
+    def _smoothing_changed(self, v: int) -> None:
+        self.smoothing_label.setText(f"{v / 100:.2f}")
+        self.buf.set_weight(v / 100)
+        self._dirty = True
+
+    def _apply_log(self, on: bool) -> None:
+        self.loss_plot.setLogMode(y=on)
+        self.grad_plot.setLogMode(y=on)
+        self.metric_plot.setLogMode(y=on and self.metric_name == "perplexity")
+        self._dirty = True
+
+    def _place_hint(self) -> None:
+        self.hint.adjustSize()
+        self.hint.move(max(0, (self.glw.width() - self.hint.width()) // 2),
+                       max(0, (self.glw.height() - self.hint.height()) // 3))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place_hint()
+
+    def _hover(self, args) -> None:
+        pos = args[0]
+        for plot in self.plots:
+            if plot.sceneBoundingRect().contains(pos):
+                x = plot.vb.mapSceneToView(pos).x()
+                break
+        else:
+            for c in self.cursors:
+                c.hide()
+            self.readout.hide()
+            return
+        self.show_readout(x)
+        self._place_readout(self.glw.mapFromScene(pos))
+
+    def show_readout(self, x: float) -> None:
+        """Move the crosshair to the kept step nearest ``x`` and print its values above the plots."""
+        i = self.buf.nearest(x)
+        if i is None:
+            return
+        b = self.buf
+        step = b.col("step")[i]
+        for c in self.cursors:
+            c.setValue(step)
+            c.show()
+        parts = [f"<b>step {int(step):,}</b>",  # one line each
+                 f"<span style='color:{TRAIN_COLOR}'>loss {_fmt(b.col('loss')[i])} "
+                 f"(smoothed {_fmt(b.smooth('loss')[i])})</span>",
+                 f"{self.metric_name} {_fmt(b.col('metric')[i])}"]
+        val = [p for p in self.val_points if p["step"] <= step]
+        if val:
+            v = val[-1]
+            parts.append(f"<span style='color:{VAL_COLOR}'>val loss {_fmt(v.get('loss'))} "
+                         f"{self.metric_name} {_fmt(v.get(self.metric_name))} @ {int(v['step']):,}</span>")
+        parts.append(f"<span style='color:{GRAD_COLOR}'>‖∇‖ {_fmt(b.col('grad_norm')[i])}</span>")
+        parts.append(f"<span style='color:{LR_COLOR}'>lr {_fmt(b.col('lr')[i])}</span>")
+        self.readout.setText("<br>".join(parts))
+        self.readout.adjustSize()
+        self.readout.show()
+
+    def _place_readout(self, at) -> None:
+        """Beside the mouse, on whichever side has room."""
+        w, h = self.readout.width(), self.readout.height()
+        x = at.x() + 16 if at.x() + 16 + w < self.glw.width() else at.x() - 16 - w
+        y = min(max(0, at.y() + 16), max(0, self.glw.height() - h))
+        self.readout.move(max(0, x), y)
+
+
+def _short(v: Any) -> str:
+    return f"{v:.3g}" if isinstance(v, float) else str(v)

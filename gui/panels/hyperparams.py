@@ -1,0 +1,279 @@
+"""The hyperparameters of the run, generated from ``engine/config.py``'s field metadata.
+
+Numbers get a slider and an exact spin box (logarithmic where the field says ``log``), choices a
+combo box, flags a check box; the field's help, range and whether it applies at once become the
+tooltip. Only the fields that apply to the current task (and model) are shown.
+
+Live fields (learning rate, clipping, dropout, temperature, ...) go to the running trainer at once
+(``liveChanged``). Rebuild fields (hidden size, batch, optimizer, ...) only become *pending*: the
+panel shows "Apply & reset" and the main window asks before a trained model is discarded
+(``rebuildRequested(config)``). Before the first step nothing is lost, so they apply by themselves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PyQt6.QtCore import Qt, QTimer, pyqtSignal
+from PyQt6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.config import FIELDS, Config, field_info
+
+from ..widgets.labelled_slider import LabelledSlider
+from .base import Panel
+
+GROUPS = (
+    ("Training — applies at once", ("lr", "clip", "dropout", "eval_interval")),
+    ("Sampling — applies at once", ("temperature", "top_k")),
+    ("Model — needs a reset", ("hidden", "embed", "layers", "activation", "init", "tie_weights")),
+    ("Optimisation && data — needs a reset", ("optimizer", "schedule", "batch", "bptt", "seed")),
+    ("Advanced", ("eval_batches", "max_steps", "epochs", "init_std", "dtype", "val_fraction", "min_count")),
+)
+LABELS = {"lr": "Learning rate", "clip": "Gradient clip", "dropout": "Dropout", "eval_interval": "Evaluate every",
+          "temperature": "Temperature", "top_k": "Top-k", "hidden": "Hidden units", "embed": "Embedding size",
+          "layers": "Layers", "activation": "Activation", "init": "Initialisation", "tie_weights": "Tie weights",
+          "optimizer": "Optimizer", "schedule": "LR schedule", "batch": "Batch size", "bptt": "BPTT length",
+          "seed": "Seed", "eval_batches": "Eval batches", "max_steps": "Stop at step", "epochs": "Stop at epoch",
+          "init_std": "Init std", "dtype": "Precision", "val_fraction": "Validation share",
+          "min_count": "Min word count"}
+# A comfortable slider span where the field's full range is too wide to drag (the spin box still
+# accepts the whole range). None: a spin box only.
+SLIDER_SPANS: dict[str, tuple[float, float] | None] = {
+    "clip": (0.0, 20.0), "eval_interval": (0, 2000), "eval_batches": (0, 200), "top_k": (0, 100),
+    "epochs": (0.0, 50.0), "min_count": (1, 20), "seed": None, "max_steps": None}
+AUTO_APPLY_MS = 400  # before the first step, rebuild fields apply this long after the last change
+
+
+class HyperparamsPanel(Panel):
+    title = "Hyperparameters"
+
+    liveChanged = pyqtSignal(str, object)  # (field, value): apply to the running trainer
+    rebuildRequested = pyqtSignal(object)  # Config: build a fresh model with these settings
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.base: dict[str, Any] = Config().to_dict()  # the settings of the model that exists
+        self.values: dict[str, Any] = dict(self.base)  # what the panel shows
+        self.step = 0
+        self.editors: dict[str, QWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.rows: dict[str, tuple[QGroupBox, int]] = {}
+        self.groups: list[QGroupBox] = []
+
+        inner = QWidget()
+        col = QVBoxLayout(inner)
+        col.setContentsMargins(4, 4, 4, 4)
+        col.setSpacing(6)
+        for title, names in GROUPS:
+            box = QGroupBox(title)
+            grid = QGridLayout(box)
+            grid.setContentsMargins(6, 4, 6, 4)
+            grid.setHorizontalSpacing(8)
+            grid.setVerticalSpacing(3)
+            grid.setColumnStretch(1, 1)
+            for r, name in enumerate(names):
+                self._add_row(grid, r, name)
+                self.rows[name] = (box, r)
+            if title == "Advanced":  # collapsed behind a toggle: rarely needed
+                self.advanced_button = QToolButton()
+                self.advanced_button.setText("Advanced settings")
+                self.advanced_button.setCheckable(True)
+                self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+                self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
+                self.advanced_button.setAutoRaise(True)
+                self.advanced_button.toggled.connect(self._show_advanced)
+                col.addWidget(self.advanced_button)
+            col.addWidget(box)
+            self.groups.append(box)
+        col.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(inner)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.pending_bar = QFrame()
+        self.pending_bar.setObjectName("pendingBar")
+        self.pending_bar.setStyleSheet("#pendingBar { background: rgba(230,159,0,60); border-radius: 4px; }")
+        self.pending_label = QLabel()
+        self.pending_label.setWordWrap(True)
+        self.apply_button = QPushButton("Apply && reset")
+        self.apply_button.setToolTip("Build a fresh model with these settings (asks first if it has trained)")
+        self.revert_button = QPushButton("Revert")
+        bar = QVBoxLayout(self.pending_bar)
+        bar.setContentsMargins(6, 4, 6, 4)
+        bar.addWidget(self.pending_label)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.apply_button)
+        bar.addLayout(buttons)
+        self.pending_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pending_bar)
+        layout.addWidget(scroll, 1)
+        self.apply_button.clicked.connect(self.apply_pending)
+        self.revert_button.clicked.connect(self.revert)
+        self._auto = QTimer(self)
+        self._auto.setSingleShot(True)
+        self._auto.setInterval(AUTO_APPLY_MS)
+        self._auto.timeout.connect(self._auto_apply)
+        self._update_visibility()
+
+    # ------------------------------------------------------------------ building the rows
+    def _add_row(self, grid: QGridLayout, row: int, name: str) -> None:
+        info = field_info(name)
+        label = QLabel(LABELS.get(name, name))
+        when = "applies at once" if info["live"] else "needs a new model (Apply & reset)"
+        rng = f"; range {info['min']:g} – {info['max']:g}" if info["min"] is not None else ""
+        tip = f"{info['help']} — {when}{rng}. [{name}]"
+        label.setToolTip(tip)
+        if info["choices"]:
+            editor = QComboBox()
+            editor.addItems(list(info["choices"]))
+            editor.currentTextChanged.connect(lambda v, n=name: self._edited(n, v))
+        elif info["type"] == "bool":
+            editor = QCheckBox()
+            editor.toggled.connect(lambda v, n=name: self._edited(n, bool(v)))
+        elif name in SLIDER_SPANS and SLIDER_SPANS[name] is None:
+            editor = QSpinBox()
+            editor.setRange(int(info["min"]), int(min(info["max"], 2**31 - 1)))
+            editor.setKeyboardTracking(False)
+            editor.valueChanged.connect(lambda v, n=name: self._edited(n, int(v)))
+        else:
+            editor = LabelledSlider(None, info["min"], info["max"], info["default"], log=info["log"],
+                                    integer=info["type"] == "int", slider_range=SLIDER_SPANS.get(name))
+            editor.valueCommitted.connect(lambda v, n=name: self._edited(n, v))
+        editor.setToolTip(tip)
+        grid.addWidget(label, row, 0)
+        grid.addWidget(editor, row, 1)
+        self.editors[name] = editor
+        self.labels[name] = label
+
+    def _show_advanced(self, on: bool) -> None:
+        self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self._update_visibility()
+
+    # ------------------------------------------------------------------ showing a config
+    def set_task(self, info: dict[str, Any]) -> None:
+        self.set_config(info["config"])
+        self.step = 0
+
+    def set_config(self, config: dict[str, Any] | Config) -> None:
+        """Show the settings of the model that now exists; forget pending changes."""
+        cfg = config.to_dict() if isinstance(config, Config) else dict(config)
+        self.base, self.values = dict(cfg), dict(cfg)
+        self._auto.stop()
+        for name in self.editors:
+            self._show_value(name, cfg[name])
+        self._update_visibility()
+        self._update_pending()
+
+    def _show_value(self, name: str, value: Any) -> None:
+        ed = self.editors[name]
+        ed.blockSignals(True)
+        if isinstance(ed, QComboBox):
+            ed.setCurrentText(str(value))
+        elif isinstance(ed, QCheckBox):
+            ed.setChecked(bool(value))
+        else:
+            ed.setValue(value)
+        ed.blockSignals(False)
+
+    def _applies(self, name: str) -> bool:
+        task, model = self.values["task"], self.values["model"]
+        if task not in FIELDS[name].metadata["tasks"]:
+            return False
+        if name == "activation":
+            return model in ("rnn", "simple")
+        if name == "init_std":
+            return self.values["init"] == "normal"
+        return True
+
+    def _update_visibility(self) -> None:
+        adv_box = self.groups[-1]
+        advanced = self.advanced_button.isChecked()
+        for box in self.groups:
+            shown = 0
+            for name, (b, _) in self.rows.items():
+                if b is not box:
+                    continue
+                on = self._applies(name) and (box is not adv_box or advanced)
+                self.labels[name].setVisible(on)
+                self.editors[name].setVisible(on)
+                shown += self._applies(name)
+            box.setVisible(shown > 0 and (box is not adv_box or advanced))
+
+    # ------------------------------------------------------------------ edits
+    def _edited(self, name: str, value: Any) -> None:
+        if self.values.get(name) == value:
+            return
+        self.values[name] = value
+        if FIELDS[name].metadata["live"]:
+            self.base[name] = value
+            self.liveChanged.emit(name, value)
+        else:
+            self._update_visibility()
+            self._update_pending()
+            if self.step == 0 and self.pending():
+                self._auto.start()  # nothing trained yet: nothing to lose
+
+    def pending(self) -> list[str]:
+        """Rebuild fields whose shown value differs from the existing model's."""
+        return [n for n in self.editors if not FIELDS[n].metadata["live"] and self.values[n] != self.base[n]]
+
+    def _update_pending(self) -> None:
+        names = self.pending()
+        for name, label in self.labels.items():
+            label.setStyleSheet("font-weight: 600; color: #b36b00;" if name in names else "")
+        self.pending_bar.setVisible(bool(names))
+        if names:
+            listed = ", ".join(LABELS.get(n, n).lower() for n in names)
+            self.pending_label.setText(f"Changed: {listed}. A new model is needed for these to take effect.")
+
+    def current_config(self) -> Config:
+        """The shown settings as a validated Config."""
+        return Config.from_dict(self.values)
+
+    def apply_pending(self) -> None:
+        if self.pending():
+            self.rebuildRequested.emit(self.current_config())
+
+    def _auto_apply(self) -> None:
+        if self.step == 0:
+            self.apply_pending()
+
+    def revert(self) -> None:
+        for name in self.pending():
+            self.values[name] = self.base[name]
+            self._show_value(name, self.base[name])
+        self._update_visibility()
+        self._update_pending()
+
+    # ------------------------------------------------------------------ reports
+    def on_progress(self, report: dict[str, Any]) -> None:
+        self.step = int(report.get("step", self.step))
+
+    def on_message(self, msg: dict[str, Any]) -> None:
+        """A live value changed by a command (e.g. a panel's temperature): show it. Changes the lr
+        schedule makes are the optimizer's business, not the setting's: the curves show those."""
+        if msg.get("kind") == "hparam" and msg.get("name") in self.editors and msg.get("source") == "user":
+            name, value = msg["name"], msg["new"]
+            self.base[name] = self.values[name] = value
+            self._show_value(name, value)

@@ -1,0 +1,173 @@
+"""What is being learned: the task, the model (cell or the book's presets) and the data.
+
+The panel only asks: ``taskRequested(task)``, ``modelRequested(overrides)`` (e.g. ``{"model": "gru"}``
+or a whole preset), ``dataRequested(path)`` ("" = built-in) and ``openDataRequested(kind)`` ("file" or "folder":
+the main window shows the file dialog). The main window decides, asking before a trained model is replaced.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.config import PRESETS
+
+from .base import Panel
+
+TASK_TITLES = {"adder": "Binary adder", "char": "Character LM", "lm": "Word LM", "seq2seq": "Seq2seq"}
+TASK_BLURBS = {
+    "adder": "Two numbers below 128 are fed in bit by bit, least significant first; after each pair of "
+             "bits the network outputs one bit of the sum. It must learn to carry.",
+    "char": "Reads text one character at a time and predicts the next character.",
+    "lm": "Reads text one word at a time and predicts the next word (the book's chapters 5–6).",
+    "seq2seq": "An encoder reads a question (e.g. 57+243), a decoder writes the answer character by "
+               "character (the book's chapters 7–8).",
+}
+_CELLS = [("RNN (vanilla)", {"model": "rnn"}), ("LSTM", {"model": "lstm"}), ("GRU", {"model": "gru"})]
+
+
+def _preset(name: str) -> dict[str, Any]:
+    return {k: v for k, v in PRESETS[name].items() if k != "task"}
+
+
+MODELS: dict[str, list[tuple[str, dict[str, Any]]]] = {
+    "adder": _CELLS,
+    "char": _CELLS,
+    "lm": [("Simple — SimpleRnnlm, ch. 5", _preset("simple")),
+           ("Rnnlm — LSTM, ch. 6", _preset("rnnlm")),
+           ("Better — 2×LSTM, dropout, tied, ch. 6", _preset("better")),
+           ("GRU", {"model": "gru"})],
+    "seq2seq": [("Seq2seq, ch. 7", {"model": "plain"}), ("Reversed input", {"model": "reversed"}),
+                ("Peeky decoder", {"model": "peeky"}), ("Reversed + peeky", {"model": "reversed_peeky"}),
+                ("Attention, ch. 8", {"model": "attention"}),
+                ("Bidirectional encoder", {"model": "bidirectional"})],
+}
+DATA_HINTS = {"adder": None, "char": "Open a text file…", "lm": "Open a text file or PTB folder…",
+              "seq2seq": "Open a question_answer file…"}
+
+
+class TaskPanel(Panel):
+    title = "Task & model"
+
+    taskRequested = pyqtSignal(str)
+    modelRequested = pyqtSignal(object)
+    dataRequested = pyqtSignal(str)
+    openDataRequested = pyqtSignal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.task = "adder"
+        self.config: dict[str, Any] = {}
+        self.task_combo = QComboBox()
+        for key, title in TASK_TITLES.items():
+            self.task_combo.addItem(title, key)
+        self.task_combo.setToolTip("The problem the network learns")
+        self.model_combo = QComboBox()
+        self.model_combo.setToolTip("The recurrent cell, or one of the book's models (presets set the "
+                                    "hyperparameters the book uses)")
+        self.blurb = QLabel()
+        self.blurb.setWordWrap(True)
+        self.blurb.setStyleSheet("color: palette(placeholder-text);")
+        self.data_label = QLabel("built-in")
+        self.data_label.setWordWrap(True)
+        self.data_label.setTextFormat(Qt.TextFormat.RichText)
+        self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.open_button = QPushButton("Open…")
+        self.builtin_button = QPushButton("Built-in")
+        self.builtin_button.setToolTip("Use the data that ships with RNN Lab")
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Task", self.task_combo)
+        form.addRow("Model", self.model_combo)
+        self.data_buttons = QWidget()
+        data_buttons = QHBoxLayout(self.data_buttons)
+        data_buttons.setContentsMargins(0, 0, 0, 0)
+        data_buttons.addWidget(self.open_button)
+        data_buttons.addWidget(self.builtin_button)
+        data_buttons.addStretch(1)
+        form.addRow("Data", self.data_label)
+        form.addRow("", self.data_buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.description)
+        layout.addWidget(self.blurb)
+        layout.addStretch(1)
+
+        self.task_combo.activated.connect(self._task_chosen)
+        self.model_combo.activated.connect(self._model_chosen)
+        self.open_button.clicked.connect(lambda: self.openDataRequested.emit("file"))
+        self.open_menu = QMenu(self)  # Word LM: a text file or a PTB folder
+        self.open_menu.addAction("Text file…", lambda: self.openDataRequested.emit("file"))
+        self.open_menu.addAction("PTB folder…", lambda: self.openDataRequested.emit("folder"))
+        self.builtin_button.clicked.connect(lambda: self.dataRequested.emit(""))
+        self._fill_models("adder")
+
+    def _fill_models(self, task: str) -> None:
+        self.model_combo.clear()
+        for label, overrides in MODELS[task]:
+            self.model_combo.addItem(label, overrides)
+
+    def _task_chosen(self, index: int) -> None:
+        task = self.task_combo.itemData(index)
+        if task != self.task:
+            self.taskRequested.emit(task)
+            self._select_task(self.task)  # stay until the new task is actually built
+
+    def _model_chosen(self, index: int) -> None:
+        overrides = self.model_combo.itemData(index)
+        if index != self.model_index(self.config):
+            self.modelRequested.emit(dict(overrides))
+            self.model_combo.setCurrentIndex(self.model_index(self.config))
+
+    def model_index(self, config: dict[str, Any]) -> int:
+        """Which entry of the model list ``config`` is (its model field decides)."""
+        for i, (_, overrides) in enumerate(MODELS[self.task]):
+            if overrides.get("model") == config.get("model"):
+                return i
+        return 0
+
+    def _select_task(self, task: str) -> None:
+        self.task_combo.setCurrentIndex(list(TASK_TITLES).index(task))
+
+    # ------------------------------------------------------------------ Panel protocol
+    def set_task(self, info: dict[str, Any]) -> None:
+        self.task, self.config = info["task"], dict(info["config"])
+        self._select_task(self.task)
+        self._fill_models(self.task)
+        self.model_combo.setCurrentIndex(self.model_index(self.config))
+        self.blurb.setText(TASK_BLURBS[self.task])
+        self.description.setText(f"<b>{html.escape(info.get('description', ''))}</b>")
+        data = info.get("data_info") or {}
+        sizes = data.get("sizes") or {}
+        size_text = ", ".join(f"{k} {v:,}" for k, v in sizes.items())
+        vocab = data.get("vocab")
+        extra = f" · vocabulary {len(vocab):,}" if vocab else ""
+        self.data_label.setText(html.escape(str(data.get("source", "built-in")))
+                                + (f" · <small>{size_text}{extra}</small>" if size_text or extra else ""))
+        hint = DATA_HINTS[self.task]
+        self.data_buttons.setVisible(hint is not None)  # the adder makes its own data
+        self.open_button.setMenu(self.open_menu if self.task == "lm" else None)
+        self.builtin_button.setEnabled(bool(self.config.get("data")))
+        self.open_button.setToolTip(hint or "")
+
+    def on_message(self, msg: dict[str, Any]) -> None:
+        if msg.get("kind") == "hparam" and msg.get("name") in self.config:
+            self.config[msg["name"]] = msg["new"]

@@ -1,0 +1,64 @@
+"""The status bar's readout of the run: task, step, epoch, tokens/s, elapsed time and a coloured state."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PyQt6.QtWidgets import QLabel, QStatusBar
+
+from ..theme import STATE_COLORS
+
+STATE_TEXT = {"running": "Running", "paused": "Paused", "diverged": "Diverged", "finished": "Finished",
+              "stopped": "Stopped", "building": "Building…"}
+
+
+def format_elapsed(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+
+
+def format_rate(tokens_per_s: float) -> str:
+    if tokens_per_s >= 1e6:
+        return f"{tokens_per_s / 1e6:.1f}M tok/s"
+    if tokens_per_s >= 1e4:
+        return f"{tokens_per_s / 1e3:.0f}k tok/s"
+    return f"{tokens_per_s:,.0f} tok/s"
+
+
+class RunStatus:
+    """Labels added to ``bar``; ``update(report)`` with each progress report, ``set_state`` otherwise."""
+
+    def __init__(self, bar: QStatusBar) -> None:
+        self.task = QLabel("")
+        self.step = QLabel("step 0")
+        self.epoch = QLabel("epoch 0.00")
+        self.rate = QLabel("")
+        self.elapsed = QLabel("0:00")
+        self.state = QLabel("")
+        self.step.setToolTip("Training steps (batches) so far")
+        self.epoch.setToolTip("Passes over the training data so far")
+        self.rate.setToolTip("Training throughput: tokens (bits, characters, words) per second of training")
+        self.elapsed.setToolTip("Time spent training (pauses excluded)")
+        bar.addWidget(self.task, 1)
+        for w in (self.step, self.epoch, self.rate, self.elapsed, self.state):
+            w.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(w)
+        self.current = ""
+        self.set_state("paused")
+
+    def update(self, report: dict[str, Any]) -> None:
+        self.step.setText(f"step {int(report.get('step', 0)):,}")
+        self.epoch.setText(f"epoch {float(report.get('epoch', 0.0)):.2f}")
+        tps = float(report.get("tokens_per_s", 0.0))
+        self.rate.setText(format_rate(tps) if report.get("state") == "running" else "")
+        self.elapsed.setText(format_elapsed(float(report.get("elapsed_s", 0.0))))
+        self.set_state(report.get("state", "paused"))
+
+    def set_state(self, state: str) -> None:
+        if state == self.current:
+            return
+        self.current = state
+        color = STATE_COLORS.get(state, "#7f7f7f")
+        self.state.setText(STATE_TEXT.get(state, state))
+        self.state.setStyleSheet(f"QLabel {{ background: {color}; color: white; border-radius: 8px;"
+                                 " padding: 1px 10px; font-weight: 600; }")
