@@ -150,7 +150,9 @@ class ActivationsPanel(Panel):
         return layers[min(max(self.layer.currentIndex(), 0), len(layers) - 1)]
 
     def _labels(self, T: int) -> list[str]:
-        labels = [str(s) for s in (self.trace.get("labels") or [])]
+        """The selected layer's x labels: its own "labels" (seq2seq encoder/decoder), else the trace's."""
+        labels = self._layer_dict().get("labels") or self.trace.get("labels") or []
+        labels = [str(s) for s in labels]
         return labels if len(labels) == T else [str(t) for t in range(T)]
 
     def _scale_of(self, key: str, cell: str) -> str:
@@ -280,4 +282,8 @@ class ActivationsPanel(Panel):
             if t < len(dh):
                 parts.append(f"{layer.get('name', '')} {dh[t]:.3g}")
         token = display_token(self._labels(T)[t])
-        self.at_cursor.setText(f"Cursor: t = {t} “{token}”    ‖∂L/∂hₜ‖: " + ", ".join(parts))
+        text = f"Cursor: t = {t} “{token}”"
+        targets, probs = self.trace.get("targets"), self.trace.get("target_probs")
+        if targets is not None and probs is not None and t < min(len(targets), len(probs)):
+            text += f"  → next “{display_token(str(targets[t]))}”, predicted with p = {float(probs[t]):.3f}"
+        self.at_cursor.setText(text + "    ‖∂L/∂hₜ‖: " + ", ".join(parts))

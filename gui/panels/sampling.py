@@ -116,6 +116,11 @@ class SamplingPanel(Panel):
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # prompt words are data, never markup
         self.note.setStyleSheet("color: #d55e00;")
         self.note.setWordWrap(True)
+        self.legend = QLabel("Bold: your prompt · orange: words mapped to <unk> · shade behind a generated "
+                             "token: the model's probability of it (pale = unlikely, strong = sure)")
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #8c8c8c;")
         self.chart = pg.PlotWidget()
         self.bars_plot = self.chart.getPlotItem()
         self.bars_plot.setTitle("Next token after the prompt", size="9pt")
@@ -147,6 +152,7 @@ class SamplingPanel(Panel):
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(self.text, 1)
         upper_layout.addWidget(self.note)
+        upper_layout.addWidget(self.legend)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(upper)
         split.addWidget(self.chart)

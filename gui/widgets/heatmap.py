@@ -41,7 +41,9 @@ Describe = Callable[[int, int, float, str, str], str]  # (col, row, value, x lab
 
 def display_token(token: str) -> str:
     """A token as it can be printed on an axis: whitespace made visible, long words shortened."""
-    text = "".join(_VISIBLE.get(ch, ch) for ch in token) if token.isspace() or not token else token
+    if not token:
+        return _VISIBLE[""]
+    text = "".join(_VISIBLE.get(ch, ch) for ch in token) if token.isspace() else token
     return text if len(text) <= 12 else text[:11] + "…"
 
 
