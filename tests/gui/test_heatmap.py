@@ -8,8 +8,16 @@ import pyqtgraph.exporters as pgx
 import pytest
 from PyQt6.QtCore import QPoint, QPointF, Qt
 
-from gui.widgets.heatmap import (ColorScale, Heatmap, HeatmapWidget, TimeCursor, display_token,
-                                 finite_for_display, nice_ceil, tick_levels)
+from gui.widgets.heatmap import (
+    ColorScale,
+    Heatmap,
+    HeatmapWidget,
+    TimeCursor,
+    display_token,
+    finite_for_display,
+    nice_ceil,
+    tick_levels,
+)
 
 
 @pytest.fixture(autouse=True, scope="module")
