@@ -76,6 +76,8 @@ class Trainer:
         self._new_vals: list[dict[str, float]] = []
         self._last_report = -math.inf
         self._last_trace = -math.inf
+        self._trace_step = -1  # step of the last trace: a paused model needs no new one
+        self._dirty = False  # something changed since the last report (commands while paused)
         self._tokens_window: list[tuple[float, int]] = []
         self._backup = self._take_backup()
 
@@ -139,7 +141,8 @@ class Trainer:
                     self._wake.wait(1.0 / self.steps_per_second)
                     self._wake.clear()
             else:
-                self._emit_progress()
+                if self._dirty:  # paused: report once after a command, not 20 times a second
+                    self._emit_progress(force=True)
                 self._wake.wait(0.05)
                 self._wake.clear()
         self.state = STOPPED
@@ -178,11 +181,12 @@ class Trainer:
                 self.state = PAUSED
         self._check_limits()
 
-    def _check_limits(self) -> None:
+    def limits_reached(self) -> bool:
         cfg = self.config
-        if self.state != RUNNING:
-            return
-        if cfg.max_steps and self.step_count >= cfg.max_steps or cfg.epochs and self.task.epoch >= cfg.epochs:
+        return bool(cfg.max_steps and self.step_count >= cfg.max_steps or cfg.epochs and self.task.epoch >= cfg.epochs)
+
+    def _check_limits(self) -> None:
+        if self.state == RUNNING and self.limits_reached():
             self.state = FINISHED
             self._event("info", f"Finished after {self.step_count:,} steps ({self.task.epoch:.2f} epochs).")
 
@@ -302,6 +306,12 @@ class Trainer:
                 self._event("error", f"{kind} failed: {exc}", traceback=traceback.format_exc())
 
     def _handle(self, kind: str, *args: Any) -> None:
+        self._dirty = True
+        if kind in ("play", "step") and self.limits_reached():
+            self.state = FINISHED
+            self._event("info", f"The run is finished ({self.step_count:,} steps, {self.task.epoch:.2f} epochs): "
+                        "raise the step or epoch limit to continue.")
+            return
         if kind == "play":
             self.state, self._pending_steps, self._stepping = RUNNING, 0, False
         elif kind == "pause":
@@ -328,7 +338,7 @@ class Trainer:
             save_checkpoint(path, self, extra=extra)
             self.callback({"kind": "saved", "path": str(path), "step": self.step_count})
         elif kind == "trace":
-            self.trace_index, self._last_trace = args[0], -math.inf
+            self.trace_index, self._last_trace, self._trace_step = args[0], -math.inf, -1
             self._emit_progress(force=True)
         elif kind == "example":
             self.example_index = args[0]
@@ -372,6 +382,7 @@ class Trainer:
         if not force and now - self._last_report < self.report_interval:
             return
         self._last_report = now
+        self._dirty = False
         report = self.progress_report(now)
         self.callback(report)
 
@@ -389,8 +400,9 @@ class Trainer:
                        enumerate(("step", "time", "loss", "metric", "grad_norm", "lr"))},
             "val": new_vals, "trace": None, "example": None,
         }
-        if self.trace_index is not None and now - self._last_trace >= self.trace_interval:
-            self._last_trace = now
+        if (self.trace_index is not None and now - self._last_trace >= self.trace_interval
+                and self._trace_step != self.step_count):
+            self._last_trace, self._trace_step = now, self.step_count
             report["trace"] = self.task.trace(self.trace_index)
         if self.example_index is not None:
             report["example"] = self.task.display_example(self.example_index)

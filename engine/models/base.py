@@ -98,7 +98,7 @@ class Model:
     def load_state(self, state: dict[str, np.ndarray | None]) -> None:
         for name, layer in self.recurrent_layers():
             h, c = state.get(f"{name}.h"), state.get(f"{name}.c")
-            if h is None:
+            if h is None or not layer.stateful:  # set_state on a non-stateful layer would seed its next call
                 layer.reset_state()
             elif c is None:
                 layer.set_state(h.copy())
