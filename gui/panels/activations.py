@@ -18,6 +18,7 @@ import pyqtgraph as pg
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
+from ..theme import DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from ..widgets.heatmap import ColorScale, Heatmap, TimeCursor, display_token, set_token_ticks
 from .base import Panel
 
@@ -30,7 +31,7 @@ SYMBOLS = {"h_tilde": "h̃"}  # the axis shows the symbol, the key line below th
 SCALE_OF = {"h_tilde": "tanh", "g": "tanh", "c": "cell", "f": "sigmoid", "i": "sigmoid", "o": "sigmoid",
             "z": "sigmoid", "r": "sigmoid"}
 BAR_LABEL = {"tanh": "tanh  −1 … 1", "sigmoid": "sigmoid  0 … 1", "cell": "cell state", "relu": "relu"}
-LAYER_PENS = ((255, 170, 40), (80, 200, 255), (120, 230, 120), (240, 110, 200))
+LAYER_PENS = (VAL_COLOR, TRAIN_COLOR, GRAD_COLOR, LR_COLOR)  # one colour per layer (Okabe-Ito)
 AXIS_WIDTH = 52  # fixed left-axis width so that every plot's timestep t sits at the same x pixel
 
 
@@ -74,7 +75,7 @@ class ActivationsPanel(Panel):
         self.at_cursor = QLabel(" ")
         self.key = QLabel(" ")
         self.note = QLabel("")
-        self.note.setStyleSheet("color: #e8a33d;")
+        self.note.setStyleSheet(f"color: {DIVERGE_COLOR};")
         for label in (self.readout, self.at_cursor, self.caption, self.note, self.key):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)  # tokens are data, never markup

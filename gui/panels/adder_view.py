@@ -17,12 +17,13 @@ from PyQt6.QtCore import QRectF, Qt
 from PyQt6.QtGui import QColor, QFont, QPainter, QPen
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ..theme import CHANGE_COLOR, CORRECT_COLOR, TRAIN_COLOR, WRONG_COLOR
 from ..widgets.accuracy_curve import AccuracyCurve
 from .base import Panel
 
-ONE = QColor("#3b8bd9")  # a 1 bit (and the shade of P(bit = 1) in the predicted row)
-ZERO = QColor("#eef1f4")  # a 0 bit
-RIGHT, WRONG = "#009e73", "#d55e00"
+ONE = QColor(TRAIN_COLOR)  # a 1 bit (and the shade of P(bit = 1) in the predicted row)
+ZERO = QColor("#eef1f4")  # a 0 bit: light on both themes, with dark ink
+RIGHT, WRONG = CORRECT_COLOR, WRONG_COLOR
 
 
 def msb_first(bits: Any) -> list:
@@ -119,7 +120,7 @@ class BitsView(QWidget):
             p.drawText(QRectF(left + n * cell + cell * 0.3, y, cell * 2.3, cell),
                        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, f"= {value}")
         p.setFont(small)
-        p.setPen(QColor("#8c8c8c"))
+        p.setPen(QColor(CHANGE_COLOR))
         p.drawText(QRectF(left, top - cell * 0.25, cell * n, cell * 0.25), Qt.AlignmentFlag.AlignCenter,
                    "← the network reads the bits right to left (least significant first)")
         p.end()

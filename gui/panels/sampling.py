@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PyQt6.QtCore import Qt, QTimer
+from PyQt6.QtGui import QColor
 from PyQt6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -31,10 +32,11 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
+from ..theme import CHANGE_COLOR, TRAIN_COLOR, WRONG_COLOR
 from ..widgets.heatmap import set_token_ticks
 from .base import Panel
 
-TINT = (59, 139, 217)  # generated tokens: this colour at alpha = probability
+TINT = QColor(TRAIN_COLOR).getRgb()[:3]  # generated tokens: this colour at alpha = probability
 UNK = "<unk>"
 
 
@@ -44,7 +46,7 @@ def token_html(token: str, prob: float | None = None, unknown: bool = False) -> 
     if token == "<eos>":
         text += "<br>"
     if unknown:
-        return f'<span style="color:#d55e00; text-decoration: underline;">{text}</span>'
+        return f'<span style="color:{WRONG_COLOR}; text-decoration: underline;">{text}</span>'
     if prob is None:
         return f"<b>{text}</b>"
     p = min(max(float(prob), 0.0), 1.0) if np.isfinite(prob) else 0.0
@@ -114,13 +116,13 @@ class SamplingPanel(Panel):
                                      "probability (strong = the model was sure).")
         self.note = QLabel("")
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # prompt words are data, never markup
-        self.note.setStyleSheet("color: #d55e00;")
+        self.note.setStyleSheet(f"color: {WRONG_COLOR};")
         self.note.setWordWrap(True)
         self.legend = QLabel("Bold: your prompt · orange: words mapped to <unk> · shade behind a generated "
                              "token: the model's probability of it (pale = unlikely, strong = sure)")
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("color: #8c8c8c;")
+        self.legend.setStyleSheet(f"color: {CHANGE_COLOR};")
         self.chart = pg.PlotWidget()
         self.bars_plot = self.chart.getPlotItem()
         self.bars_plot.setTitle("Next token after the prompt", size="9pt")

@@ -17,11 +17,12 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QFont, QFontDatabase
 from PyQt6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from ..theme import CORRECT_COLOR, WRONG_COLOR
 from ..widgets.accuracy_curve import AccuracyCurve
 from ..widgets.heatmap import HeatmapWidget, display_token
 from .base import Panel
 
-RIGHT, WRONG = "#009e73", "#d55e00"
+RIGHT, WRONG = CORRECT_COLOR, WRONG_COLOR
 
 
 def chars_html(text: str, reference: str | None = None) -> str:

@@ -11,9 +11,11 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from PyQt6.QtGui import QColor
 
-VAL_COLOR = "#e69f00"
-BATCH_COLOR = (59, 139, 217, 80)
+from ..theme import TRAIN_COLOR, VAL_COLOR
+
+BATCH_COLOR = (*QColor(TRAIN_COLOR).getRgb()[:3], 80)  # faint: the noisy per-batch value
 
 
 class AccuracyCurve(pg.PlotWidget):
