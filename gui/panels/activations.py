@@ -195,7 +195,7 @@ class ActivationsPanel(Panel):
         groups: dict[str, list[int]] = {}
         first = None
         for row, key in enumerate(keys):
-            plot = self.view.addPlot(row=row, col=0)
+            plot = self.view.addPlot(row=row, col=0, enableMenu=False)  # no context menu: faster to build
             plot.getAxis("left").setWidth(AXIS_WIDTH)
             plot.setLabel("left", SYMBOLS.get(key, key))
             plot.showAxis("bottom", False)
@@ -215,7 +215,7 @@ class ActivationsPanel(Panel):
             self.view.addItem(scale.bar, row=rows[0], col=1, rowspan=len(rows))
             scale.attach([self.heatmaps[k].image for k in keys if self._scale_of(k, cell) == kind])
             self.scales[kind] = scale
-        grad = self.view.addPlot(row=len(keys), col=0)
+        grad = self.view.addPlot(row=len(keys), col=0, enableMenu=False)
         grad.getAxis("left").setWidth(AXIS_WIDTH)
         grad.setLogMode(y=True)
         grad.getAxis("left").enableAutoSIPrefix(False)

@@ -301,7 +301,7 @@ class HeatmapWidget(QWidget):
                  describe: Describe | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = pg.GraphicsLayoutWidget()
-        self.plot = self.view.addPlot(row=0, col=0)
+        self.plot = self.view.addPlot(row=0, col=0, enableMenu=False)
         self.heatmap = Heatmap(self.plot, name, scale, row_name, describe)
         self.scale = ColorScale(scale, bar_label)
         self.view.addItem(self.scale.bar, row=0, col=1)
