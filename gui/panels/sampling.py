@@ -112,8 +112,7 @@ class SamplingPanel(Panel):
         self.auto_seconds.valueChanged.connect(lambda s: self.timer.setInterval(int(s) * 1000))
 
         self.text = QTextBrowser()
-        self.text.setPlaceholderText("The sample appears here; each generated token is tinted by its "
-                                     "probability (strong = the model was sure).")
+        self.text.setPlaceholderText("Type a prompt above and press Enter: the sample appears here.")
         self.note = QLabel("")
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # prompt words are data, never markup
         self.note.setStyleSheet(f"color: {WRONG_COLOR};")
@@ -244,4 +243,8 @@ class SamplingPanel(Panel):
         self._bar_ticks()
 
     def _bar_ticks(self) -> None:
-        set_token_ticks(self.bars_plot.getAxis("left"), self.top_labels, self.bars_plot.vb.height())
+        axis = self.bars_plot.getAxis("left")
+        if self.top_labels:
+            set_token_ticks(axis, self.top_labels, self.bars_plot.vb.height())
+        else:
+            axis.setTicks([[], []])  # no numbers on an empty chart: the rows are tokens
