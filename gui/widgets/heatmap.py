@@ -92,6 +92,8 @@ def set_token_ticks(axis: pg.AxisItem, labels: Sequence[str], length_px: float) 
     if axis.orientation in ("left", "right"):
         axis.setTicks(tick_levels(shown, length_px / len(shown), lambda s: fm.height(), gap=1))
     else:
+        # the first and last labels may reach a little past the axis ends (over the neighbouring axis)
+        axis.setStyle(hideOverlappingLabels=24)
         axis.setTicks(tick_levels(shown, length_px / len(shown), fm.horizontalAdvance))
 
 
