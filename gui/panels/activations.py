@@ -71,6 +71,7 @@ class ActivationsPanel(Panel):
         self.layer_label = QLabel("Layer")
         self.caption = QLabel("Waiting for a trace: start or step training.")
         self.view = pg.GraphicsLayoutWidget()
+        self.view.scene().sigMouseClicked.connect(self._clicked)  # heatmaps handle their own clicks
         self.readout = QLabel("Hover over a heatmap to read a value; click or drag the cursor to pick a step.")
         self.at_cursor = QLabel(" ")
         self.key = QLabel(" ")
@@ -266,6 +267,11 @@ class ActivationsPanel(Panel):
         self.view.clear()
         self.heatmaps, self.scales, self.grad_plot, self._signature = {}, {}, None, None
         self.grad_curves = []
+
+    def _clicked(self, event) -> None:
+        """A click in the gradient plot moves the time cursor too."""
+        if self.grad_plot is not None and self.grad_plot.vb.sceneBoundingRect().contains(event.scenePos()):
+            self.cursor.set_position(self.grad_plot.vb.mapSceneToView(event.scenePos()).x())
 
     def _show_layer_selector(self, n_layers: int) -> None:
         self.layer.setVisible(n_layers > 1)

@@ -5,7 +5,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
 import pytest
-from PyQt6.QtCore import QPointF
+from PyQt6.QtCore import QPoint, QPointF, Qt
 
 from gui.panels.activations import ActivationsPanel, decade_ticks
 
@@ -133,6 +133,15 @@ def test_one_cursor_for_every_plot(panel):
     lines[3].setValue(5.3)
     assert all(line.value() == 5 for line in lines)
     assert "t = 5 “tok5”" in panel.at_cursor.text()
+
+
+def test_click_in_gradient_plot_moves_the_cursor(panel, qtbot):
+    panel.show_trace(synthetic_trace("rnn"))
+    qtbot.waitExposed(panel)
+    grad = panel.grad_plot
+    pos = panel.view.mapFromScene(grad.vb.mapViewToScene(QPointF(2.2, grad.vb.viewRange()[1][0] + 0.5)))
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos.x(), pos.y()))
+    assert panel.cursor.position == 2 and all(line.value() == 2 for line in panel.cursor.lines)
 
 
 def test_example_spin_requests_a_trace_index(panel, qtbot):
