@@ -175,6 +175,7 @@ class ActivationsPanel(Panel):
         if signature != self._signature:
             self._build(keys, cell, T)
             self._signature = signature
+            self.cursor.set_position(min(self.cursor.position, T - 1))  # a shorter example: stay inside
         labels = self._labels(T)
         for kind, scale in self.scales.items():
             scale.fit([np.asarray(layer[k]) for k in keys if self._scale_of(k, cell) == kind])

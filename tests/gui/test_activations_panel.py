@@ -83,6 +83,9 @@ def test_shape_change_rebuilds(panel):
     old = panel.heatmaps["h"]
     panel.show_trace(synthetic_trace("gru", T=12, H=4))
     assert panel.heatmaps["h"] is not old and panel.heatmaps["h"].shape == (4, 12) and panel.cursor.count == 12
+    panel.cursor.set_position(10)
+    panel.show_trace(synthetic_trace("gru", T=6, H=4))  # shorter: the cursor moves inside
+    assert panel.cursor.position == 5 and all(line.value() == 5 for line in panel.cursor.lines)
     panel.show_trace(synthetic_trace("rnn", T=12, H=4))
     assert set(panel.heatmaps) == {"h"}
 
