@@ -150,8 +150,8 @@ def coerce(name: str, value: Any) -> Any:
 
 # What each task starts from; the window and the CLI begin here.
 TASK_DEFAULTS: dict[str, dict[str, Any]] = {
-    "adder": dict(model="rnn", hidden=16, activation="sigmoid", init="xavier", optimizer="adam", lr=0.03,
-                  batch=32, clip=0.0, eval_interval=100),
+    "adder": dict(model="rnn", hidden=16, activation="tanh", init="xavier", optimizer="adam", lr=0.03,
+                  batch=32, clip=0.0, eval_interval=50),
     "char": dict(model="lstm", hidden=128, embed=32, layers=1, optimizer="adam", lr=0.003, batch=32, bptt=64,
                  clip=5.0, activation="tanh", eval_interval=200, eval_batches=20),
     "lm": dict(model="lstm", hidden=100, embed=100, optimizer="sgd", lr=20.0, batch=20, bptt=35, clip=0.25,

@@ -1,0 +1,151 @@
+"""The binary adder task: an RNN learns 8-bit addition, one bit pair per step, least significant first.
+
+Training batches are ``config.batch`` random pairs a, b < 128 drawn from ``self.rng``. Validation is
+the whole problem: all 128 x 128 = 16,384 pairs in one forward, reported as
+
+- ``loss``: mean sigmoid cross-entropy per output bit;
+- ``bit_accuracy``: share of output bits right;
+- ``accuracy``: share of pairs whose 8 sum bits are all right (exact match).
+
+A relu RNN may diverge (its recurrence is unbounded): its overflows are expected, so they are
+silenced for that activation only, the loss comes out NaN/Inf, no backward runs, and the trainer's
+divergence handling restores the last finite parameters. Sigmoid and tanh runs keep NumPy's warnings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from typing import Any
+
+import numpy as np
+
+from ..config import Config
+from ..data.adder_bits import BITS, OPERAND_LIMIT, all_pairs, encode, from_bits, random_pairs
+from ..functions import sigmoid
+from ..layers.losses import TimeSigmoidWithLoss
+from ..models.adder import GATES, AdderRNN
+from ..models.init import INITS
+from .base import StepResult, Task, TaskError, rng_state_from_array, rng_state_to_array
+
+
+class AdderTask(Task):
+    name = "adder"
+    title = "Binary adder"
+    metric_name = "accuracy"
+    higher_is_better = True
+
+    def __init__(self, config: Config, vocab: list[str] | None = None) -> None:
+        super().__init__(config)
+        if config.model not in GATES:
+            raise TaskError(f"the binary adder runs an rnn, lstm or gru cell, not {config.model!r}")
+        if config.init not in INITS:
+            raise TaskError(f"init must be one of {', '.join(INITS)}, got {config.init!r}")
+        self.model = AdderRNN(self.rng, config.hidden, config.activation, config.init, config.init_std,
+                              self.dtype, cell=config.model)
+        self.seen = 0  # training pairs drawn so far
+        a, b = all_pairs()
+        self._val_xs, self._val_ts = encode(a, b, self.dtype)
+        self._val_loss = TimeSigmoidWithLoss()  # evaluation never touches the training loss layer
+        self._may_overflow = config.model == "rnn" and config.activation == "relu"
+
+    def _numerics(self):
+        """Silence overflow/invalid warnings for the relu RNN only (see the module docstring)."""
+        if self._may_overflow:
+            return np.errstate(over="ignore", invalid="ignore")
+        return contextlib.nullcontext()
+
+    # -- training ------------------------------------------------------------------------------
+    def train_step(self) -> StepResult:
+        n = self.config.batch
+        xs, ts = encode(*random_pairs(self.rng, n), self.dtype)
+        self.seen += n
+        with self._numerics():
+            loss = self.model.forward(xs, ts)
+            if math.isfinite(loss):
+                self.model.backward()
+            else:  # nothing to learn from; the trainer sees the loss and restores
+                for g in self.model.grads:
+                    g[...] = 0
+            bits_ok = (self.model.probs > 0.5) == (ts == 1)
+        return StepResult(loss=loss, tokens=n * BITS, metrics=_accuracies(bits_ok))
+
+    @property
+    def epoch(self) -> float:
+        """Pairs drawn / all 16,384 pairs."""
+        return self.seen / OPERAND_LIMIT**2
+
+    def evaluate(self, split: str = "val", max_batches: int = 0) -> dict[str, float]:
+        """Loss and accuracies over all 16,384 pairs (``max_batches`` is ignored: one forward)."""
+        if split not in self.splits():
+            raise TaskError(f"the binary adder has no {split!r} split; it evaluates on all pairs ('val')")
+        with self._numerics():
+            logits = self.model.logits(self._val_xs)
+            loss = self._val_loss.forward(logits, self._val_ts)
+            bits_ok = (logits > 0) == (self._val_ts == 1)
+        return {"loss": loss, **_accuracies(bits_ok)}
+
+    # -- what the window shows -----------------------------------------------------------------
+    @staticmethod
+    def example_pair(index: int) -> tuple[int, int]:
+        """The display example ``index``: a pseudo-random pair from a Generator seeded by ``index``."""
+        a, b = np.random.default_rng(index).integers(0, OPERAND_LIMIT, size=2)
+        return int(a), int(b)
+
+    def display_example(self, index: int = 0) -> dict[str, Any]:
+        """One pair through the model. ``probs[t]`` is P(sum bit t = 1); bits least significant first."""
+        a, b = self.example_pair(index)
+        xs, ts = encode(np.array([a]), np.array([b]), self.dtype)
+        with self._numerics():
+            probs = sigmoid(self.model.logits(xs)[0, :, 0].astype(np.float32))
+        pred_bits = (probs > 0.5).astype(np.uint8)
+        pred = int(from_bits(pred_bits[None])[0])
+        return {"a": a, "b": b, "true_sum": a + b, "pred_sum": pred,
+                "a_bits": xs[0, :, 0].astype(int).tolist(), "b_bits": xs[0, :, 1].astype(int).tolist(),
+                "true_bits": ts[0, :, 0].astype(int).tolist(), "pred_bits": pred_bits.astype(int).tolist(),
+                "probs": probs.copy(), "correct": pred == a + b}
+
+    def trace(self, index: int = 0) -> dict[str, Any]:
+        """Forward and backward of display example ``index`` with recording on; gradients restored."""
+        a, b = self.example_pair(index)
+        xs, ts = encode(np.array([a]), np.array([b]), self.dtype)
+        model, layer = self.model, self.model.rnn
+        saved = [g.copy() for g in model.grads]
+        model.set_record(True)
+        try:
+            with self._numerics():
+                model.forward(xs, ts)
+                model.backward()
+                probs = model.probs[0, :, 0]
+            recorded = {k: np.array(v[0], dtype=np.float32) for k, v in layer.trace.items()}
+        finally:
+            model.set_record(False)
+            for g, s in zip(model.grads, saved):
+                g[...] = s
+        pred = int(from_bits((probs > 0.5)[None])[0])
+        labels = [f"{int(x)}+{int(y)}" for x, y in xs[0]]
+        name = model.names[0].split(".")[0]
+        return {"labels": labels, "layers": [{"name": name, "cell": model.cell, **recorded}],
+                "title": f"{a} + {b} = {a + b} (predicted {pred})"}
+
+    # -- exact resume ----------------------------------------------------------------------------
+    def state_dict(self) -> dict[str, np.ndarray]:
+        return {"rng": rng_state_to_array(self.rng), "seen": np.array(self.seen, dtype=np.int64)}
+
+    def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
+        rng_state_from_array(self.rng, state["rng"])
+        self.seen = int(state["seen"])
+
+    def data_info(self) -> dict[str, Any]:
+        return {"source": "built-in: all pairs a, b < 128", "vocab": None,
+                "sizes": {"val": OPERAND_LIMIT**2}}
+
+    def describe(self) -> str:
+        cfg = self.config
+        cell = f"RNN {cfg.hidden} ({cfg.activation})" if cfg.model == "rnn" else f"{cfg.model.upper()} {cfg.hidden}"
+        return f"{self.title} · {cell} · {self.model.num_params():,} parameters"
+
+
+def _accuracies(bits_ok: np.ndarray) -> dict[str, float]:
+    """bits_ok (N, 8, 1) bool -> bit accuracy and exact-match accuracy (all 8 bits right)."""
+    return {"accuracy": float(bits_ok.all(axis=(1, 2)).mean()), "bit_accuracy": float(bits_ok.mean())}

@@ -1,0 +1,209 @@
+"""The seq2seq task: a character-level encoder-decoder answers questions ("16+75" -> "91", dates -> ISO).
+
+Data (``config.data``): "" or "date" = the generated date-format set, "addition" = the generated
+addition set (50,000 examples each, fixed: the same for every seed), or a path to a file in the
+book's ``question_answer`` format (``addition.txt``, ``date.txt``). A fixed shuffle holds out
+``config.val_fraction`` of it (the book: 10%).
+
+Variants (``config.model``): plain (the book's Seq2seq), reversed (question read backwards),
+peeky (PeekySeq2seq), reversed_peeky, attention (AttentionSeq2seq), bidirectional (attention with a
+bidirectional encoder).
+
+Metrics. ``accuracy`` is exact match: every character of the padded answer right. Validation
+generates greedily, the whole split in batches of ``EVAL_CHUNK`` questions at once. A training step
+reports the exact match of its batch under teacher forcing, which is the same number: if every
+teacher-forced prediction is right, greedy decoding feeds itself exactly the teacher's inputs, and
+conversely, so the two agree (up to float ties).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..config import Config
+from ..data.seq2seq_data import Seq2seqData, Seq2seqFormatError, load, split
+from ..models.attention_seq2seq import AttentionSeq2seq
+from ..models.init import INITS
+from ..models.seq2seq import Init, Seq2seq
+from .base import StepResult, Task, TaskError, rng_state_from_array, rng_state_to_array
+
+# variant -> (reverse the question?, model kind, keyword arguments)
+VARIANTS: dict[str, tuple[bool, type, dict[str, bool]]] = {
+    "plain": (False, Seq2seq, {}),
+    "reversed": (True, Seq2seq, {}),
+    "peeky": (False, Seq2seq, {"peeky": True}),
+    "reversed_peeky": (True, Seq2seq, {"peeky": True}),
+    "attention": (False, AttentionSeq2seq, {}),
+    "bidirectional": (False, AttentionSeq2seq, {"bidirectional": True}),
+}
+EVAL_CHUNK = 1000  # questions per batched forward/generation in evaluate (bounds the memory)
+
+
+class Seq2seqTask(Task):
+    name = "seq2seq"
+    title = "Seq2seq"
+    metric_name = "accuracy"
+    higher_is_better = True
+
+    def __init__(self, config: Config, vocab: list[str] | None = None) -> None:
+        super().__init__(config)
+        if config.model not in VARIANTS:
+            raise TaskError(f"seq2seq model must be one of {', '.join(VARIANTS)}, got {config.model!r}")
+        if config.init not in INITS:
+            raise TaskError(f"init must be one of {', '.join(INITS)}, got {config.init!r}")
+        if config.model == "bidirectional" and config.hidden < 2:
+            raise TaskError("the bidirectional encoder splits hidden units between two directions: hidden >= 2")
+        try:
+            self.data: Seq2seqData = load(config.data, vocab)
+        except Seq2seqFormatError as exc:
+            raise TaskError(str(exc)) from None
+        except OSError as exc:
+            raise TaskError(f"cannot read {config.data}: {exc.strerror or exc}") from None
+        self.reverse, kind, kwargs = VARIANTS[config.model]
+        questions = self.data.questions[:, ::-1] if self.reverse else self.data.questions
+        questions = np.ascontiguousarray(questions)
+        train, val = split(len(questions), config.val_fraction)
+        self._splits = {"train": (questions[train], self.data.answers[train]),
+                        "val": (questions[val], self.data.answers[val])}
+        make = Init(self.rng, config.init, config.init_std, self.dtype)
+        self.model = kind(make, len(self.data.vocab), config.embed, config.hidden, **kwargs)
+        self._order: np.ndarray | None = None  # this epoch's shuffled training indices
+        self._cursor = 0  # next position in _order
+        self._epochs = 0  # completed epochs
+
+    @property
+    def answer_length(self) -> int:
+        return self.data.answers.shape[1] - 1
+
+    # -- training ------------------------------------------------------------------------------
+    def train_step(self) -> StepResult:
+        xs_all, ts_all = self._splits["train"]
+        n = min(self.config.batch, len(xs_all))
+        if self._order is None or self._cursor + n > self._order.size:  # the book drops the remainder
+            if self._order is not None:
+                self._epochs += 1
+            self._order = self.rng.permutation(len(xs_all))
+            self._cursor = 0
+        idx = self._order[self._cursor: self._cursor + n]
+        self._cursor += n
+        xs, ts = xs_all[idx], ts_all[idx]
+        loss = self.model.forward(xs, ts)
+        right = self.model.loss_layer.probs.argmax(axis=2) == ts[:, 1:]  # teacher-forced predictions
+        self.model.backward()
+        return StepResult(loss=loss, tokens=right.size, metrics={
+            "accuracy": float(right.all(axis=1).mean()), "char_accuracy": float(right.mean())})
+
+    @property
+    def epoch(self) -> float:
+        return self._epochs + self._cursor / len(self._splits["train"][0])
+
+    def splits(self) -> list[str]:
+        return ["val", "train"]
+
+    def evaluate(self, split: str = "val", max_batches: int = 0) -> dict[str, float]:
+        """Teacher-forced ``loss``, greedy exact-match ``accuracy`` and greedy ``char_accuracy`` on
+        ``split`` (``max_batches`` > 0: its first max_batches * EVAL_CHUNK examples). Empty: NaN."""
+        if split not in self._splits:
+            raise TaskError(f"the seq2seq task has no {split!r} split; it has {', '.join(self.splits())}")
+        xs_all, ts_all = self._splits[split]
+        if max_batches > 0:
+            xs_all, ts_all = xs_all[: max_batches * EVAL_CHUNK], ts_all[: max_batches * EVAL_CHUNK]
+        if len(xs_all) == 0:
+            return {"loss": float("nan"), "accuracy": float("nan"), "char_accuracy": float("nan")}
+        loss_sum, exact, chars = 0.0, 0, 0
+        for start in range(0, len(xs_all), EVAL_CHUNK):
+            xs, ts = xs_all[start: start + EVAL_CHUNK], ts_all[start: start + EVAL_CHUNK]
+            loss_sum += self.model.forward(xs, ts) * len(xs)
+            ids, _ = self.model.generate(xs, self.data.start_id, self.answer_length)
+            right = ids == ts[:, 1:]
+            exact += int(right.all(axis=1).sum())
+            chars += int(right.sum())
+        n = len(xs_all)
+        return {"loss": loss_sum / n, "accuracy": exact / n, "char_accuracy": chars / (n * self.answer_length)}
+
+    # -- what the window shows -----------------------------------------------------------------
+    def _example(self, index: int) -> tuple[np.ndarray, np.ndarray]:
+        """Display example ``index`` (wrapping around): from the held-out split when there is one."""
+        xs, ts = self._splits["val"] if len(self._splits["val"]) else self._splits["train"]
+        i = index % len(xs)
+        return xs[i: i + 1], ts[i: i + 1]
+
+    def _question(self, xs: np.ndarray) -> str:
+        """The question as written (un-reversed), without its padding."""
+        return self.data.decode(xs[0, ::-1] if self.reverse else xs[0]).rstrip()
+
+    def display_example(self, index: int = 0) -> dict[str, Any]:
+        """Question, expected and generated answers (padding stripped, start symbol dropped), whether
+        the padded answer is exactly right, and for attention models the weights (Ty, Tx) with
+        ``in_labels`` (characters in the order the encoder read them) and ``out_labels`` (generated)."""
+        xs, ts = self._example(index)
+        ids, weights = self.model.generate(xs, self.data.start_id, self.answer_length)
+        vocab = self.data.vocab
+        return {"question": self._question(xs), "expected": self.data.decode(ts[0, 1:]).rstrip(),
+                "generated": self.data.decode(ids[0]).rstrip(), "correct": bool((ids[0] == ts[0, 1:]).all()),
+                "attention": None if weights is None else weights[0].astype(np.float32),
+                "in_labels": [vocab[i] for i in xs[0].tolist()], "out_labels": [vocab[i] for i in ids[0].tolist()]}
+
+    def trace(self, index: int = 0) -> dict[str, Any]:
+        """Teacher-forced forward and backward of display example ``index`` with recording on.
+
+        Encoder and decoder run over different lengths, so each layer dict carries its own
+        ``labels`` (encoder: question characters as read; decoder: its input, the start symbol then
+        the answer); the top-level ``labels`` are the first layer's. A bidirectional encoder gives
+        two layers, ``encoder_fwd`` and ``encoder_bwd`` (both in question order)."""
+        xs, ts = self._example(index)
+        model, vocab = self.model, self.data.vocab
+        saved = [g.copy() for g in model.grads]
+        model.set_record(True)
+        try:
+            model.forward(xs, ts)
+            model.backward()
+            layers = []
+            enc_labels = [vocab[i] for i in xs[0].tolist()]
+            enc_trace = model.encoder.lstm.trace
+            if model.encoder.bidirectional:
+                layers.append(_layer("encoder_fwd", enc_trace["forward"], enc_labels))
+                layers.append(_layer("encoder_bwd", enc_trace["backward"], enc_labels))
+            else:
+                layers.append(_layer("encoder", enc_trace, enc_labels))
+            layers.append(_layer("decoder", model.decoder.lstm.trace, [vocab[i] for i in ts[0, :-1].tolist()]))
+        finally:
+            model.set_record(False)
+            for g, s in zip(model.grads, saved):
+                g[...] = s
+        expected = self.data.decode(ts[0, 1:]).rstrip()
+        return {"labels": layers[0]["labels"], "layers": layers,
+                "title": f"{self._question(xs)} → {expected} (teacher forcing)"}
+
+    # -- exact resume ----------------------------------------------------------------------------
+    def state_dict(self) -> dict[str, np.ndarray]:
+        order = np.zeros(0, dtype=np.int64) if self._order is None else self._order.astype(np.int64)
+        return {"rng": rng_state_to_array(self.rng), "order": order,
+                "cursor": np.array([self._cursor, self._epochs, self._order is not None], dtype=np.int64)}
+
+    def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
+        cursor, epochs, has_order = (int(v) for v in state["cursor"])
+        order = np.asarray(state["order"], dtype=np.int64)
+        n_train = len(self._splits["train"][0])
+        if has_order and (order.size != n_train or cursor > n_train):
+            raise ValueError(f"the saved data order covers {order.size} examples, this data set has {n_train}")
+        rng_state_from_array(self.rng, state["rng"])
+        self._order = order.copy() if has_order else None
+        self._cursor, self._epochs = cursor, epochs
+
+    def data_info(self) -> dict[str, Any]:
+        return {"source": self.data.source, "vocab": list(self.data.vocab),
+                "sizes": {k: int(len(v[0])) for k, v in self._splits.items()}}
+
+    def describe(self) -> str:
+        cfg = self.config
+        return (f"{self.title} · {cfg.model} · LSTM {cfg.hidden} · {self.data.source} · "
+                f"{len(self.data.vocab)} characters · {self.model.num_params():,} parameters")
+
+
+def _layer(name: str, trace: dict[str, np.ndarray], labels: list[str]) -> dict[str, Any]:
+    """One recurrent layer's trace for example 0 of the batch, as float32 copies (T, H) / (T,)."""
+    return {"name": name, "cell": "lstm", "labels": labels,
+            **{k: np.array(v[0], dtype=np.float32) for k, v in trace.items()}}

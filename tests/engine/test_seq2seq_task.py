@@ -1,0 +1,172 @@
+"""The seq2seq task: data sources, every variant learning, evaluation, display, traces, exact resume."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from engine.config import default_config
+from engine.data.seq2seq_generate import generate_addition, generate_dates
+from engine.tasks import TaskError, make_task
+from engine.tasks.base import rng_state_to_array
+from engine.tasks.seq2seq import VARIANTS
+from engine.trainer import Trainer
+
+
+def _write(path, questions, answers):
+    path.write_text("".join(q + a + "\n" for q, a in zip(questions, answers)), encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def small_addition(tmp_path_factory):
+    """1,000 generated addition problems in the book's format (900 train, 100 held out)."""
+    return _write(tmp_path_factory.mktemp("s2s") / "addition.txt", *generate_addition(1000, np.random.default_rng(5)))
+
+
+@pytest.fixture(scope="module")
+def small_dates(tmp_path_factory):
+    return _write(tmp_path_factory.mktemp("s2s") / "date.txt", *generate_dates(600, np.random.default_rng(6)))
+
+
+def _config(data, **over):
+    values = dict(data=data, hidden=24, embed=8, batch=50, lr=0.01, eval_interval=0)
+    values.update(over)
+    return default_config("seq2seq", **values)
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_every_variant_learns(small_addition, variant):
+    task = make_task(_config(small_addition, model=variant, seed=1))
+    before = task.evaluate("val")["loss"]
+    Trainer(task).fit(max_steps=60)
+    after = task.evaluate("val")
+    assert after["loss"] < 0.75 * before, f"{variant}: validation loss {before:.3f} -> {after['loss']:.3f}"
+
+
+def test_data_sources_and_errors(tmp_path, small_addition):
+    task = make_task(_config(small_addition, model="plain"))
+    assert task.data_info() == {"source": small_addition, "vocab": list(" +0123456789_"),
+                                "sizes": {"train": 900, "val": 100}}
+    assert task.answer_length == 4 and task.splits() == ["val", "train"]
+    generated = make_task(_config("", model="plain"))
+    assert generated.data.source.startswith("generated date set") and generated.answer_length == 10
+    assert generated.data_info()["sizes"] == {"train": 45_000, "val": 5_000}
+    assert make_task(_config("addition", model="plain", val_fraction=0.2)).data_info()["sizes"]["val"] == 10_000
+    bad = tmp_path / "bad.txt"
+    bad.write_text("1+1 _2 \n2+2 _4 \n33+3 _36\n", encoding="utf-8")
+    with pytest.raises(TaskError, match="line 3 "):
+        make_task(_config(str(bad)))
+    with pytest.raises(TaskError, match="cannot read"):
+        make_task(_config(str(tmp_path / "missing.txt")))
+    lines = Path(small_addition).read_text(encoding="utf-8").splitlines()
+    first = next(n for n, line in enumerate(lines, 1) if "1" in line)
+    with pytest.raises(TaskError, match=f"addition.txt: line {first} has the character '1'"):
+        make_task(_config(small_addition), vocab=list(" +023456789_"))
+    with pytest.raises(TaskError, match="must be one of plain, reversed"):
+        make_task(_config(small_addition, model="rnn"))
+
+
+def test_checkpoint_vocabulary_rebuilds_the_same_ids(small_addition):
+    task = make_task(_config(small_addition))
+    vocab = ["x", *task.data_info()["vocab"]]  # a checkpoint's vocabulary may hold more characters
+    again = make_task(_config(small_addition), vocab=vocab)
+    assert again.data.vocab == vocab
+    assert np.array_equal(again.data.questions, task.data.questions + 1)
+
+
+def test_evaluation_is_greedy_exact_match_and_leaves_training_alone(small_addition):
+    task = make_task(_config(small_addition, model="attention", dtype="float64", lr=0.02, seed=3))
+    trainer = Trainer(task)
+    trainer.fit(max_steps=160)
+    grads = [g.copy() for g in task.model.grads]
+    state = task.state_dict()
+    metrics = task.evaluate("val")
+    assert set(metrics) == {"loss", "accuracy", "char_accuracy"}
+    # independent route to the same numbers: one question at a time, greedy
+    xs, ts = task._splits["val"]
+    exact = chars = 0
+    for q, t in zip(xs, ts):
+        ids, _ = task.model.generate(q[None], task.data.start_id, task.answer_length)
+        exact += bool((ids[0] == t[1:]).all())
+        chars += int((ids[0] == t[1:]).sum())
+    assert metrics["accuracy"] == exact / len(xs)
+    assert metrics["char_accuracy"] == chars / (len(xs) * task.answer_length)
+    # teacher-forced exact match is the same number (see the module docstring of the task)
+    task.model.forward(xs, ts)
+    teacher = (task.model.loss_layer.probs.argmax(axis=2) == ts[:, 1:]).all(axis=1).mean()
+    assert metrics["accuracy"] == teacher
+    assert 0 < metrics["accuracy"] < metrics["char_accuracy"] < 1
+    assert task.evaluate("train", max_batches=1)["loss"] > 0
+    with pytest.raises(TaskError, match="no 'test' split"):
+        task.evaluate("test")
+    for g, s in zip(task.model.grads, grads):
+        assert np.array_equal(g, s)
+    for k, v in task.state_dict().items():
+        assert np.array_equal(v, state[k]), k
+
+
+def test_display_example_attention_and_reversal(small_dates, small_addition):
+    task = make_task(_config(small_dates, model="attention"))
+    ex = task.display_example(7)
+    assert ex["attention"].shape == (10, 29) and ex["attention"].dtype == np.float32
+    np.testing.assert_allclose(ex["attention"].sum(axis=1), 1.0, rtol=1e-5)
+    assert len(ex["in_labels"]) == 29 and len(ex["out_labels"]) == 10
+    assert ex["question"] == "".join(ex["in_labels"]).rstrip()
+    assert ex["correct"] == (ex["generated"] == ex["expected"]) and len(ex["expected"]) == 10
+    rev = make_task(_config(small_addition, model="reversed_peeky"))
+    ex = rev.display_example(2)
+    assert ex["attention"] is None
+    assert "".join(ex["in_labels"]) == ex["question"].ljust(7)[::-1]  # the encoder reads it backwards
+    x, y = ex["question"].split("+")
+    assert int(ex["expected"]) == int(x) + int(y)
+
+
+@pytest.mark.parametrize("variant", ["plain", "bidirectional"])
+def test_trace(small_addition, variant):
+    task = make_task(_config(small_addition, model=variant, hidden=6))
+    task.train_step()
+    grads = [g.copy() for g in task.model.grads]
+    rng = rng_state_to_array(task.rng)
+    tr = task.trace(1)
+    names = [layer["name"] for layer in tr["layers"]]
+    assert names == (["encoder", "decoder"] if variant == "plain" else ["encoder_fwd", "encoder_bwd", "decoder"])
+    enc, dec = tr["layers"][0], tr["layers"][-1]
+    assert tr["labels"] == enc["labels"] and len(enc["labels"]) == 7 and dec["labels"][0] == "_"
+    assert enc["cell"] == dec["cell"] == "lstm"
+    H_enc = 6 if variant == "plain" else 3
+    assert enc["h"].shape == (7, H_enc) and dec["h"].shape == (4, 6) and dec["c"].shape == (4, 6)
+    assert enc["dh_norm"].shape == (7,) and dec["dh_norm"].shape == (4,) and (enc["dh_norm"] > 0).all()
+    assert all(np.array_equal(g, s) for g, s in zip(task.model.grads, grads))
+    assert np.array_equal(rng_state_to_array(task.rng), rng)
+    assert not task.model.decoder.lstm.record
+
+
+def test_exact_resume_in_float64(small_addition):
+    def build():
+        task = make_task(_config(small_addition, model="peeky", dtype="float64", batch=64, seed=9))
+        return task, Trainer(task)
+
+    full, full_trainer = build()
+    full_trainer.fit(max_steps=20)  # 14 batches per epoch: crosses an epoch boundary
+    half, half_trainer = build()
+    half_trainer.fit(max_steps=10)
+    params = {k: v.copy() for k, v in half.model.named_params().items()}
+    task_state, trainer_state = half.state_dict(), half_trainer.state_dict()
+    half_trainer.fit(max_steps=13)
+    resumed, resumed_trainer = build()
+    resumed.model.load_params(params)
+    resumed.load_state_dict(task_state)
+    resumed_trainer.load_state_dict(trainer_state)
+    resumed_trainer.fit(max_steps=20)
+    assert resumed.epoch == full.epoch and 1 < full.epoch < 2
+    for a, b in zip(resumed.model.params, full.model.params):
+        assert np.array_equal(a, b)
+
+
+def test_the_books_files(data_dir):
+    task = make_task(_config(str(data_dir / "seq2seq" / "addition.txt"), model="reversed"))
+    assert task.data_info()["sizes"] == {"train": 45_000, "val": 5_000}
+    assert task.display_example(0)["question"].count("+") == 1
+    dates = make_task(_config(str(data_dir / "seq2seq" / "date.txt"), model="attention"))
+    assert dates.answer_length == 10 and len(dates.data.vocab) == 59
