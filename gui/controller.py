@@ -27,7 +27,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PyQt6.QtCore import QObject, pyqtSignal
+from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 
 from engine.config import Config, coerce
 from engine.trainer import FINISHED, PAUSED, Trainer
@@ -65,11 +65,22 @@ class Controller(QObject):
         self._speed = 0.0
         self._trace: int | None = None
         self._example: int | None = None
+        self._last_state, self._last_step, self._step_target, self._nudges = "paused", 0, 0, 0
+        # After "step n" the trainer pauses without a further report when its last one was throttled
+        # away; until it reports the pause, nudge it with a no-op command (which makes it report).
+        self._nudge = QTimer(self)
+        self._nudge.setInterval(150)
+        self._nudge.timeout.connect(self._nudge_trainer)
 
     # ------------------------------------------------------------------ life cycle
     @property
     def threaded(self) -> bool:
         return self._thread is not None
+
+    @property
+    def trainer(self) -> Trainer | None:
+        """The current Trainer, for reading only (its owner is the worker thread)."""
+        return self._trainer
 
     @property
     def config(self) -> Config | None:
@@ -109,6 +120,7 @@ class Controller(QObject):
         self._submit(("load", str(path), data))
 
     def play(self) -> None:
+        self._nudge.stop()
         if self._trainer is not None:
             self._trainer.play()
 
@@ -119,6 +131,17 @@ class Controller(QObject):
     def step(self, n: int = 1) -> None:
         if self._trainer is not None:
             self._trainer.step(n)
+            if self.threaded:
+                self._step_target, self._nudges = self._last_step + n, 0
+                self._nudge.start()
+
+    def _nudge_trainer(self) -> None:
+        self._nudges += 1
+        done = self._last_state != "running" and self._last_step >= self._step_target
+        if self._trainer is None or done or self._nudges > 200:
+            self._nudge.stop()
+        else:
+            self._trainer.set_speed(self._speed)  # a no-op command: the trainer reports after it
 
     def set(self, name: str, value: Any) -> None:
         """Change a live setting of the running trainer (ValueError for a bad value, at once)."""
@@ -241,6 +264,7 @@ class Controller(QObject):
         trainer.steps_per_second = self._speed
         trainer.trace_index, trainer.example_index = self._trace, self._example
         self._config = trainer.config.replace()  # a copy: the trainer changes its own as it runs
+        self._last_state, self._last_step = trainer.state, trainer.step_count
         self._trainer = trainer
         info = task_info(trainer.task)
         if loaded_from is None:
@@ -256,6 +280,8 @@ class Controller(QObject):
 
     def _emit_from(self, trainer: Trainer, report: dict[str, Any]) -> None:
         if trainer is self._trainer:
+            if report.get("kind") == "progress":
+                self._last_state, self._last_step = report["state"], report["step"]
             self._emit(report)
 
     def _emit(self, msg: dict[str, Any]) -> None:

@@ -68,9 +68,38 @@ def _export_graphics(target: Any, path: Path, fmt: str, width: int) -> None:
         ex.parameters()["width"] = int(width)  # sets the height too, keeping the aspect ratio
         ex.export(str(path))
     elif fmt == "SVG":
-        pgx.SVGExporter(target).export(str(path))
+        try:
+            pgx.SVGExporter(target).export(str(path))
+        except ValueError:
+            # pyqtgraph 0.14.0 cannot parse the closed paths ("... Z") newer Qt versions write
+            # (pyqtgraph issue #3495); Qt's own SVG generator draws the same scene without that step.
+            _render_svg(target, path)
     else:
         pgx.CSVExporter(target).export(str(path))
+
+
+def _render_svg(target: Any, path: Path) -> None:
+    from PyQt6.QtCore import QRectF, QSize
+    from PyQt6.QtGui import QPainter
+    from PyQt6.QtSvg import QSvgGenerator
+
+    scene = target if isinstance(target, QGraphicsScene) else target.scene()
+    source = scene.sceneRect() if isinstance(target, QGraphicsScene) else target.sceneBoundingRect()
+    gen = QSvgGenerator()
+    gen.setFileName(str(path))
+    gen.setSize(QSize(int(source.width()), int(source.height())))
+    gen.setViewBox(QRectF(0, 0, source.width(), source.height()))
+    gen.setTitle("RNN Lab")
+    view = scene.views()[0] if scene.views() else None
+    gen.setResolution(view.logicalDpiX() if view is not None else 96)  # fonts in points scale as on screen
+    painter = QPainter(gen)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if view is not None:  # the plot's own background, so a dark theme's light text stays readable
+            painter.fillRect(QRectF(0, 0, source.width(), source.height()), view.backgroundBrush())
+        scene.render(painter, QRectF(0, 0, source.width(), source.height()), source)
+    finally:
+        painter.end()
 
 
 def _grab(widget: QWidget, path: Path, width: int | None = None) -> None:

@@ -9,31 +9,18 @@ controller commands, and the controller's messages are handed to the panels.
 from __future__ import annotations
 
 import functools
-import json
 import logging
 from pathlib import Path
 from typing import Any
 
 from PyQt6.QtCore import QSettings, Qt
 from PyQt6.QtGui import QAction, QIcon, QKeySequence
-from PyQt6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDockWidget,
-    QFileDialog,
-    QMainWindow,
-    QMessageBox,
-    QStyle,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PyQt6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from engine.config import Config, default_config
 
-from . import dialogs, theme
+from . import dialogs, file_dialogs, theme, window_settings
 from .controller import Controller
-from .export import ExportError, export, grab_window
 from .panels import PANELS
 from .panels.curves import CurvesPanel
 from .panels.hyperparams import HyperparamsPanel
@@ -44,7 +31,6 @@ from .widgets.speed_control import SpeedControl
 
 log = logging.getLogger("rnnlab.gui")
 ICON = Path(__file__).resolve().parent.parent / "assets" / "icon.svg"
-STATE_VERSION = 1  # bump when the docks change, so an old saved layout is ignored
 SP = QStyle.StandardPixmap
 
 
@@ -60,7 +46,7 @@ class MainWindow(QMainWindow):
         self.trace_index, self.example_index = 0, 0
         self._sent: dict[str, Any] = {"trace": "unset", "example": "unset"}
         self.task_configs: dict[str, dict] = {}
-        self._auto_hidden: set[str] = set(self.settings.value("auto_hidden", [], type=list) or [])
+        self.auto_hidden: set[str] = set(self.settings.value("auto_hidden", [], type=list) or [])
         self._fallback_tried = False
         self._sized = False
         self._raised_for: str | None = None
@@ -76,7 +62,7 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
         self.status = RunStatus(self.statusBar())
         controller.message.connect(self.on_message)
-        self._restore()
+        window_settings.restore(self)
 
     # ------------------------------------------------------------------ construction
     def _make_panels(self, classes: list[type]) -> None:
@@ -156,53 +142,29 @@ class MainWindow(QMainWindow):
         m.addAction("Open seq2seq file…", lambda: self.open_data("file", "seq2seq"))
         m.addAction("Use built-in data", lambda: self.use_data(self._task(), ""))
         m.addSeparator()
-        for act in (self.save_action, self.load_action, self.export_action):
-            m.addAction(act)
+        m.addActions([self.save_action, self.load_action, self.export_action])
         m.addSeparator()
         m.addAction(self.quit_action)
-        m = self.menuBar().addMenu("&Train")
-        for act in (self.play_action, self.step_action, self.reset_action, self.eval_action):
-            m.addAction(act)
+        self.menuBar().addMenu("&Train").addActions([self.play_action, self.step_action, self.reset_action,
+                                                     self.eval_action])
         self.view_menu = self.menuBar().addMenu("&View")
-        for dock in self.docks.values():
-            self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addActions([dock.toggleViewAction() for dock in self.docks.values()])
         self.view_menu.addSeparator()
-        self.view_menu.addAction(self.dark_action)
-        self.view_menu.addAction(self.layout_action)
-        m = self.menuBar().addMenu("&Help")
-        m.addAction(self.shortcuts_action)
-        m.addAction(self.about_action)
+        self.view_menu.addActions([self.dark_action, self.layout_action])
+        self.menuBar().addMenu("&Help").addActions([self.shortcuts_action, self.about_action])
 
     def _make_toolbar(self) -> None:
         tb = self.addToolBar("Training")
         tb.setObjectName("toolbar_training")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for act in (self.play_action, self.step_action, self.reset_action):
-            tb.addAction(act)
+        tb.addActions([self.play_action, self.step_action, self.reset_action])
         tb.addSeparator()
         self.speed = SpeedControl()
         self.speed.speedChanged.connect(self.controller.set_speed)
         tb.addWidget(self.speed)
         tb.addSeparator()
-        for act in (self.save_action, self.load_action, self.export_action):
-            tb.addAction(act)
-
-    def _restore(self) -> None:
-        s = self.settings
-        geometry = s.value("geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = s.value("windowState")
-        if state is not None:
-            self.restoreState(state, STATE_VERSION)
-        for task in TASK_TITLES:
-            raw = s.value(f"config/{task}")
-            if raw:
-                try:
-                    self.task_configs[task] = Config.from_dict(json.loads(raw)).to_dict()
-                except (ValueError, TypeError):
-                    log.warning("ignoring the saved settings of task %s", task)
+        tb.addActions([self.save_action, self.load_action, self.export_action])
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -216,7 +178,7 @@ class MainWindow(QMainWindow):
     def reset_layout(self) -> None:
         for dock in self.docks.values():
             dock.setFloating(False)
-        self._auto_hidden.clear()
+        self.auto_hidden.clear()
         if self.info:
             self.show_panels_for(self.info["task"], show_all=True)
 
@@ -248,8 +210,8 @@ class MainWindow(QMainWindow):
             self.banner.show_message(level, msg.get("message", ""))
             if msg.get("traceback"):
                 log.error("%s\n%s", msg.get("message"), msg["traceback"])
-            if level == "diverged":
-                self._set_state("diverged")
+            if msg.get("state") in ("diverged", "finished", "paused"):
+                self._set_state(msg["state"])  # the run stopped itself: no report may follow
         elif kind == "saved":
             self.statusBar().showMessage(f"Saved {msg['path']} at step {int(msg.get('step', 0)):,}", 8000)
         if kind in ("event", "sample", "eval", "hparam", "saved"):
@@ -289,10 +251,10 @@ class MainWindow(QMainWindow):
             dock.toggleViewAction().setEnabled(applies)
             if not applies and not dock.isHidden():
                 dock.hide()
-                self._auto_hidden.add(name)
-            elif applies and (name in self._auto_hidden or show_all):
+                self.auto_hidden.add(name)
+            elif applies and (name in self.auto_hidden or show_all):
                 dock.show()
-                self._auto_hidden.discard(name)
+                self.auto_hidden.discard(name)
         if task != self._raised_for:
             self._raised_for = task
             mine = [(len(p.tasks), d) for p, d in self.docks.items() if d in self.right_docks and task in p.tasks]
@@ -398,84 +360,33 @@ class MainWindow(QMainWindow):
         if self.confirm_discard("Changing the data"):
             self.controller.build(self.config_for(task).replace(data=path))
 
+    # ------------------------------------------------------------------ files (dialogs in file_dialogs.py)
     def open_data(self, kind: str = "file", task: str | None = None) -> None:
-        task = task or (self._task() if self._task() in ("char", "lm", "seq2seq") else "char")
-        start = str(self.settings.value("data_dir", str(Path.home())))
-        if kind == "folder":
-            path = QFileDialog.getExistingDirectory(self, "Choose the PTB folder (ptb.train.txt, ptb.valid.txt, "
-                                                    "ptb.test.txt)", start)
-        else:
-            path, _ = QFileDialog.getOpenFileName(self, f"Open data for the {TASK_TITLES[task]} task", start,
-                                                  "Text files (*.txt);;All files (*)")
-        if path:
-            self.settings.setValue("data_dir", str(Path(path).parent if kind == "file" else path))
-            self.use_data(task, path)
-
-    # ------------------------------------------------------------------ files
-    def _file_dir(self) -> str:
-        return str(self.settings.value("file_dir", str(Path.home())))
+        file_dialogs.open_data(self, kind, task)
 
     def save_checkpoint(self) -> bool:
-        name = f"{self._task()}-step{self.step}.npz"
-        path, _ = QFileDialog.getSaveFileName(self, "Save checkpoint", str(Path(self._file_dir()) / name),
-                                              "RNN Lab checkpoints (*.npz)")
-        if not path:
-            return False
-        path = path if path.endswith(".npz") else path + ".npz"
-        self.settings.setValue("file_dir", str(Path(path).parent))
-        self.controller.save(path, extra={"window": {"theme": self.theme}})
-        return True
+        return file_dialogs.save_checkpoint(self)
 
     def load_checkpoint(self, path: str | None = None) -> None:
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, "Load checkpoint", self._file_dir(),
-                                                  "RNN Lab checkpoints (*.npz);;All files (*)")
-        if path and self.confirm_discard("Loading a checkpoint"):
-            self.settings.setValue("file_dir", str(Path(path).parent))
-            self.controller.load(path)
+        file_dialogs.load_checkpoint(self, path)
 
     def export_targets(self) -> list[tuple[str, Any]]:
         shown = [p for p in self.panels if p is self.curves or self.docks[p].isVisible()]
         return [t for p in shown for t in p.export_targets()]
 
     def export(self) -> None:
-        dlg = dialogs.ExportDialog(self.export_targets(), self)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return
-        label, item, fmt, width = dlg.choice()
-        slug = "".join(ch if ch.isalnum() else "-" for ch in label.lower()).strip("-")
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {label}", str(Path(self._file_dir()) / f"{slug}.{fmt.lower()}"),
-                                              f"{fmt} (*.{fmt.lower()})")
-        if not path:
-            return
-        try:
-            written = grab_window(self, path) if item is None else export(item, path, fmt, width)
-        except (ExportError, OSError) as exc:
-            self.banner.show_message("error", str(exc))
-        else:
-            self.settings.setValue("file_dir", str(written.parent))
-            self.statusBar().showMessage(f"Exported {label} to {written}", 8000)
+        file_dialogs.export(self)
 
     # ------------------------------------------------------------------ appearance and closing
     def set_theme(self, name: str) -> None:
         self.theme = name
-        theme.apply_theme(QApplication.instance(), name)
+        theme.apply_theme(None, name)
         theme.restyle_plots(self, name)
         self.banner.set_theme(name)
         self.dark_action.setChecked(name == "dark")
 
     def save_settings(self) -> None:
-        s = self.settings
-        s.setValue("geometry", self.saveGeometry())
-        s.setValue("windowState", self.saveState(STATE_VERSION))
-        s.setValue("theme", self.theme)
-        s.setValue("auto_hidden", sorted(self._auto_hidden))
-        if self.info:
-            s.setValue("task", self.info["task"])
-            self.task_configs[self.info["task"]] = self.hyper.current_config().to_dict()
-        for task, cfg in self.task_configs.items():
-            s.setValue(f"config/{task}", json.dumps(cfg))
-        s.sync()
+        window_settings.save(self)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_settings()

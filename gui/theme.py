@@ -76,10 +76,12 @@ def make_palette(name: str) -> QPalette:
     return pal
 
 
-def apply_theme(app: QApplication, name: str) -> None:
-    """Set the Fusion style, the palette and pyqtgraph's defaults for plots created from now on."""
+def apply_theme(app: QApplication | None, name: str) -> None:
+    """Set the Fusion style, the palette and pyqtgraph's defaults for plots created from now on
+    (``app`` None: the running application)."""
     import pyqtgraph as pg
 
+    app = app or QApplication.instance()
     c = theme_colors(name)
     app.setStyle("Fusion")
     app.setPalette(make_palette(name))

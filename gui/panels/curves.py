@@ -23,6 +23,7 @@ from .base import Panel
 COLUMNS = ("step", "time", "loss", "metric", "grad_norm", "lr")
 SMOOTHED = ("loss", "metric", "grad_norm")
 MAX_MARKERS = 40
+MARKED_SETTINGS = ("lr", "clip", "dropout")  # changes that shape the training curves
 MAX_VAL_POINTS = 4000
 
 
@@ -165,7 +166,7 @@ class CurvesPanel(Panel):
         kind = msg.get("kind")
         if kind == "event" and msg.get("level") == "diverged":
             self.add_marker(float(msg.get("step", self._last_step())), "diverged", DIVERGE_COLOR)
-        elif kind == "hparam":
+        elif kind == "hparam" and msg.get("name") in MARKED_SETTINGS:
             label = f"{msg['name']} {_short(msg['old'])}→{_short(msg['new'])}"
             self.add_marker(float(msg["step"]), label, CHANGE_COLOR, dashed=True)
             if msg["name"] == "clip":

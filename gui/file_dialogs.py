@@ -1,0 +1,75 @@
+"""The main window's file dialogs: open data, save and load checkpoints, export. Each function takes
+the window, asks the user, and hands the result to the window's controller (or writes the export)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PyQt6.QtWidgets import QDialog, QFileDialog
+
+from .dialogs import ExportDialog
+from .export import ExportError, grab_window
+from .export import export as export_target
+from .panels.task_panel import TASK_TITLES
+
+
+def _file_dir(window) -> str:
+    return str(window.settings.value("file_dir", str(Path.home())))
+
+
+def open_data(window, kind: str = "file", task: str | None = None) -> None:
+    """A text file or (``kind="folder"``) a PTB folder for ``task`` (default: the current language task)."""
+    current = window.info["task"] if window.info else "adder"
+    task = task or (current if current in ("char", "lm", "seq2seq") else "char")
+    start = str(window.settings.value("data_dir", str(Path.home())))
+    if kind == "folder":
+        path = QFileDialog.getExistingDirectory(
+            window, "Choose the PTB folder (ptb.train.txt, ptb.valid.txt, ptb.test.txt)", start)
+    else:
+        path, _ = QFileDialog.getOpenFileName(window, f"Open data for the {TASK_TITLES[task]} task", start,
+                                              "Text files (*.txt);;All files (*)")
+    if path:
+        window.settings.setValue("data_dir", str(Path(path).parent if kind == "file" else path))
+        window.use_data(task, path)
+
+
+def save_checkpoint(window) -> bool:
+    """Ask for a file name and save there (between two steps, on the worker); False if cancelled."""
+    name = f"{window.info['task'] if window.info else 'run'}-step{window.step}.npz"
+    path, _ = QFileDialog.getSaveFileName(window, "Save checkpoint", str(Path(_file_dir(window)) / name),
+                                          "RNN Lab checkpoints (*.npz)")
+    if not path:
+        return False
+    path = path if path.endswith(".npz") else path + ".npz"
+    window.settings.setValue("file_dir", str(Path(path).parent))
+    window.controller.save(path, extra={"window": {"theme": window.theme}})
+    return True
+
+
+def load_checkpoint(window, path: str | None = None) -> None:
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(window, "Load checkpoint", _file_dir(window),
+                                              "RNN Lab checkpoints (*.npz);;All files (*)")
+    if path and window.confirm_discard("Loading a checkpoint"):
+        window.settings.setValue("file_dir", str(Path(path).parent))
+        window.controller.load(path)
+
+
+def export(window) -> None:
+    """File > Export: choose a plot, a panel or the whole window, a format, a file."""
+    dlg = ExportDialog(window.export_targets(), window)
+    if dlg.exec() != QDialog.DialogCode.Accepted:
+        return
+    label, item, fmt, width = dlg.choice()
+    slug = "".join(ch if ch.isalnum() else "-" for ch in label.lower()).strip("-")
+    suggested = str(Path(_file_dir(window)) / f"{slug}.{fmt.lower()}")
+    path, _ = QFileDialog.getSaveFileName(window, f"Export {label}", suggested, f"{fmt} (*.{fmt.lower()})")
+    if not path:
+        return
+    try:
+        written = grab_window(window, path) if item is None else export_target(item, path, fmt, width)
+    except (ExportError, OSError) as exc:
+        window.banner.show_message("error", str(exc))
+    else:
+        window.settings.setValue("file_dir", str(written.parent))
+        window.statusBar().showMessage(f"Exported {label} to {written}", 8000)

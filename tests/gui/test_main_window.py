@@ -1,0 +1,192 @@
+"""The main window: toolbar actions and shortcuts drive training, resets ask, panels follow the task,
+divergence is shown without blocking, checkpoints round-trip, closing is quick, settings persist."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox
+
+from engine.config import default_config
+from tests.gui.window_fixtures import *  # noqa: F403
+from tests.gui.window_fixtures import WAIT_MS, open_window, trainer_of
+
+
+def answer(monkeypatch, button):
+    """Make QMessageBox.question answer ``button``; returns the list of questions asked."""
+    asked = []
+
+    def fake(*args, **kwargs):
+        asked.append(args[2] if len(args) > 2 else "")
+        return button
+
+    monkeypatch.setattr(QMessageBox, "question", fake)
+    return asked
+
+
+def test_window_layout(window):
+    assert window.windowTitle() == "RNN Lab — Binary adder"
+    assert window.size().width() == 1280 and window.size().height() == 800
+    titles = {d.windowTitle() for d in window.findChildren(QDockWidget)}
+    assert {"Task && model", "Hyperparameters"} <= titles
+    visible = {p.title for p, d in window.docks.items() if not d.isHidden()}
+    for p, d in window.docks.items():
+        assert (not d.isHidden()) == ("adder" in p.tasks), p.title
+    assert "Hyperparameters" in visible
+    assert window.status.task.text().startswith("Binary adder")
+
+
+def test_play_pause_step_with_toolbar_actions(qtbot, window):
+    trainer = trainer_of(window)
+    window.play_action.trigger()
+    qtbot.waitUntil(lambda: window.step >= 5 and window.state == "running", timeout=WAIT_MS)
+    assert window.play_action.text() == "Pause"
+    window.play_action.trigger()
+    qtbot.waitUntil(lambda: trainer.state == "paused" and window.state == "paused", timeout=WAIT_MS)
+    before = trainer.step_count
+    qtbot.wait(150)
+    assert trainer.step_count == before  # paused means paused
+    window.step_action.trigger()
+    qtbot.waitUntil(lambda: trainer.step_count == before + 1, timeout=WAIT_MS)
+    qtbot.wait(150)
+    assert trainer.step_count == before + 1 and trainer.state == "paused"
+    qtbot.waitUntil(lambda: window.step == before + 1, timeout=WAIT_MS)
+    assert window.status.step.text() == f"step {before + 1}"
+
+
+def test_keyboard_shortcuts(qtbot, window):
+    window.activateWindow()
+    window.setFocus()
+    trainer = trainer_of(window)
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: trainer.step_count == 1 and window.step == 1 and window.state == "paused",
+                    timeout=WAIT_MS)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: trainer.step_count > 3 and trainer.state == "running", timeout=WAIT_MS)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: trainer.state == "paused", timeout=WAIT_MS)
+
+
+def test_space_typed_into_a_text_field_is_not_a_shortcut(qtbot, window):
+    seed = window.hyper.editors["seed"]
+    seed.setFocus()
+    editor = seed.lineEdit()
+    qtbot.keyClick(editor, Qt.Key.Key_Space)
+    qtbot.keyClick(editor, Qt.Key.Key_S)
+    qtbot.wait(200)
+    assert trainer_of(window).step_count == 0 and window.state == "paused"
+
+
+def test_reset_asks_when_there_is_progress(qtbot, window, monkeypatch):
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    original = trainer_of(window)
+    window.reset_action.trigger()  # nothing trained yet: no question
+    qtbot.waitUntil(lambda: trainer_of(window) is not original, timeout=WAIT_MS)
+    assert asked == []
+    first = trainer_of(window)
+    window.controller.step(10)
+    qtbot.waitUntil(lambda: window.step == 10, timeout=WAIT_MS)
+
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Cancel)
+    window.reset_action.trigger()
+    assert len(asked) == 1 and "10 steps" in asked[0]
+    qtbot.wait(200)
+    assert trainer_of(window) is first and window.step == 10
+
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    window.reset_action.trigger()
+    assert len(asked) == 1
+    qtbot.waitUntil(lambda: trainer_of(window) is not first and window.step == 0, timeout=WAIT_MS)
+    assert len(window.curves.buf) == 0
+
+
+def test_traces_only_while_a_trace_panel_is_visible(qtbot, window):
+    trace_docks = [d for p, d in window.docks.items() if p.uses_trace and "adder" in p.tasks]
+    if not trace_docks:
+        return  # no visualisation panel registered yet
+    dock = trace_docks[0]
+    dock.raise_()
+    qtbot.waitUntil(lambda: trainer_of(window).trace_index is not None, timeout=WAIT_MS)
+    dock.close()
+    qtbot.waitUntil(lambda: trainer_of(window).trace_index is None, timeout=WAIT_MS)
+
+
+def test_divergence_shows_a_banner_and_keeps_the_window_usable(qtbot, settings):
+    config = default_config("adder", activation="relu", lr=100.0, init="normal", init_std=1.0, optimizer="sgd")
+    window, controller = open_window(qtbot, settings, config)
+    try:
+        window.play_action.trigger()
+        qtbot.waitUntil(lambda: window.state == "diverged", timeout=WAIT_MS)
+        assert window.banner.isVisible() and "diverged" in window.banner.label.text()
+        assert window.status.state.text() == "Diverged"
+        assert len(window.curves.markers) == 1
+        window.hyper.editors["lr"].setValue(0.01)  # the window still responds
+        window.set_live("lr", 0.01)
+        qtbot.waitUntil(lambda: trainer_of(window).optimizer.lr == 0.01, timeout=WAIT_MS)
+    finally:
+        window.close()
+        controller.close()
+
+
+def test_save_then_load_restores_the_run(qtbot, window, tmp_path, monkeypatch):
+    trainer = trainer_of(window)
+    window.controller.step(30)
+    qtbot.waitUntil(lambda: window.step == 30, timeout=WAIT_MS)
+    params = [p.copy() for p in trainer.task.model.params]
+    path = tmp_path / "run.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "run"), ""))
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: path.exists() and "Saved" in window.statusBar().currentMessage(), timeout=WAIT_MS)
+
+    asked = answer(monkeypatch, QMessageBox.StandardButton.Discard)
+    window.reset_action.trigger()
+    qtbot.waitUntil(lambda: trainer_of(window) is not trainer and window.step == 0, timeout=WAIT_MS)
+    assert len(asked) == 1
+
+    window.hyper.editors["lr"].setValue(0.5)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.load_action.trigger()  # step 0: nothing to lose, no question
+    qtbot.waitUntil(lambda: window.step == 30 and trainer_of(window).step_count == 30, timeout=WAIT_MS)
+    loaded = trainer_of(window)
+    for a, b in zip(params, loaded.task.model.params):
+        np.testing.assert_array_equal(a, b)
+    assert len(window.curves.buf) == 30
+    assert window.hyper.editors["lr"].value() == loaded.config.lr == 0.03
+
+
+def test_closing_mid_training_is_quick(qtbot, settings, capfd):
+    window, controller = open_window(qtbot, settings)
+    window.play_action.trigger()
+    qtbot.waitUntil(lambda: window.step > 3, timeout=WAIT_MS)
+    t0 = time.perf_counter()
+    window.close()
+    assert controller.close(timeout=1.0)
+    assert time.perf_counter() - t0 < 1.0
+    QApplication.processEvents()
+    assert "QThread" not in capfd.readouterr().err
+
+
+def test_settings_persist_layout_and_config(qtbot, settings):
+    from types import SimpleNamespace
+
+    from gui.app import initial_config
+    from gui.controller import Controller
+    from gui.main_window import MainWindow
+
+    window, controller = open_window(qtbot, settings)
+    window.hyper.editors["lr"].spin.setValue(0.07)  # as if typed: applies to the trainer at once
+    qtbot.waitUntil(lambda: trainer_of(window).optimizer.lr == 0.07, timeout=WAIT_MS)
+    window.docks[window.hyper].hide()
+    window.close()
+    controller.close()
+    assert settings.value("task") == "adder"
+
+    again = MainWindow(Controller(), settings)  # a new session, before anything is built
+    qtbot.addWidget(again)
+    assert again.task_configs["adder"]["lr"] == 0.07
+    args = SimpleNamespace(task=None, preset=None, data=None)
+    assert initial_config(args, again).lr == 0.07
+    assert initial_config(SimpleNamespace(task="adder", preset=None, data=None), again).lr == 0.03
+    assert again.docks[again.hyper].isHidden()

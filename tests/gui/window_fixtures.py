@@ -1,0 +1,66 @@
+"""Shared set-up of the main-window tests: an isolated QSettings file, a controller, a shown window.
+
+Import the fixtures into a test module with ``from tests.gui.window_fixtures import *``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.config import default_config
+
+WAIT_MS = 20_000  # generous: the test machine is shared; waits end as soon as the condition holds
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from PyQt6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def open_window(qtbot, settings, config=None, threaded=True):
+    """A shown MainWindow over a controller, with ``config`` (default: the adder) built."""
+    import pyqtgraph as pg
+
+    from gui.controller import Controller
+    from gui.main_window import MainWindow
+
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    controller = Controller()
+    window = MainWindow(controller, settings)
+    qtbot.addWidget(window)
+    config = config or default_config("adder")
+    window.show_panels_for(config.task)
+    window.resize(1280, 800)
+    window.show()
+    if threaded:
+        controller.start()
+    controller.build(config)
+    qtbot.waitUntil(lambda: window.info is not None, timeout=WAIT_MS)
+    return window, controller
+
+
+@pytest.fixture
+def window(qtbot, settings):
+    """A threaded window on the adder; closed (and its worker joined) after the test."""
+    win, controller = open_window(qtbot, settings)
+    yield win
+    win.close()
+    assert controller.close(timeout=2.0)
+
+
+@pytest.fixture
+def sync_window(qtbot, settings):
+    """A window whose controller runs synchronously (``controller.run_steps``)."""
+    win, controller = open_window(qtbot, settings, threaded=False)
+    yield win
+    win.close()
+
+
+def trainer_of(window):
+    """The controller's current Trainer (tests read it; only the worker writes it)."""
+    return window.controller.trainer
+
+
+__all__ = ["WAIT_MS", "open_window", "settings", "sync_window", "trainer_of", "window"]
