@@ -221,6 +221,7 @@ class ActivationsPanel(Panel):
         grad.getAxis("left").setWidth(AXIS_WIDTH)
         grad.setLogMode(y=True)
         grad.getAxis("left").enableAutoSIPrefix(False)
+        grad.getAxis("bottom").enableAutoSIPrefix(False)
         grad.setMinimumHeight(170)  # the heatmaps share what is left
         grad.setLabel("left", "‖∂L/∂hₜ‖")
         grad.setTitle("Gradient flowing back through time (log scale)", size="9pt")

@@ -212,6 +212,8 @@ class Heatmap(QObject):
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setDefaultPadding(0.0)
+        for side in ("left", "bottom", "top", "right"):  # indices and tokens: never "(x1e3)"; and no label
+            plot.getAxis(side).enableAutoSIPrefix(False)  # re-layout on every range change (much faster)
         self.raw = np.zeros((0, 0), dtype=np.float32)
         self.x_labels: list[str] = []
         self.y_labels: list[str] | None = None

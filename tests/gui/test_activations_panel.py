@@ -37,7 +37,7 @@ def panel(qtbot):
     p = ActivationsPanel()
     qtbot.addWidget(p)
     p.set_task({"task": "lm", "config": {"activation": "tanh"}})
-    p.resize(800, 700)
+    p.resize(600, 520)
     p.show()
     return p
 
