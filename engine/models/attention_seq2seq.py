@@ -75,11 +75,13 @@ class AttentionSeq2seq(Model):
         self.encoder = Encoder(make, V, D, H, bidirectional=bidirectional)
         self.decoder = AttentionDecoder(make, V, D, H)
         self.loss_layer = TimeSoftmaxWithLoss(ignore_label=None)
+        self.hs: np.ndarray | None = None  # the encoder's states in the last forward
         self.layers = self.encoder.layers + self.decoder.layers
         self.finalize()
 
     def forward(self, xs: np.ndarray, ts: np.ndarray) -> float:
-        hs = self.encoder.forward(xs)
+        """Teacher-forced loss. Keeps the encoder's states as ``self.hs`` (N, Tx, H) for ``generate``."""
+        self.hs = hs = self.encoder.forward(xs)
         scores = self.decoder.forward(ts[:, :-1], hs, self.encoder.summary(hs))
         return self.loss_layer.forward(scores, ts[:, 1:])
 
@@ -87,9 +89,11 @@ class AttentionSeq2seq(Model):
         dhs, dh = self.decoder.backward(self.loss_layer.backward(dout))
         self.encoder.backward(dhs, dh)
 
-    def generate(self, xs: np.ndarray, start_id: int, length: int) -> tuple[np.ndarray, np.ndarray]:
-        """Greedy answers to all N questions at once: ids (N, length), attention (N, length, Tx)."""
-        hs = self.encoder.forward(xs)
+    def generate(self, xs: np.ndarray, start_id: int, length: int,
+                 hs: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Greedy answers to all N questions at once: ids (N, length), attention (N, length, Tx).
+        ``hs``: the encoder's states for ``xs`` when already computed (``self.hs`` after forward)."""
+        hs = self.encoder.forward(xs) if hs is None else hs
         self.decoder.start(hs, self.encoder.summary(hs))
         N, Tx = xs.shape
         ids = np.empty((N, length), dtype=np.int64)

@@ -168,22 +168,26 @@ class Seq2seq(Model):
         self.encoder = Encoder(make, V, D, H)
         self.decoder = (PeekyDecoder if peeky else Decoder)(make, V, D, H)
         self.loss_layer = TimeSoftmaxWithLoss(ignore_label=None)
+        self.hs: np.ndarray | None = None  # the encoder's states in the last forward
         self.layers = self.encoder.layers + self.decoder.layers
         self.finalize()
 
     def forward(self, xs: np.ndarray, ts: np.ndarray) -> float:
-        hs = self.encoder.forward(xs)
-        self._hs_shape = hs.shape
+        """Teacher-forced loss. Keeps the encoder's states as ``self.hs`` (N, Tx, H) for ``generate``."""
+        self.hs = hs = self.encoder.forward(xs)
         scores = self.decoder.forward(ts[:, :-1], self.encoder.summary(hs))
         return self.loss_layer.forward(scores, ts[:, 1:])
 
     def backward(self, dout: float = 1.0) -> None:
         dh = self.decoder.backward(self.loss_layer.backward(dout))
-        self.encoder.backward(np.zeros(self._hs_shape, dtype=dh.dtype), dh)
+        self.encoder.backward(np.zeros(self.hs.shape, dtype=dh.dtype), dh)
 
-    def generate(self, xs: np.ndarray, start_id: int, length: int) -> tuple[np.ndarray, None]:
-        """Greedy answers to all N questions at once: ids (N, length)."""
-        self.decoder.start(self.encoder.summary(self.encoder.forward(xs)))
+    def generate(self, xs: np.ndarray, start_id: int, length: int,
+                 hs: np.ndarray | None = None) -> tuple[np.ndarray, None]:
+        """Greedy answers to all N questions at once: ids (N, length). ``hs``: the encoder's states
+        for ``xs`` when already computed (e.g. ``self.hs`` after ``forward(xs, ...)``)."""
+        hs = self.encoder.forward(xs) if hs is None else hs
+        self.decoder.start(self.encoder.summary(hs))
         ids = np.empty((xs.shape[0], length), dtype=np.int64)
         prev = np.full((xs.shape[0], 1), start_id, dtype=np.int64)
         for t in range(length):

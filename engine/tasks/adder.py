@@ -24,9 +24,12 @@ from ..config import Config
 from ..data.adder_bits import BITS, OPERAND_LIMIT, all_pairs, encode, from_bits, random_pairs
 from ..functions import sigmoid
 from ..layers.losses import TimeSigmoidWithLoss
+from ..memory import check_fits
 from ..models.adder import GATES, AdderRNN
 from ..models.init import INITS
 from .base import StepResult, Task, TaskError, rng_state_from_array, rng_state_to_array
+
+EVAL_ELEMENTS = 2**22  # pairs x hidden units per evaluation forward (bounds its memory to ~100 MB)
 
 
 class AdderTask(Task):
@@ -41,6 +44,10 @@ class AdderTask(Task):
             raise TaskError(f"the binary adder runs an rnn, lstm or gru cell, not {config.model!r}")
         if config.init not in INITS:
             raise TaskError(f"init must be one of {', '.join(INITS)}, got {config.init!r}")
+        try:
+            check_fits(config, 2)
+        except ValueError as exc:
+            raise TaskError(str(exc)) from None
         self.model = AdderRNN(self.rng, config.hidden, config.activation, config.init, config.init_std,
                               self.dtype, cell=config.model)
         self.seen = 0  # training pairs drawn so far
@@ -79,10 +86,15 @@ class AdderTask(Task):
         """Loss and accuracies over all 16,384 pairs (``max_batches`` is ignored: one forward)."""
         if split not in self.splits():
             raise TaskError(f"the binary adder has no {split!r} split; it evaluates on all pairs ('val')")
+        n = len(self._val_xs)
+        chunk = max(256, EVAL_ELEMENTS // self.config.hidden)  # all pairs at once unless hidden is large
+        loss, bits_ok = 0.0, np.empty(self._val_ts.shape, dtype=bool)
         with self._numerics():
-            logits = self.model.logits(self._val_xs)
-            loss = self._val_loss.forward(logits, self._val_ts)
-            bits_ok = (logits > 0) == (self._val_ts == 1)
+            for start in range(0, n, chunk):
+                xs, ts = self._val_xs[start: start + chunk], self._val_ts[start: start + chunk]
+                logits = self.model.logits(xs)
+                loss += self._val_loss.forward(logits, ts) * len(xs) / n
+                bits_ok[start: start + chunk] = (logits > 0) == (ts == 1)
         return {"loss": loss, **_accuracies(bits_ok)}
 
     # -- what the window shows -----------------------------------------------------------------

@@ -10,7 +10,7 @@ peeky (PeekySeq2seq), reversed_peeky, attention (AttentionSeq2seq), bidirectiona
 bidirectional encoder).
 
 Metrics. ``accuracy`` is exact match: every character of the padded answer right. Validation
-generates greedily, the whole split in batches of ``EVAL_CHUNK`` questions at once. A training step
+generates greedily, the whole split in batches of up to ``EVAL_CHUNK`` questions at once. A training step
 reports the exact match of its batch under teacher forcing, which is the same number: if every
 teacher-forced prediction is right, greedy decoding feeds itself exactly the teacher's inputs, and
 conversely, so the two agree (up to float ties).
@@ -24,6 +24,7 @@ import numpy as np
 
 from ..config import Config
 from ..data.seq2seq_data import Seq2seqData, Seq2seqFormatError, load, split
+from ..memory import check_fits
 from ..models.attention_seq2seq import AttentionSeq2seq
 from ..models.init import INITS
 from ..models.seq2seq import Init, Seq2seq
@@ -38,7 +39,8 @@ VARIANTS: dict[str, tuple[bool, type, dict[str, bool]]] = {
     "attention": (False, AttentionSeq2seq, {}),
     "bidirectional": (False, AttentionSeq2seq, {"bidirectional": True}),
 }
-EVAL_CHUNK = 1000  # questions per batched forward/generation in evaluate (bounds the memory)
+EVAL_CHUNK = 1000  # questions per batched forward/generation in evaluate, at most
+EVAL_ELEMENTS = 2**24  # questions x timesteps x gate units per evaluation forward (bounds its memory)
 
 
 class Seq2seqTask(Task):
@@ -67,6 +69,10 @@ class Seq2seqTask(Task):
         train, val = split(len(questions), config.val_fraction)
         self._splits = {"train": (questions[train], self.data.answers[train]),
                         "val": (questions[val], self.data.answers[val])}
+        try:
+            check_fits(config, len(self.data.vocab))
+        except ValueError as exc:
+            raise TaskError(str(exc)) from None
         make = Init(self.rng, config.init, config.init_std, self.dtype)
         self.model = kind(make, len(self.data.vocab), config.embed, config.hidden, **kwargs)
         self._order: np.ndarray | None = None  # this epoch's shuffled training indices
@@ -76,6 +82,12 @@ class Seq2seqTask(Task):
     @property
     def answer_length(self) -> int:
         return self.data.answers.shape[1] - 1
+
+    @property
+    def eval_chunk(self) -> int:
+        """Questions per batched evaluation step: up to EVAL_CHUNK, fewer for long questions or big models."""
+        per_question = self.data.questions.shape[1] * 4 * self.config.hidden
+        return int(np.clip(EVAL_ELEMENTS // per_question, 16, EVAL_CHUNK))
 
     # -- training ------------------------------------------------------------------------------
     def train_step(self) -> StepResult:
@@ -104,19 +116,20 @@ class Seq2seqTask(Task):
 
     def evaluate(self, split: str = "val", max_batches: int = 0) -> dict[str, float]:
         """Teacher-forced ``loss``, greedy exact-match ``accuracy`` and greedy ``char_accuracy`` on
-        ``split`` (``max_batches`` > 0: its first max_batches * EVAL_CHUNK examples). Empty: NaN."""
+        ``split`` (``max_batches`` > 0: its first max_batches * ``eval_chunk`` examples). Empty: NaN."""
         if split not in self._splits:
             raise TaskError(f"the seq2seq task has no {split!r} split; it has {', '.join(self.splits())}")
         xs_all, ts_all = self._splits[split]
+        chunk = self.eval_chunk
         if max_batches > 0:
-            xs_all, ts_all = xs_all[: max_batches * EVAL_CHUNK], ts_all[: max_batches * EVAL_CHUNK]
+            xs_all, ts_all = xs_all[: max_batches * chunk], ts_all[: max_batches * chunk]
         if len(xs_all) == 0:
             return {"loss": float("nan"), "accuracy": float("nan"), "char_accuracy": float("nan")}
         loss_sum, exact, chars = 0.0, 0, 0
-        for start in range(0, len(xs_all), EVAL_CHUNK):
-            xs, ts = xs_all[start: start + EVAL_CHUNK], ts_all[start: start + EVAL_CHUNK]
+        for start in range(0, len(xs_all), chunk):
+            xs, ts = xs_all[start: start + chunk], ts_all[start: start + chunk]
             loss_sum += self.model.forward(xs, ts) * len(xs)
-            ids, _ = self.model.generate(xs, self.data.start_id, self.answer_length)
+            ids, _ = self.model.generate(xs, self.data.start_id, self.answer_length, hs=self.model.hs)
             right = ids == ts[:, 1:]
             exact += int(right.all(axis=1).sum())
             chars += int(right.sum())

@@ -5,6 +5,7 @@ import math
 import numpy as np
 import pytest
 
+import engine.tasks.adder as adder_module
 from engine.config import default_config
 from engine.data.adder_bits import all_pairs, encode, from_bits, random_pairs, to_bits
 from engine.models.adder import AdderRNN
@@ -83,6 +84,16 @@ def test_evaluate_matches_an_independent_reference_and_leaves_training_alone():
     assert np.array_equal(rng_state_to_array(task.rng), rng_before)
     with pytest.raises(TaskError, match="no 'test' split"):
         task.evaluate("test")
+
+
+def test_evaluation_in_chunks_gives_the_same_numbers(monkeypatch):
+    task = make_task(default_config("adder", dtype="float64", seed=2))
+    Trainer(task).fit(max_steps=30)
+    whole = task.evaluate("val")
+    monkeypatch.setattr(adder_module, "EVAL_ELEMENTS", 1000)  # 256 pairs per forward
+    chunked = task.evaluate("val")
+    assert chunked["accuracy"] == whole["accuracy"] and chunked["bit_accuracy"] == whole["bit_accuracy"]
+    assert chunked["loss"] == pytest.approx(whole["loss"], rel=1e-12)
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -60,6 +60,9 @@ def test_greedy_generation_agrees_with_the_full_forward(variant):
     start = 0
     ids, weights = model.generate(xs, start, TY)
     assert ids.shape == (10, TY)
+    model.forward(xs, np.zeros((10, TY + 1), dtype=np.int64))
+    again, _ = model.generate(xs, start, TY, hs=model.hs)  # reusing the encoder pass of forward
+    assert np.array_equal(again, ids)
     ts = np.concatenate([np.full((10, 1), start), ids], axis=1)
     model.forward(xs, ts)
     assert np.array_equal(model.loss_layer.probs.argmax(axis=2), ids)

@@ -5,6 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import engine.tasks.seq2seq as seq2seq_module
 from engine.config import default_config
 from engine.data.seq2seq_generate import generate_addition, generate_dates
 from engine.tasks import TaskError, make_task
@@ -75,7 +76,7 @@ def test_checkpoint_vocabulary_rebuilds_the_same_ids(small_addition):
     assert np.array_equal(again.data.questions, task.data.questions + 1)
 
 
-def test_evaluation_is_greedy_exact_match_and_leaves_training_alone(small_addition):
+def test_evaluation_is_greedy_exact_match_and_leaves_training_alone(small_addition, monkeypatch):
     task = make_task(_config(small_addition, model="attention", dtype="float64", lr=0.02, seed=3))
     trainer = Trainer(task)
     trainer.fit(max_steps=160)
@@ -97,6 +98,13 @@ def test_evaluation_is_greedy_exact_match_and_leaves_training_alone(small_additi
     teacher = (task.model.loss_layer.probs.argmax(axis=2) == ts[:, 1:]).all(axis=1).mean()
     assert metrics["accuracy"] == teacher
     assert 0 < metrics["accuracy"] < metrics["char_accuracy"] < 1
+    monkeypatch.setattr(seq2seq_module, "EVAL_ELEMENTS", 1)  # the smallest chunks: 16 questions
+    assert task.eval_chunk == 16
+    chunked = task.evaluate("val")
+    assert chunked["accuracy"] == metrics["accuracy"] and chunked["char_accuracy"] == metrics["char_accuracy"]
+    assert chunked["loss"] == pytest.approx(metrics["loss"], rel=1e-12)
+    assert task.evaluate("val", max_batches=2)["accuracy"] == (
+        task.evaluate("val", max_batches=2)["accuracy"])  # the same first 32 questions each time
     assert task.evaluate("train", max_batches=1)["loss"] > 0
     with pytest.raises(TaskError, match="no 'test' split"):
         task.evaluate("test")
