@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ construction
     def _make_panels(self, classes: list[type]) -> None:
         self.panels = [cls() for cls in classes]
+        self.active: list = []  # the panels that apply to the current task
         self.task_panel = next(p for p in self.panels if isinstance(p, TaskPanel))
         self.hyper = next(p for p in self.panels if isinstance(p, HyperparamsPanel))
         self.curves = next(p for p in self.panels if isinstance(p, CurvesPanel))
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
             self.step = int(msg.get("step", 0))
             self._set_state(msg.get("state", "paused"))
             self.status.update(msg)
-            for p in self.panels:
+            for p in self.active:
                 p.on_progress(msg)
             return
         if kind == "building":
@@ -215,7 +216,7 @@ class MainWindow(QMainWindow):
         elif kind == "saved":
             self.statusBar().showMessage(f"Saved {msg['path']} at step {int(msg.get('step', 0)):,}", 8000)
         if kind in ("event", "sample", "eval", "hparam", "saved"):
-            for p in self.panels:
+            for p in self.active:
                 p.on_message(msg)
 
     def _on_built(self, msg: dict[str, Any]) -> None:
@@ -223,7 +224,8 @@ class MainWindow(QMainWindow):
         self.step = int(msg.get("step", 0))
         self.task_configs[info["task"]] = dict(info["config"])
         self.banner.hide()
-        for p in self.panels:
+        self.active = [p for p in self.panels if info["task"] in p.tasks]  # others never see this run
+        for p in self.active:
             p.set_task(info)
         if msg["kind"] == "loaded":
             self.curves.load_history(msg["curves"], msg["val_points"], msg["changes"])

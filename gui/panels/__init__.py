@@ -6,6 +6,7 @@ from .adder_view import AdderPanel
 from .curves import CurvesPanel
 from .hyperparams import HyperparamsPanel
 from .sampling import SamplingPanel
+from .seq2seq_view import Seq2seqPanel
 from .task_panel import TaskPanel
 
-PANELS = [TaskPanel, HyperparamsPanel, CurvesPanel, ActivationsPanel, AdderPanel, SamplingPanel]
+PANELS = [TaskPanel, HyperparamsPanel, CurvesPanel, ActivationsPanel, AdderPanel, SamplingPanel, Seq2seqPanel]

@@ -123,8 +123,7 @@ class CurvesPanel(Panel):
         # The hover readout: a small box that follows the mouse, one value per line.
         self.readout = QLabel(self.glw)
         self.readout.setTextFormat(Qt.TextFormat.RichText)
-        self.readout.setStyleSheet("QLabel { background: rgba(250,250,250,235); color: #202020;"
-                                   " border: 1px solid #b0b0b0; border-radius: 4px; padding: 4px 6px; }")
+        self._style_readout()
         self.readout.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.readout.hide()
 
@@ -136,6 +135,7 @@ class CurvesPanel(Panel):
 
         self.smoothing.valueChanged.connect(self._smoothing_changed)
         self.log_y.toggled.connect(self._apply_log)
+        self.loss_plot.vb.sigResized.connect(lambda _vb: self._place_hint())
         self._mouse = pg.SignalProxy(self.glw.scene().sigMouseMoved, rateLimit=30, slot=self._hover)
         self.timer = QTimer(self)
         self.timer.setInterval(40)  # 25 Hz
@@ -263,6 +263,10 @@ class CurvesPanel(Panel):
 
     def _set_titles(self) -> None:
         name = self.metric_name.replace("_", " ")
+        if "accuracy" in self.metric_name:  # a share: always 0..1, so 0.5 looks like 0.5
+            self.metric_plot.setYRange(0, 1, padding=0.03)
+        else:
+            self.metric_plot.enableAutoRange(axis="y")
         self.loss_plot.setTitle("Loss (cross-entropy, nats)", size="9pt")
         self.metric_plot.setTitle(name.capitalize(), size="9pt")
         self.grad_plot.setTitle("Gradient norm", size="9pt")
@@ -279,10 +283,23 @@ class CurvesPanel(Panel):
         self.metric_plot.setLogMode(y=on and self.metric_name == "perplexity")
         self._dirty = True
 
+    def _style_readout(self) -> None:
+        pal = self.palette()
+        bg, fg, mid = pal.base().color(), pal.text().color(), pal.mid().color()
+        self.readout.setStyleSheet(f"QLabel {{ background: rgba({bg.red()},{bg.green()},{bg.blue()},235);"
+                                   f" color: {fg.name()}; border: 1px solid {mid.name()}; border-radius: 4px;"
+                                   " padding: 4px 6px; }")
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == event.Type.PaletteChange:  # light/dark theme switch
+            self._style_readout()
+
     def _place_hint(self) -> None:
+        """In the middle of the (empty) loss plot."""
         self.hint.adjustSize()
-        self.hint.move(max(0, (self.glw.width() - self.hint.width()) // 2),
-                       max(0, (self.glw.height() - self.hint.height()) // 3))
+        c = self.glw.mapFromScene(self.loss_plot.vb.sceneBoundingRect().center())
+        self.hint.move(max(0, c.x() - self.hint.width() // 2), max(0, c.y() - self.hint.height() // 2))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -8,6 +8,7 @@ the main window shows the file dialog). The main window decides, asking before a
 from __future__ import annotations
 
 import html
+import os
 from typing import Any
 
 from PyQt6.QtCore import Qt, pyqtSignal
@@ -120,6 +121,16 @@ class TaskPanel(Panel):
         self.builtin_button.clicked.connect(lambda: self.dataRequested.emit(""))
         self._fill_models("adder")
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Docks ignore height-for-width: ask for the height the wrapped texts need at this width."""
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        need = self.layout().totalHeightForWidth(self.width())
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
+
     def _fill_models(self, task: str) -> None:
         self.model_combo.clear()
         for label, overrides in MODELS[task]:
@@ -159,14 +170,17 @@ class TaskPanel(Panel):
         sizes = data.get("sizes") or {}
         size_text = ", ".join(f"{k} {v:,}" for k, v in sizes.items())
         vocab = data.get("vocab")
-        extra = f" · vocabulary {len(vocab):,}" if vocab else ""
-        self.data_label.setText(html.escape(str(data.get("source", "built-in")))
-                                + (f" · <small>{size_text}{extra}</small>" if size_text or extra else ""))
+        source = str(data.get("source", "built-in"))
+        short = source if os.sep not in source else f"…{os.sep}{os.path.basename(source.rstrip(os.sep))}"
+        self.data_label.setText(html.escape(short))  # one short line; the details are in the tooltip
+        self.data_label.setToolTip("\n".join(t for t in (source, size_text and f"tokens: {size_text}",
+                                                          vocab and f"vocabulary: {len(vocab):,}") if t))
         hint = DATA_HINTS[self.task]
         self.data_buttons.setVisible(hint is not None)  # the adder makes its own data
         self.open_button.setMenu(self.open_menu if self.task == "lm" else None)
         self.builtin_button.setEnabled(bool(self.config.get("data")))
         self.open_button.setToolTip(hint or "")
+        self._fit_height()
 
     def on_message(self, msg: dict[str, Any]) -> None:
         if msg.get("kind") == "hparam" and msg.get("name") in self.config:

@@ -190,3 +190,18 @@ def test_settings_persist_layout_and_config(qtbot, settings):
     assert initial_config(args, again).lr == 0.07
     assert initial_config(SimpleNamespace(task="adder", preset=None, data=None), again).lr == 0.03
     assert again.docks[again.hyper].isHidden()
+
+
+def test_switching_task_shows_its_panels_only(qtbot, window):
+    examples = []
+    window.controller.message.connect(
+        lambda m: examples.append(m) if m["kind"] == "progress" and m.get("example") else None)
+    window.task_panel.taskRequested.emit("seq2seq")  # as if picked in the task combo box
+    qtbot.waitUntil(lambda: window.info["task"] == "seq2seq" and bool(examples), timeout=WAIT_MS)
+    assert window.windowTitle() == "RNN Lab — Seq2seq"
+    for p, d in window.docks.items():
+        assert (not d.isHidden()) == ("seq2seq" in p.tasks), p.title
+        assert (p in window.active) == ("seq2seq" in p.tasks)
+    assert "question" in examples[-1]["example"]  # a seq2seq example, which only its panel receives
+    assert window.task_panel.task_combo.currentData() == "seq2seq"
+    assert not window.hyper.editors["bptt"].isVisible() and window.hyper.editors["embed"].isVisible()
