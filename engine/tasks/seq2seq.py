@@ -75,9 +75,9 @@ class Seq2seqTask(Task):
             raise TaskError(str(exc)) from None
         make = Init(self.rng, config.init, config.init_std, self.dtype)
         self.model = kind(make, len(self.data.vocab), config.embed, config.hidden, **kwargs)
-        self._order: np.ndarray | None = None  # this epoch's shuffled training indices
+        self._order: np.ndarray | None = None  # this epoch's shuffled training indices (drawn at its first step)
         self._cursor = 0  # next position in _order
-        self._epochs = 0  # completed epochs
+        self._epochs = 0  # completed epochs (an epoch is len(train) // batch steps, as in the book)
 
     @property
     def answer_length(self) -> int:
@@ -93,13 +93,13 @@ class Seq2seqTask(Task):
     def train_step(self) -> StepResult:
         xs_all, ts_all = self._splits["train"]
         n = min(self.config.batch, len(xs_all))
-        if self._order is None or self._cursor + n > self._order.size:  # the book drops the remainder
-            if self._order is not None:
-                self._epochs += 1
+        if self._order is None:
             self._order = self.rng.permutation(len(xs_all))
-            self._cursor = 0
         idx = self._order[self._cursor: self._cursor + n]
         self._cursor += n
+        if self._cursor + n > self._order.size:  # too few left for a batch: the book drops them, the epoch ends
+            self._order, self._cursor = None, 0
+            self._epochs += 1
         xs, ts = xs_all[idx], ts_all[idx]
         loss = self.model.forward(xs, ts)
         right = self.model.loss_layer.probs.argmax(axis=2) == ts[:, 1:]  # teacher-forced predictions

@@ -150,7 +150,8 @@ def test_trace(small_addition, variant):
     assert not task.model.decoder.lstm.record
 
 
-def test_exact_resume_in_float64(small_addition):
+@pytest.mark.parametrize("save_at", [10, 14])  # inside an epoch, and exactly at its end
+def test_exact_resume_in_float64(small_addition, save_at):
     def build():
         task = make_task(_config(small_addition, model="peeky", dtype="float64", batch=64, seed=9))
         return task, Trainer(task)
@@ -158,16 +159,16 @@ def test_exact_resume_in_float64(small_addition):
     full, full_trainer = build()
     full_trainer.fit(max_steps=20)  # 14 batches per epoch: crosses an epoch boundary
     half, half_trainer = build()
-    half_trainer.fit(max_steps=10)
+    half_trainer.fit(max_steps=save_at)
     params = {k: v.copy() for k, v in half.model.named_params().items()}
     task_state, trainer_state = half.state_dict(), half_trainer.state_dict()
-    half_trainer.fit(max_steps=13)
+    half_trainer.fit(max_steps=save_at + 3)
     resumed, resumed_trainer = build()
     resumed.model.load_params(params)
     resumed.load_state_dict(task_state)
     resumed_trainer.load_state_dict(trainer_state)
     resumed_trainer.fit(max_steps=20)
-    assert resumed.epoch == full.epoch and 1 < full.epoch < 2
+    assert resumed.epoch == full.epoch == 1 + 6 * 64 / 900  # 14 steps per epoch (900 // 64)
     for a, b in zip(resumed.model.params, full.model.params):
         assert np.array_equal(a, b)
 
