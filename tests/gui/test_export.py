@@ -121,3 +121,27 @@ def test_window_exports(qtbot, tmp_path, settings, monkeypatch):
     finally:
         window.close()
 
+
+
+def test_every_panel_target_exports(qtbot, tmp_path, settings):
+    from tests.gui.window_fixtures import open_window
+
+    window, controller = open_window(qtbot, settings, threaded=False)
+    try:
+        controller.set_trace(0)
+        controller.set_example(0)
+        controller.run_steps(5)
+        targets = []
+        for dock in window.right_docks:  # each panel of the task on screen in turn (they share tabs)
+            if not dock.isHidden():
+                dock.raise_()
+                qtbot.wait(50)
+                targets += window.export_targets()
+        assert len({label for label, _ in targets}) > len(window.curves.export_targets())
+        for label, item in targets:
+            fmts = formats_for(item)
+            assert fmts, f"{label}: {type(item).__name__} cannot be exported"
+            out = export(item, tmp_path / f"{len(list(tmp_path.iterdir()))}.png", "PNG", width=400)
+            assert out.read_bytes()[:8] == PNG_MAGIC, label
+    finally:
+        window.close()

@@ -205,3 +205,62 @@ def test_switching_task_shows_its_panels_only(qtbot, window):
     assert "question" in examples[-1]["example"]  # a seq2seq example, which only its panel receives
     assert window.task_panel.task_combo.currentData() == "seq2seq"
     assert not window.hyper.editors["bptt"].isVisible() and window.hyper.editors["embed"].isVisible()
+
+
+def test_speed_control_slows_the_trainer(qtbot, window):
+    window.speed.slider.setValue(3)  # 10 steps per second
+    qtbot.waitUntil(lambda: trainer_of(window).steps_per_second == 10.0, timeout=WAIT_MS)
+    assert window.speed.label.text() == "10 steps/s"
+    window.speed.slider.setValue(window.speed.slider.maximum())
+    qtbot.waitUntil(lambda: trainer_of(window).steps_per_second == 0.0, timeout=WAIT_MS)
+    assert window.speed.label.text() == "full speed"
+
+
+def test_help_dialogs(qtbot, window, monkeypatch):
+    from gui import dialogs
+
+    shown = []
+    monkeypatch.setattr(dialogs.ShortcutsDialog, "exec", lambda self: shown.append(self) or 0)
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
+    window.shortcuts_action.trigger()
+    window.about_action.trigger()
+    table = shown[0].findChild(dialogs.QTableWidget)
+    keys = {table.item(r, 0).text() for r in range(table.rowCount())}
+    assert {"Space", "S", "R", "Ctrl+S", "Ctrl+O", "Ctrl+E"} <= keys
+    assert "RNN Lab" in shown[1] and "NumPy" in shown[1]
+    for key in ("Space", "S", "R", "Ctrl+S", "Ctrl+O", "Ctrl+E"):  # the list tells the truth
+        assert any(a.shortcut().toString() == key for a in window.actions()), key
+
+
+def test_exception_hook_logs_and_keeps_running(tmp_path, monkeypatch):
+    import sys
+
+    from gui.app import install_excepthook
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    errors = install_excepthook(tmp_path / "rnnlab.log", interactive=False)
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError:
+        sys.excepthook(*sys.exc_info())
+    assert len(errors) == 1 and "boom in a slot" in errors[0]
+
+
+def test_space_in_the_sampling_prompt_types_a_space(qtbot, window):
+    from PyQt6.QtWidgets import QLineEdit
+
+    window.change_task("char")  # nothing trained: no question
+    qtbot.waitUntil(lambda: window.info["task"] == "char", timeout=WAIT_MS)
+    sampling = [p for p in window.active if p.title != "Inside the network" and p in window.docks
+                and window.docks[p] in window.right_docks]
+    if not sampling:
+        return  # no sampling panel registered
+    window.docks[sampling[0]].raise_()
+    prompt = sampling[0].findChild(QLineEdit)
+    qtbot.waitUntil(prompt.isVisible, timeout=WAIT_MS)
+    prompt.setFocus()
+    qtbot.waitUntil(prompt.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClicks(prompt, "rest is")  # R and S are shortcuts elsewhere
+    qtbot.keyClick(prompt, Qt.Key.Key_Space)
+    qtbot.wait(200)
+    assert prompt.text() == "rest is " and window.state == "paused" and trainer_of(window).step_count == 0
