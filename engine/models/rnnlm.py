@@ -3,6 +3,10 @@
     ids (N, T) -> Embedding -> Dropout -> [recurrent -> Dropout] x layers -> Affine -> scores (N, T, V)
     loss = TimeSoftmaxWithLoss(scores, next ids)
 
+Training (``forward``/``backward``) runs the last two as one fused layer,
+``TimeAffineSoftmaxWithLoss``: same numbers, but the (N*T, V) logits, their softmax and their
+gradient share one buffer (the largest arrays of a step). ``predict`` still returns the scores.
+
 ``RnnLM`` is that stack with a choice of cell ("rnn" with tanh/sigmoid/relu, "lstm", "gru"), the
 number of stacked layers, the dropout ratio and weight tying (the output Affine's W is the embedding
 matrix transposed, declared with ``Model.tie``). The book's models are thin constructors:
@@ -25,10 +29,10 @@ from __future__ import annotations
 import numpy as np
 
 from ..layers.affine import TimeAffine
+from ..layers.affine_softmax import TimeAffineSoftmaxWithLoss
 from ..layers.dropout import TimeDropout
 from ..layers.embedding import TimeEmbedding
 from ..layers.gru import TimeGRU
-from ..layers.losses import TimeSoftmaxWithLoss
 from ..layers.lstm import TimeLSTM
 from ..layers.rnn import TimeRNN
 from .base import Model, init_weight
@@ -83,30 +87,35 @@ class RnnLM(Model):
             layer.param_names = _PARAM_NAMES.get(name, _PARAM_NAMES["rnn"])
         if tie:
             self.tie(self.embed, 0, self.affine, 0, transpose=True)
-        self.loss_layer = TimeSoftmaxWithLoss(ignore_label=None)
+        self.loss_layer = TimeAffineSoftmaxWithLoss(self.affine, ignore_label=None)  # affine + softmax loss
         self.finalize()
 
-    def predict(self, ids: np.ndarray) -> np.ndarray:
-        """Scores (N, T, V) for ids (N, T); advances the stateful layers' hidden state."""
+    def hidden(self, ids: np.ndarray) -> np.ndarray:
+        """Output (N, T, H) of the last dropout layer, the input of the output Affine."""
         x = ids
-        for _, layer in self.layers:
+        for _, layer in self.layers[:-1]:
             x = layer.forward(x)
         return x
 
+    def predict(self, ids: np.ndarray) -> np.ndarray:
+        """Scores (N, T, V) for ids (N, T); advances the stateful layers' hidden state."""
+        return self.affine.forward(self.hidden(ids))
+
     def forward(self, xs: np.ndarray, ts: np.ndarray) -> float:
         """Mean cross-entropy (nats per token) of predicting ``ts`` (N, T) from ``xs`` (N, T)."""
-        return self.loss_layer.forward(self.predict(xs), ts)
+        return self.loss_layer.forward(self.hidden(xs), ts)
 
     def backward(self, dout: float = 1.0) -> None:
         """Gradients of the last forward's loss into ``self.grads`` (tied gradients merged)."""
-        d = self.loss_layer.backward(dout)
-        for _, layer in reversed(self.layers):
+        d = self.loss_layer.backward(dout)  # writes the Affine's grads too
+        for _, layer in reversed(self.layers[:-1]):
             d = layer.backward(d)
         self.merge_tied_grads()
 
     @property
     def probs(self) -> np.ndarray | None:
-        """Softmax (N, T, V) of the last ``forward`` (overwritten by the next one)."""
+        """Softmax (N, T, V) of the last ``forward`` (overwritten by the next one); None once
+        ``backward`` has turned that buffer into the gradient."""
         return self.loss_layer.probs
 
     def describe(self) -> str:
