@@ -50,9 +50,24 @@ def load_checkpoint(window, path: str | None = None) -> None:
     if path is None:
         path, _ = QFileDialog.getOpenFileName(window, "Load checkpoint", _file_dir(window),
                                               "RNN Lab checkpoints (*.npz);;All files (*)")
-    if path and window.confirm_discard("Loading a checkpoint"):
-        window.settings.setValue("file_dir", str(Path(path).parent))
-        window.controller.load(path)
+    if not path or not window.confirm_discard("Loading a checkpoint"):
+        return
+    window.settings.setValue("file_dir", str(Path(path).parent))
+    data = None
+    try:
+        from engine.checkpoint import CheckpointError, read_checkpoint_meta
+
+        saved = str(read_checkpoint_meta(path)["config"].get("data") or "")
+    except (CheckpointError, OSError):
+        saved = ""  # the load itself will say what is wrong with the file
+    if saved and not Path(saved).exists():  # the data moved since the run was saved: ask where it is now
+        title = f"Where is the data of this checkpoint now? (was {saved})"
+        if Path(saved).suffix:
+            data, _ = QFileDialog.getOpenFileName(window, title, str(Path.home()), "Text files (*.txt);;All files (*)")
+        else:
+            data = QFileDialog.getExistingDirectory(window, title, str(Path.home()))
+        data = data or None
+    window.controller.load(path, data=data)
 
 
 def export(window) -> None:

@@ -264,3 +264,14 @@ def test_space_in_the_sampling_prompt_types_a_space(qtbot, window):
     qtbot.keyClick(prompt, Qt.Key.Key_Space)
     qtbot.wait(200)
     assert prompt.text() == "rest is " and window.state == "paused" and trainer_of(window).step_count == 0
+
+
+def test_theme_switch_restyles_live(qtbot, window):
+    from gui.theme import THEMES
+
+    window.dark_action.trigger()
+    assert window.theme == "dark" and window.dark_action.isChecked()
+    assert window.curves.glw.backgroundBrush().color().name() == THEMES["dark"]["plot_bg"]
+    window.dark_action.trigger()
+    assert window.theme == "light"
+    assert window.curves.glw.backgroundBrush().color().name() == THEMES["light"]["plot_bg"]
