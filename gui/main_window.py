@@ -215,7 +215,7 @@ class MainWindow(QMainWindow):
                 self._set_state(msg["state"])  # the run stopped itself: no report may follow
         elif kind == "saved":
             self.statusBar().showMessage(f"Saved {msg['path']} at step {int(msg.get('step', 0)):,}", 8000)
-        if kind in ("event", "sample", "eval", "hparam", "saved"):
+        if kind in ("event", "sample", "eval", "hparam", "saved", "loaded"):  # loaded: history for panels
             for p in self.active:
                 p.on_message(msg)
 
@@ -227,8 +227,7 @@ class MainWindow(QMainWindow):
         self.active = [p for p in self.panels if info["task"] in p.tasks]  # others never see this run
         for p in self.active:
             p.set_task(info)
-        if msg["kind"] == "loaded":
-            self.curves.load_history(msg["curves"], msg["val_points"], msg["changes"])
+        if msg["kind"] == "loaded":  # the panels get the history through on_message, next
             self.statusBar().showMessage(f"Loaded {msg['path']} (step {self.step:,})", 8000)
         elif self.step == 0:
             self.statusBar().showMessage("Press Space to start training", 10000)

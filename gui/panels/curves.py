@@ -164,7 +164,9 @@ class CurvesPanel(Panel):
 
     def on_message(self, msg: dict[str, Any]) -> None:
         kind = msg.get("kind")
-        if kind == "event" and msg.get("level") == "diverged":
+        if kind == "loaded":
+            self.load_history(msg["curves"], msg["val_points"], msg["changes"])
+        elif kind == "event" and msg.get("level") == "diverged":
             self.add_marker(float(msg.get("step", self._last_step())), "diverged", DIVERGE_COLOR)
         elif kind == "hparam" and msg.get("name") in MARKED_SETTINGS:
             label = f"{msg['name']} {_short(msg['old'])}→{_short(msg['new'])}"

@@ -131,8 +131,9 @@ def test_hover_readout(qtbot, panel):
 
 def test_history_from_a_checkpoint(qtbot, panel):
     pts = points(1, 30)
-    panel.load_history(pts, [{"step": 20.0, "split": "val", "loss": 0.5, "accuracy": 0.5}],
-                       [{"step": 10, "name": "lr", "old": 0.03, "new": 0.05, "source": "user"}])
+    panel.on_message({"kind": "loaded", "curves": pts, "path": "x.npz", "step": 30,
+                      "val_points": [{"step": 20.0, "split": "val", "loss": 0.5, "accuracy": 0.5}],
+                      "changes": [{"step": 10, "name": "lr", "old": 0.03, "new": 0.05, "source": "user"}]})
     assert len(panel.buf) == 30 and len(panel.val_points) == 1 and len(panel.markers) == 1
     panel.set_task({"task": "char", "metric_name": "perplexity", "config": {"clip": 5.0}})
     assert len(panel.buf) == 0 and panel.markers == [] and panel.metric_plot.titleLabel.text == "Perplexity"
