@@ -66,6 +66,7 @@ class Trainer:
         self.trace_index: int | None = None  # which example the trace views show (None = no traces)
         self.example_index: int | None = None  # task-specific display example (None = off)
         self.trace_interval = 0.25  # seconds between traces (a trace costs one forward+backward)
+        self.example_interval = 0.1  # seconds between display examples (one forward of one example)
         self.steps_per_second = 0.0  # 0 = as fast as possible (the window's speed control)
 
         self._commands: queue.Queue = queue.Queue()
@@ -76,6 +77,7 @@ class Trainer:
         self._new_vals: list[dict[str, float]] = []
         self._last_report = -math.inf
         self._last_trace = -math.inf
+        self._example_step, self._last_example = -1, -math.inf
         self._trace_step = -1  # step of the last trace: a paused model needs no new one
         self._dirty = False  # something changed since the last report (commands while paused)
         self._tokens_window: list[tuple[float, int]] = []
@@ -341,7 +343,7 @@ class Trainer:
             self.trace_index, self._last_trace, self._trace_step = args[0], -math.inf, -1
             self._emit_progress(force=True)
         elif kind == "example":
-            self.example_index = args[0]
+            self.example_index, self._example_step, self._last_example = args[0], -1, -math.inf
             self._emit_progress(force=True)
         elif kind == "speed":
             self.steps_per_second = max(0.0, args[0])
@@ -404,7 +406,9 @@ class Trainer:
                 and self._trace_step != self.step_count):
             self._last_trace, self._trace_step = now, self.step_count
             report["trace"] = self.task.trace(self.trace_index)
-        if self.example_index is not None:
+        if (self.example_index is not None and now - self._last_example >= self.example_interval
+                and self._example_step != self.step_count):
+            self._last_example, self._example_step = now, self.step_count
             report["example"] = self.task.display_example(self.example_index)
         return report
 
