@@ -266,7 +266,7 @@ class CurvesPanel(Panel):
     def _set_titles(self) -> None:
         name = self.metric_name.replace("_", " ")
         if "accuracy" in self.metric_name:  # a share: always 0..1, so 0.5 looks like 0.5
-            self.metric_plot.setYRange(0, 1, padding=0.03)
+            self.metric_plot.setYRange(-0.07, 1.07, padding=0)
         else:
             self.metric_plot.enableAutoRange(axis="y")
         self.loss_plot.setTitle("Loss (cross-entropy, nats)", size="9pt")
