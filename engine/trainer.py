@@ -173,14 +173,14 @@ class Trainer:
         try:
             self.train_step()
         except Exception as exc:  # noqa: BLE001 - the worker must survive anything a step raises
-            self.state = PAUSED
+            self.state, self._dirty = PAUSED, True
             self._pending_steps = 0
             self._event("error", f"Training stopped: {exc}", traceback=traceback.format_exc())
             return
         if self._pending_steps > 0:
             self._pending_steps -= 1
             if self._pending_steps == 0 and self.state == RUNNING and self._stepping:
-                self.state = PAUSED
+                self.state, self._dirty = PAUSED, True
         self._check_limits()
 
     def limits_reached(self) -> bool:
@@ -189,24 +189,28 @@ class Trainer:
 
     def _check_limits(self) -> None:
         if self.state == RUNNING and self.limits_reached():
-            self.state = FINISHED
+            self.state, self._dirty = FINISHED, True
             self._event("info", f"Finished after {self.step_count:,} steps ({self.task.epoch:.2f} epochs).")
 
     # ------------------------------------------------------------------ one step
     def train_step(self) -> dict[str, float]:
         """Forward, backward, clip, update; record the curves; evaluate when due. Returns the step's row."""
         t0 = self.clock()
-        res = self.task.train_step()
-        grads = self.task.model.grads
-        norm = clip_grads(grads, self.config.clip)  # returns the norm before clipping; 0 = off
-        if not (math.isfinite(res.loss) and math.isfinite(norm)):
-            self._diverged(res.loss, norm)
-            return dict(self.last)
-        if self.schedule is not None and hasattr(self.schedule, "lr_at"):
-            self.optimizer.lr = self.schedule.lr_at(self.step_count, self.base_lr)
-        params = self.task.model.params
-        self.optimizer.update(params, grads)
-        if not all(np.isfinite(p.sum()) for p in params):
+        # Overflow inside a step is not an error here: it becomes Inf/NaN, which the checks below
+        # turn into a paused run with the last finite parameters restored.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+            res = self.task.train_step()
+            grads = self.task.model.grads
+            norm = clip_grads(grads, self.config.clip)  # returns the norm before clipping; 0 = off
+            if not (math.isfinite(res.loss) and math.isfinite(norm)):
+                self._diverged(res.loss, norm)
+                return dict(self.last)
+            if self.schedule is not None and hasattr(self.schedule, "lr_at"):
+                self.optimizer.lr = self.schedule.lr_at(self.step_count, self.base_lr)
+            params = self.task.model.params
+            self.optimizer.update(params, grads)
+            finite = all(np.isfinite(p.sum()) for p in params)
+        if not finite:
             self._diverged(res.loss, norm)
             return dict(self.last)
         self.step_count += 1
@@ -276,7 +280,7 @@ class Trainer:
         for g in self.task.model.grads:
             g[...] = 0
         self.task.model.reset_state()
-        self.state = DIVERGED
+        self.state, self._dirty = DIVERGED, True
         self._pending_steps = 0
         what = "the loss" if not math.isfinite(loss) else ("the gradient norm" if not math.isfinite(norm)
                                                            else "a parameter")
