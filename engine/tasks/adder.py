@@ -1,7 +1,8 @@
 """The binary adder task: an RNN learns 8-bit addition, one bit pair per step, least significant first.
 
 Training batches are ``config.batch`` random pairs a, b < 128 drawn from ``self.rng``. Validation is
-the whole problem: all 128 x 128 = 16,384 pairs in one forward, reported as
+the whole problem: all 128 x 128 = 16,384 pairs in one forward (in chunks for a large hidden size),
+reported as
 
 - ``loss``: mean sigmoid cross-entropy per output bit;
 - ``bit_accuracy``: share of output bits right;
@@ -83,7 +84,8 @@ class AdderTask(Task):
         return self.seen / OPERAND_LIMIT**2
 
     def evaluate(self, split: str = "val", max_batches: int = 0) -> dict[str, float]:
-        """Loss and accuracies over all 16,384 pairs (``max_batches`` is ignored: one forward)."""
+        """Loss and accuracies over all 16,384 pairs (``max_batches`` is ignored). A bit is predicted 1
+        when P(1) > 0.5, as in ``train_step`` and ``display_example``."""
         if split not in self.splits():
             raise TaskError(f"the binary adder has no {split!r} split; it evaluates on all pairs ('val')")
         n = len(self._val_xs)
@@ -94,7 +96,7 @@ class AdderTask(Task):
                 xs, ts = self._val_xs[start: start + chunk], self._val_ts[start: start + chunk]
                 logits = self.model.logits(xs)
                 loss += self._val_loss.forward(logits, ts) * len(xs) / n
-                bits_ok[start: start + chunk] = (logits > 0) == (ts == 1)
+                bits_ok[start: start + chunk] = (self._val_loss.probs > 0.5) == (ts == 1)
         return {"loss": loss, **_accuracies(bits_ok)}
 
     # -- what the window shows -----------------------------------------------------------------
@@ -109,13 +111,13 @@ class AdderTask(Task):
         a, b = self.example_pair(index)
         xs, ts = encode(np.array([a]), np.array([b]), self.dtype)
         with self._numerics():
-            probs = sigmoid(self.model.logits(xs)[0, :, 0].astype(np.float32))
+            probs = sigmoid(self.model.logits(xs)[0, :, 0])
         pred_bits = (probs > 0.5).astype(np.uint8)
         pred = int(from_bits(pred_bits[None])[0])
         return {"a": a, "b": b, "true_sum": a + b, "pred_sum": pred,
                 "a_bits": xs[0, :, 0].astype(int).tolist(), "b_bits": xs[0, :, 1].astype(int).tolist(),
                 "true_bits": ts[0, :, 0].astype(int).tolist(), "pred_bits": pred_bits.astype(int).tolist(),
-                "probs": probs.copy(), "correct": pred == a + b}
+                "probs": probs.astype(np.float32), "correct": pred == a + b}
 
     def trace(self, index: int = 0) -> dict[str, Any]:
         """Forward and backward of display example ``index`` with recording on; gradients restored."""
