@@ -9,6 +9,11 @@ from __future__ import annotations
 import os
 import sys
 
+# One BLAS thread unless the user asks otherwise: the recurrence is a chain of small matrix products,
+# for which OpenBLAS's second thread costs more in hand-offs than it gains, and the window's thread
+# needs the other core (measured in docs/performance.md). Must be set before NumPy is imported.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 
 def open_window(args) -> int:
     """Check that Qt can show a window here, then hand over to ``gui.app.run(args)``."""

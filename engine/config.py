@@ -60,6 +60,8 @@ class Config:
     top_k: int = _f(0, "Sample only from the k most likely tokens (0 = all)", min=0, max=1000, live=True,
                     tasks=("char", "lm"))
     data: str = _f("", "Data file or folder ('' = built-in)", rebuild=True)
+    encoding: str = _f("utf-8", "Text encoding of the data file", choices=("utf-8", "latin-1"),
+                       tasks=("char", "lm"))
     val_fraction: float = _f(0.1, "Share of the text held out for validation", min=0.0, max=0.5,
                              tasks=("char", "lm", "seq2seq"))
     min_count: int = _f(1, "Words seen fewer times become <unk>", min=1, max=1000, tasks=("lm",))

@@ -227,7 +227,7 @@ class Trainer:
         if self.step_count % self.backup_interval == 0:
             self._backup = self._take_backup()
         every = self.config.eval_interval
-        if every and self.step_count % every == 0:
+        if every and self.step_count % every == 0 and "val" in self.task.splits():
             self.evaluate("val", scheduled=True)
         self._emit_progress()
         return dict(self.last)
