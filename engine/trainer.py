@@ -67,6 +67,8 @@ class Trainer:
         self.example_index: int | None = None  # task-specific display example (None = off)
         self.trace_interval = 0.25  # seconds between traces (a trace costs one forward+backward)
         self.example_interval = 0.1  # seconds between display examples (one forward of one example)
+        self.weights_on = False  # put "weights" (Wh and its spectral radii) in reports
+        self.weights_interval = 1.0  # seconds between them (eigenvalues of H x H blocks: O(H^3))
         self.steps_per_second = 0.0  # 0 = as fast as possible (the window's speed control)
 
         self._commands: queue.Queue = queue.Queue()
@@ -79,6 +81,7 @@ class Trainer:
         self._last_trace = -math.inf
         self._example_step, self._last_example = -1, -math.inf
         self._trace_step = -1  # step of the last trace: a paused model needs no new one
+        self._weights_step, self._last_weights = -1, -math.inf
         self._dirty = False  # something changed since the last report (commands while paused)
         self._tokens_window: list[tuple[float, int]] = []
         self._backup = self._take_backup()
@@ -102,8 +105,10 @@ class Trainer:
         """Change a live setting (lr, clip, dropout, temperature, top_k, eval_interval, ...)."""
         self._send("set", name, value)
 
-    def request_sample(self, prompt: str, length: int = 200) -> None:
-        self._send("sample", prompt, int(length))
+    def request_sample(self, prompt: str, length: int = 200, tag: str | None = None) -> None:
+        """Generate from ``prompt``; the "sample" message carries ``tag`` (when given) so that the
+        panel that asked can tell its answers from other panels' (e.g. "timeline")."""
+        self._send("sample", prompt, int(length), tag)
 
     def request_eval(self, split: str = "val") -> None:
         self._send("eval", split)
@@ -117,6 +122,11 @@ class Trainer:
 
     def set_example(self, index: int | None) -> None:
         self._send("example", index)
+
+    def set_weights(self, on: bool) -> None:
+        """Put the recurrent matrices and their spectral radii in reports (at most every
+        ``weights_interval`` seconds) while ``on``; off costs nothing."""
+        self._send("weights", bool(on))
 
     def set_speed(self, steps_per_second: float) -> None:
         """Slow training down to watch it (0 = full speed)."""
@@ -330,10 +340,13 @@ class Trainer:
         elif kind == "set":
             self.apply_setting(*args)
         elif kind == "sample":
-            prompt, length = args
+            prompt, length, tag = args
             cfg = self.config
             out = self.task.sample(prompt, length, cfg.temperature, cfg.top_k, self.sample_rng)
-            self.callback({"kind": "sample", "step": self.step_count, **out})
+            msg = {"kind": "sample", "step": self.step_count, **out}
+            if tag is not None:
+                msg["tag"] = str(tag)
+            self.callback(msg)
         elif kind == "eval":
             metrics = self.evaluate(args[0])
             self.callback({"kind": "eval", "split": args[0], "step": self.step_count, **metrics})
@@ -348,6 +361,9 @@ class Trainer:
             self._emit_progress(force=True)
         elif kind == "example":
             self.example_index, self._example_step, self._last_example = args[0], -1, -math.inf
+            self._emit_progress(force=True)
+        elif kind == "weights":
+            self.weights_on, self._weights_step, self._last_weights = args[0], -1, -math.inf
             self._emit_progress(force=True)
         elif kind == "speed":
             self.steps_per_second = max(0.0, args[0])
@@ -405,7 +421,7 @@ class Trainer:
             "points": {name: pts[:, i].copy() for i, name in
                        enumerate(("step", "time", "loss", "metric", "grad_norm", "lr"))},
             "val": new_vals, "trace": None, "example": None,
-        }
+        }  # "weights" only while set_weights(True), when due
         if (self.trace_index is not None and now - self._last_trace >= self.trace_interval
                 and self._trace_step != self.step_count):
             self._last_trace, self._trace_step = now, self.step_count
@@ -414,7 +430,20 @@ class Trainer:
                 and self._example_step != self.step_count):
             self._last_example, self._example_step = now, self.step_count
             report["example"] = self.task.display_example(self.example_index)
+        if (self.weights_on and now - self._last_weights >= self.weights_interval
+                and self._weights_step != self.step_count):
+            self._last_weights, self._weights_step = now, self.step_count
+            report["weights"] = self.recurrent_weights()
         return report
+
+    def recurrent_weights(self) -> dict[str, dict[str, Any]]:
+        """``{layer: {"Wh": float32 copy (H, kH), "radius": float or {gate: float}}}`` for every
+        parameter named "<layer>.Wh" (k = 1 RNN, 3 GRU [z, r, h~], 4 LSTM [f, g, i, o])."""
+        from .analysis import spectral_radius
+
+        model = self.task.model
+        return {name[:-3]: {"Wh": np.array(p, dtype=np.float32), "radius": spectral_radius(p)}
+                for name, p in zip(model.names, model.params) if name.endswith(".Wh")}
 
     # ------------------------------------------------------------------ checkpoints
     def state_dict(self) -> dict[str, np.ndarray]:

@@ -163,6 +163,8 @@ class LanguageTask(Task):
         return split, start, ids[start:start + L + 1]
 
     def trace(self, index: int = 0) -> dict[str, Any]:
+        """``Task.trace`` of display passage ``index``, plus "targets" (the next tokens), "target_probs"
+        (T,) and "top5": T lists of the model's 5 most likely next tokens (label, prob) at each position."""
         split, start, seq = self._passage(index)
         x, t = seq[None, :-1], seq[None, 1:]
         L = x.shape[1]
@@ -170,6 +172,7 @@ class LanguageTask(Task):
             self.model.set_record(True)
             loss = self.model.forward(x, t)
             target_probs = self.model.probs[0, np.arange(L), t[0]].astype(np.float32)
+            top5 = self._top_per_position(self.model.probs[0], 5)
             self.model.backward()
             layers = []
             for name, layer in self.model.recurrent_layers():
@@ -178,9 +181,20 @@ class LanguageTask(Task):
                 layers.append(entry)
         return {"labels": [self._label(w) for w in self.vocab.decode(x[0])],
                 "targets": [self._label(w) for w in self.vocab.decode(t[0])],
-                "target_probs": target_probs, "layers": layers,
+                "target_probs": target_probs, "top5": top5, "layers": layers,
                 "title": f"{split} passage {index} ({self.unit}s {start:,}-{start + L:,}): "
                          f"loss {loss:.3f} nats/{self.unit}"}
+
+    def _top_per_position(self, probs: np.ndarray, k: int) -> list[list[tuple[str, float]]]:
+        """For each row of ``probs`` (T, V), its ``k`` most likely tokens: T lists of (label, prob),
+        most likely first (what the model predicted next at each position of a trace)."""
+        k = min(k, probs.shape[1])
+        idx = np.argpartition(-probs, k - 1, axis=1)[:, :k]
+        p = np.take_along_axis(probs, idx, axis=1)
+        order = np.argsort(-p, axis=1, kind="stable")
+        idx, p = np.take_along_axis(idx, order, axis=1), np.take_along_axis(p, order, axis=1)
+        return [[(self._label(self.vocab[int(i)]), float(q)) for i, q in zip(row_i, row_p)]
+                for row_i, row_p in zip(idx, p)]
 
     def display_example(self, index: int = 0) -> dict[str, Any]:
         """{"context", "target", "top": 5 x (token, prob), "target_prob", "correct"} for passage ``index``."""
