@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .seq2seq_generate import generate_addition, generate_dates
+from .text import MAX_BYTES
 
 START = "_"
 GENERATED = {"addition": generate_addition, "date": generate_dates}
@@ -83,18 +84,26 @@ def parse_lines(text: str, source: str = "data") -> tuple[list[str], list[str]]:
     return questions, answers
 
 
-def read_file(path: str | os.PathLike) -> tuple[list[str], list[str]]:
-    """Read and parse a file in the book's format (UTF-8). OSError and format errors name the file."""
+def read_file(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> tuple[list[str], list[str]]:
+    """Read and parse a file in the book's format (UTF-8). OSError and format errors name the file;
+    a folder, a file over ``max_bytes`` (naming its size) and a binary file are refused before parsing."""
     name = os.fspath(path)
     if os.path.isdir(name):
         raise Seq2seqFormatError(f"{name} is a folder; choose a text file such as addition.txt or date.txt")
+    size = os.path.getsize(name)
+    if size > max_bytes:  # refuse before reading: the whole file would be held in memory
+        raise Seq2seqFormatError(f"{name} is {size / 1e6:,.1f} MB; seq2seq files larger than "
+                                 f"{max_bytes / 1e6:,.1f} MB are refused")
     with open(name, "rb") as f:
         raw = f.read()
+    if b"\x00" in raw:
+        raise Seq2seqFormatError(f"{name} looks like a binary file (it contains NUL bytes), not text")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise Seq2seqFormatError(f"{name}: line {line} is not valid UTF-8 text") from None
+        raise Seq2seqFormatError(f"{name}: line {line} is not valid UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+                                 "save the file as UTF-8 (the book's files are plain ASCII)") from None
     return parse_lines(text, name)
 
 
