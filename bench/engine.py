@@ -1,5 +1,7 @@
-"""Training throughput of the whole word language model: our engine against PyTorch, the book's
-per-timestep NumPy formulation and the machine's float32 GEMM rate, measured in ONE interleaved run.
+"""Training throughput of the word language model against PyTorch, the book's NumPy and the GEMM roof.
+
+Our engine against PyTorch, the book's per-timestep NumPy formulation and the machine's float32
+GEMM rate, measured in ONE interleaved run.
 
     python -m bench.engine [--shapes rnnlm 2x650] [--rounds 5] [--steps 3] [--threads N]
 
