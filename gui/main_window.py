@@ -1,6 +1,6 @@
 """RNN Lab's window: menus, toolbar, docks and status bar around the panels, wired to the controller.
 
-Layout: left docks "Task & model" and "Hyperparameters"; the training curves in the centre under a
+Layout: left docks "Task & model", "Hyperparameters" and "Runs"; the training curves in the centre under a
 message banner; the visualisation panels docked on the right (each shown only for the tasks its
 ``Panel.tasks`` names). The window does no training and no arithmetic: user actions become
 controller commands, and the controller's messages are handed to the panels.
@@ -19,11 +19,13 @@ from PyQt6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QTabW
 
 from engine.config import Config, default_config
 
-from . import dialogs, file_dialogs, theme, window_settings
+from . import dialogs, file_dialogs, session_menu, theme, window_settings
 from .controller import Controller
+from .lesson_loader import LessonMode
 from .panels import PANELS
 from .panels.curves import CurvesPanel
 from .panels.hyperparams import HyperparamsPanel
+from .panels.runs import RunsPanel
 from .panels.task_panel import TASK_TITLES, TaskPanel
 from .widgets.banner import Banner
 from .widgets.run_status import RunStatus
@@ -56,7 +58,9 @@ class MainWindow(QMainWindow):
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
                             | QMainWindow.DockOption.AllowNestedDocks)
-        self._make_panels(panel_classes or PANELS)
+        classes = list(panel_classes or PANELS)
+        self._make_panels(classes + [RunsPanel] * (RunsPanel not in classes))
+        self.lessons = LessonMode(self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
@@ -71,6 +75,8 @@ class MainWindow(QMainWindow):
         self.task_panel = next(p for p in self.panels if isinstance(p, TaskPanel))
         self.hyper = next(p for p in self.panels if isinstance(p, HyperparamsPanel))
         self.curves = next(p for p in self.panels if isinstance(p, CurvesPanel))
+        self.runs_panel = next(p for p in self.panels if isinstance(p, RunsPanel))
+        left_panels = (self.task_panel, self.hyper, self.runs_panel)
         self.banner = Banner()
         self.banner.set_theme(self.theme)
         central = QWidget()
@@ -89,7 +95,7 @@ class MainWindow(QMainWindow):
             dock = QDockWidget(p.title.replace("&", "&&"), self)
             dock.setObjectName(f"dock_{type(p).__name__}")
             dock.setWidget(p)
-            left = p in (self.task_panel, self.hyper)
+            left = p in left_panels
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea if left else Qt.DockWidgetArea.RightDockWidgetArea,
                                dock)
             dock.visibilityChanged.connect(lambda _v: self._update_traces())
@@ -105,6 +111,8 @@ class MainWindow(QMainWindow):
         self.task_panel.openDataRequested.connect(lambda kind: self.open_data(kind))
         self.hyper.liveChanged.connect(self.set_live)
         self.hyper.rebuildRequested.connect(self.apply_settings)
+        rp = self.runs_panel
+        rp.runsChanged.connect(lambda: self.curves.set_runs(rp.store, rp.current))
 
     def _action(self, text: str, slot, shortcut: str | None = None, icon: SP | None = None, tip: str = "") -> QAction:
         act = QAction(text, self)
@@ -144,6 +152,7 @@ class MainWindow(QMainWindow):
         m.addAction("Use built-in data", lambda: self.use_data(self._task(), ""))
         m.addSeparator()
         m.addActions([self.save_action, self.load_action, self.export_action])
+        session_menu.install(self, m)  # lessons, export all runs
         m.addSeparator()
         m.addAction(self.quit_action)
         self.menuBar().addMenu("&Train").addActions([self.play_action, self.step_action, self.reset_action,
@@ -171,8 +180,8 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._sized and self.settings.value("windowState") is None:
             self._sized = True  # first run: give the docks sensible widths (only possible once shown)
-            self.resizeDocks([self.docks[self.task_panel], self.docks[self.hyper]], [200, 520],
-                             Qt.Orientation.Vertical)
+            self.resizeDocks([self.docks[self.task_panel], self.docks[self.hyper], self.docks[self.runs_panel]],
+                             [190, 420, 150], Qt.Orientation.Vertical)
             self.resizeDocks([self.docks[self.task_panel]] + self.right_docks[:1], [290, 470],
                              Qt.Orientation.Horizontal)
 
@@ -232,6 +241,7 @@ class MainWindow(QMainWindow):
         elif self.step == 0:
             self.statusBar().showMessage("Press Space to start training", 10000)
         self.show_panels_for(info["task"])
+        self.lessons.apply_panels()  # a lesson shows only its panels
         self.status.task.setText(info.get("description", ""))
         self.setWindowTitle(f"RNN Lab — {info['title']}")
         self._update_traces()
@@ -294,12 +304,9 @@ class MainWindow(QMainWindow):
     def toggle_play(self) -> None:
         if self.info is None:
             return
-        if self.state == "running":
-            self.controller.pause()
-            self._set_state("paused")
-        else:
-            self.controller.play()
-            self._set_state("running")
+        running = self.state == "running"
+        self.controller.pause() if running else self.controller.play()
+        self._set_state("paused" if running else "running")
 
     def step_once(self) -> None:
         if self.state == "running":
@@ -386,10 +393,7 @@ class MainWindow(QMainWindow):
         self.banner.set_theme(name)
         self.dark_action.setChecked(name == "dark")
 
-    def save_settings(self) -> None:
-        window_settings.save(self)
-
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.save_settings()
+        window_settings.save(self)
         self.controller.close()
         super().closeEvent(event)

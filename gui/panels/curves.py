@@ -1,29 +1,39 @@
-"""The training curves: loss, the task's metric, gradient norm and learning rate against the step.
+"""The training curves: loss, the task's metric, gradient norm and learning rate against the step
+(or the training time, or the wall clock: the x-axis selector).
 
 Fed by ``report["points"]`` (every step since the last report) into a bounded ``CurveBuffer``;
 drawn by a ~25 Hz timer, never once per report. Raw step values are drawn faint behind a debiased
 EMA (TensorBoard's smoothing slider); validation points are ``VAL_COLOR`` everywhere; divergence
-and hyperparameter changes are vertical markers; hovering shows every value at that step.
+and every live hyperparameter change are vertical markers ("lr 0.03 -> 0.01"); hovering shows every
+value at that step. Kept runs of the Runs panel are overlaid in their colours (``set_runs``), and
+with a baseline pinned the readout shows each run's difference to it. "Ignore outliers" sets the
+y ranges to the 1-99 % quantiles of what is drawn (``engine.runs.robust_range``), so one spike does
+not flatten the rest.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PyQt6.QtCore import Qt, QTimer
-from PyQt6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
+from engine.runs import Run, RunStore, change_label, robust_range
 
 from ..curve_buffer import CurveBuffer
+from ..curve_overlays import RunOverlays
 from ..theme import CHANGE_COLOR, DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from .base import Panel
 
-COLUMNS = ("step", "time", "loss", "metric", "grad_norm", "lr")
+COLUMNS = ("step", "time", "wall", "loss", "metric", "grad_norm", "lr")
 SMOOTHED = ("loss", "metric", "grad_norm")
 MAX_MARKERS = 40
-MARKED_SETTINGS = ("lr", "clip", "dropout")  # changes that shape the training curves
+UNMARKED = ("temperature", "top_k", "eval_interval", "eval_batches")  # don't change what the curves show
+X_MODES = {"step": ("step", "step"), "relative": ("time", "training time (s)"), "wall": ("wall", "wall clock")}
 MAX_VAL_POINTS = 4000
 
 
@@ -45,7 +55,10 @@ class CurvesPanel(Panel):
         self.buf = CurveBuffer(COLUMNS, SMOOTHED, capacity=capacity)
         self.metric_name = "metric"
         self.val_points: list[dict[str, float]] = []
-        self.markers: list[list[pg.InfiniteLine]] = []
+        self.markers: list[list[pg.InfiniteLine]] = []  # one line per plot
+        self.marker_steps: list[float] = []  # where each marker is, in steps (x follows the x mode)
+        self.x_mode = "step"
+        self.color = TRAIN_COLOR
         self.clip = 0.0
         self._dirty = False
         self._lr_log = False
@@ -53,7 +66,7 @@ class CurvesPanel(Panel):
         self.smoothing = QSlider(Qt.Orientation.Horizontal)
         self.smoothing.setRange(0, 99)
         self.smoothing.setValue(60)
-        self.smoothing.setFixedWidth(120)
+        self.smoothing.setFixedWidth(100)
         self.smoothing.setToolTip("Exponential moving average of the step values (debiased, as in TensorBoard)")
         self.smoothing_label = QLabel("0.60")
         self.smoothing_label.setMinimumWidth(32)
@@ -66,6 +79,10 @@ class CurvesPanel(Panel):
         head.addWidget(self.smoothing_label)
         head.addSpacing(12)
         head.addWidget(self.log_y)
+        self.outliers = QCheckBox("Ignore outliers")
+        self.outliers.setToolTip("Y ranges from the 1st to the 99th percentile of the curves drawn, so a "
+                                 "spike does not flatten everything else")
+        head.addWidget(self.outliers)
         head.addStretch(1)
 
         self.glw = pg.GraphicsLayoutWidget()
@@ -88,6 +105,7 @@ class CurvesPanel(Panel):
             if p is not self.lr_plot:
                 p.getAxis("bottom").setStyle(showValues=False)
         self.lr_plot.setLabel("bottom", "step")
+        self.overlays = RunOverlays(self.loss_plot, self.metric_plot)
         self.lr_plot.enableAutoRange(axis="y", enable=False)
 
         legend = self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
@@ -115,6 +133,13 @@ class CurvesPanel(Panel):
             self.cursors.append(line)
         self._set_titles()
 
+        # The x-axis selector sits in the bottom-right corner, beside the x axis it changes.
+        self.x_combo = QComboBox(self.glw)
+        for key, text in (("step", "x: step"), ("relative", "x: training time"), ("wall", "x: wall clock")):
+            self.x_combo.addItem(text, key)
+        self.x_combo.setToolTip("X axis: the step; the training time since the run started (pauses excluded), "
+                                "to compare runs by compute; or the wall clock")
+        self.x_combo.adjustSize()
         self.hint = QLabel("Press Space to start training", self.glw)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setStyleSheet("QLabel { background: rgba(59,139,217,215); color: white; border-radius: 8px;"
@@ -135,6 +160,8 @@ class CurvesPanel(Panel):
 
         self.smoothing.valueChanged.connect(self._smoothing_changed)
         self.log_y.toggled.connect(self._apply_log)
+        self.outliers.toggled.connect(self._outliers_toggled)
+        self.x_combo.currentIndexChanged.connect(lambda _i: self.set_x_mode(self.x_combo.currentData()))
         self.loss_plot.vb.sigResized.connect(lambda _vb: self._place_hint())
         self._mouse = pg.SignalProxy(self.glw.scene().sigMouseMoved, rateLimit=30, slot=self._hover)
         self.timer = QTimer(self)
@@ -153,7 +180,7 @@ class CurvesPanel(Panel):
     def on_progress(self, report: dict[str, Any]) -> None:
         pts = report.get("points")
         if pts is not None and len(pts.get("step", ())):
-            self.buf.extend(pts)
+            self.buf.extend(_with_wall(pts))
             self._dirty = True
         if report.get("val"):
             self._add_val_points(report["val"])
@@ -168,9 +195,9 @@ class CurvesPanel(Panel):
             self.load_history(msg["curves"], msg["val_points"], msg["changes"])
         elif kind == "event" and msg.get("level") == "diverged":
             self.add_marker(float(msg.get("step", self._last_step())), "diverged", DIVERGE_COLOR)
-        elif kind == "hparam" and msg.get("name") in MARKED_SETTINGS:
-            label = f"{msg['name']} {_short(msg['old'])}→{_short(msg['new'])}"
-            self.add_marker(float(msg["step"]), label, CHANGE_COLOR, dashed=True)
+        elif kind == "hparam" and msg.get("source", "user") == "user" and msg.get("name") not in UNMARKED:
+            # (a schedule's lr steps are the lr curve itself, not marks)
+            self.add_marker(float(msg["step"]), change_label(msg), CHANGE_COLOR, dashed=True)
             if msg["name"] == "clip":
                 self.clip = float(msg["new"])
                 self._dirty = True
@@ -187,7 +214,7 @@ class CurvesPanel(Panel):
         for lines in self.markers:
             for plot, line in zip(self.plots, lines):
                 plot.removeItem(line)
-        self.markers = []
+        self.markers, self.marker_steps = [], []
         self._dirty = True
         self.redraw()
 
@@ -195,7 +222,7 @@ class CurvesPanel(Panel):
         """Rebuild the plots from a loaded run: the trainer's curves, validation points and changes."""
         self.clear()
         if len(curves.get("step", ())):
-            self.buf.extend(curves)
+            self.buf.extend(_with_wall(curves))
         self._add_val_points(val_points)
         for c in changes[-MAX_MARKERS:]:
             self.on_message({"kind": "hparam", **c})
@@ -212,18 +239,91 @@ class CurvesPanel(Panel):
         return float(self.buf.col("step")[-1]) if len(self.buf) else 0.0
 
     def add_marker(self, step: float, label: str, color: str, dashed: bool = False) -> None:
-        """A vertical line at ``step`` in every plot, labelled in the loss plot."""
+        """A vertical line at ``step`` (placed in the current x mode) in every plot, labelled in the loss plot."""
         style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
         lines = []
         for i, plot in enumerate(self.plots):
             opts = dict(label=label, labelOpts={"position": 0.9, "color": color}) if i == 0 else {}
-            line = pg.InfiniteLine(pos=step, angle=90, pen=pg.mkPen(color, width=1.5, style=style), **opts)
+            line = pg.InfiniteLine(pos=self.x_of_steps([step])[0], angle=90, pen=pg.mkPen(color, width=1.5, style=style), **opts)
             plot.addItem(line, ignoreBounds=True)
             lines.append(line)
         self.markers.append(lines)
+        self.marker_steps.append(step)
         if len(self.markers) > MAX_MARKERS:
+            self.marker_steps.pop(0)
             for plot, line in zip(self.plots, self.markers.pop(0)):
                 plot.removeItem(line)
+
+    # ------------------------------------------------------------------ runs, x axis, y ranges
+    def set_runs(self, store: RunStore | None, current: Run | None) -> None:
+        """Overlay the visible kept runs of ``store``; the current run is drawn in ``current.color``."""
+        self.overlays.set_runs(store, current)
+        color = current.color if current is not None else TRAIN_COLOR
+        if color != self.color:
+            self.color = color
+            self.loss_raw.setPen(pg.mkPen(_faint(color), width=1))
+            self.loss_smooth.setPen(pg.mkPen(color, width=2))
+            self.metric_raw.setPen(pg.mkPen(_faint(color), width=1))
+            self.metric_smooth.setPen(pg.mkPen(color, width=2))
+        self._draw_overlays()
+
+    def _draw_overlays(self) -> None:
+        self.overlays.draw(self.x_mode, self.buf.weight, self.metric_name)
+        self._dirty = True
+
+    def set_x_mode(self, mode: str) -> None:
+        """"step", "relative" (training seconds since the run started) or "wall" (the clock)."""
+        if mode not in X_MODES:
+            raise ValueError(f"x mode must be one of {', '.join(X_MODES)}, got {mode!r}")
+        if self.x_combo.currentData() != mode:
+            self.x_combo.setCurrentIndex(self.x_combo.findData(mode))  # comes back here
+            return
+        self.x_mode = mode
+        axis = pg.DateAxisItem() if mode == "wall" else pg.AxisItem("bottom")
+        self.lr_plot.setAxisItems({"bottom": axis})
+        self.lr_plot.setLabel("bottom", X_MODES[mode][1])
+        for step, lines in zip(self.marker_steps, self.markers):
+            x = self.x_of_steps([step])[0]
+            for line in lines:
+                line.setValue(x)
+        self._draw_overlays()
+        self.redraw()
+        for p in self.plots:
+            p.enableAutoRange(axis="x")
+
+    def x_of_steps(self, steps) -> np.ndarray:
+        """X coordinates of ``steps`` in the current mode, through the current run's step -> time curve."""
+        s = np.asarray(steps, dtype=np.float64)
+        col = X_MODES[self.x_mode][0]
+        if col == "step" or len(s) == 0:
+            return s
+        known, target = self.buf.col("step"), self.buf.col(col)
+        ok = np.isfinite(known) & np.isfinite(target)
+        if not ok.any():
+            return np.zeros_like(s) if col == "time" else np.full(s.shape, time.time())
+        return np.interp(s, known[ok], target[ok])
+
+    def _outliers_toggled(self, on: bool) -> None:
+        if on:
+            self.apply_outlier_ranges()
+        else:
+            for p in (self.loss_plot, self.grad_plot):
+                p.enableAutoRange(axis="y")
+            self._set_titles()  # the metric plot: fixed 0..1 for accuracies, else auto
+
+    def apply_outlier_ranges(self) -> None:
+        """Y ranges of the loss, metric (unless a 0..1 share) and gradient plots without the outliers."""
+        b = self.buf
+        plots = [(self.loss_plot, [b.col("loss")] + self.overlays.y_values("loss"), self.log_y.isChecked()),
+                 (self.grad_plot, [b.col("grad_norm")], self.log_y.isChecked())]
+        if "accuracy" not in self.metric_name:
+            log = self.log_y.isChecked() and self.metric_name == "perplexity"
+            plots.append((self.metric_plot, [b.col("metric")] + self.overlays.y_values("metric"), log))
+        for plot, values, log in plots:
+            if log:
+                values = [np.log10(v[v > 0]) for v in values]
+            lo, hi = robust_range(values)
+            plot.setYRange(lo, hi, padding=0.05)
 
     # ------------------------------------------------------------------ drawing
     def redraw(self) -> None:
@@ -232,7 +332,7 @@ class CurvesPanel(Panel):
             return
         self._dirty = False
         b = self.buf
-        x = b.col("step")
+        x = b.col(X_MODES[self.x_mode][0])
         self.hint.setVisible(len(b) == 0)
         self._place_hint()
         self.loss_raw.setData(x, b.col("loss"), connect="finite")
@@ -255,13 +355,15 @@ class CurvesPanel(Panel):
                 self.lr_plot.setYRange(math.log10(lo) - 0.2, math.log10(hi) + 0.2, padding=0)
             else:
                 self.lr_plot.setYRange(0, hi * 1.15, padding=0)
-        vx = np.array([p["step"] for p in self.val_points], dtype=np.float64)
+        vx = self.x_of_steps([p["step"] for p in self.val_points])
         self.loss_val.setData(vx, np.array([p.get("loss", np.nan) for p in self.val_points]), connect="finite")
         self.metric_val.setData(vx, np.array([p.get(self.metric_name, np.nan) for p in self.val_points]),
                                 connect="finite")
         self.clip_line.setVisible(self.clip > 0)
         if self.clip > 0:
             self.clip_line.setValue(math.log10(self.clip) if self.log_y.isChecked() else self.clip)
+        if self.outliers.isChecked():
+            self.apply_outlier_ranges()
 
     def _set_titles(self) -> None:
         name = self.metric_name.replace("_", " ")
@@ -277,6 +379,7 @@ class CurvesPanel(Panel):
     def _smoothing_changed(self, v: int) -> None:
         self.smoothing_label.setText(f"{v / 100:.2f}")
         self.buf.set_weight(v / 100)
+        self._draw_overlays()
         self._dirty = True
 
     def _apply_log(self, on: bool) -> None:
@@ -306,6 +409,8 @@ class CurvesPanel(Panel):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._place_hint()
+        self.x_combo.move(max(0, self.glw.width() - self.x_combo.width() - 6),
+                          max(0, self.glw.height() - self.x_combo.height() - 4))
 
     def _hover(self, args) -> None:
         pos = args[0]
@@ -323,16 +428,17 @@ class CurvesPanel(Panel):
 
     def show_readout(self, x: float) -> None:
         """Move the crosshair to the kept step nearest ``x`` and print its values above the plots."""
-        i = self.buf.nearest(x)
+        i = self.buf.nearest(x, X_MODES[self.x_mode][0])
         if i is None:
             return
         b = self.buf
         step = b.col("step")[i]
+        cursor_x = b.col(X_MODES[self.x_mode][0])[i]
         for c in self.cursors:
-            c.setValue(step)
+            c.setValue(cursor_x)
             c.show()
         parts = [f"<b>step {int(step):,}</b>",  # one line each
-                 f"<span style='color:{TRAIN_COLOR}'>loss {_fmt(b.col('loss')[i])} "
+                 f"<span style='color:{self.color}'>loss {_fmt(b.col('loss')[i])} "
                  f"(smoothed {_fmt(b.smooth('loss')[i])})</span>",
                  f"{self.metric_name} {_fmt(b.col('metric')[i])}"]
         val = [p for p in self.val_points if p["step"] <= step]
@@ -342,6 +448,7 @@ class CurvesPanel(Panel):
                          f"{self.metric_name} {_fmt(v.get(self.metric_name))} @ {int(v['step']):,}</span>")
         parts.append(f"<span style='color:{GRAD_COLOR}'>‖∇‖ {_fmt(b.col('grad_norm')[i])}</span>")
         parts.append(f"<span style='color:{LR_COLOR}'>lr {_fmt(b.col('lr')[i])}</span>")
+        parts += self.overlays.readout_lines(self.x_mode, float(cursor_x), self.buf.weight, self.metric_name)
         self.readout.setText("<br>".join(parts))
         self.readout.adjustSize()
         self.readout.show()
@@ -354,5 +461,12 @@ class CurvesPanel(Panel):
         self.readout.move(max(0, x), y)
 
 
-def _short(v: Any) -> str:
-    return f"{v:.3g}" if isinstance(v, float) else str(v)
+def _with_wall(points: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """``points`` with a "wall" column (seconds since the epoch): back-dated from now by the training
+    time between each row and the chunk's last (the trainer's points carry training time only)."""
+    if "wall" in points or "time" not in points:
+        return points
+    t = np.asarray(points["time"], dtype=np.float64)
+    now = time.time()
+    wall = now - (t[-1] - t) if len(t) and np.isfinite(t).all() else np.full(len(t), now)
+    return {**points, "wall": wall}

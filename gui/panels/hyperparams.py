@@ -73,6 +73,9 @@ class HyperparamsPanel(Panel):
         self.labels: dict[str, QLabel] = {}
         self.rows: dict[str, tuple[QGroupBox, int]] = {}
         self.groups: list[QGroupBox] = []
+        self.tips: dict[str, str] = {}
+        self.hidden_fields: set[str] = set()  # a lesson's hidden controls: not shown at all
+        self.locked_fields: set[str] = set()  # a lesson's locked controls: shown, not editable
 
         inner = QWidget()
         col = QVBoxLayout(inner)
@@ -161,6 +164,7 @@ class HyperparamsPanel(Panel):
                                     integer=info["type"] == "int", slider_range=SLIDER_SPANS.get(name))
             editor.valueCommitted.connect(lambda v, n=name: self._edited(n, v))
         editor.setToolTip(tip)
+        self.tips[name] = tip
         grid.addWidget(label, row, 0)
         grid.addWidget(editor, row, 1)
         self.editors[name] = editor
@@ -214,11 +218,24 @@ class HyperparamsPanel(Panel):
             for name, (b, _) in self.rows.items():
                 if b is not box:
                     continue
-                on = self._applies(name) and (box is not adv_box or advanced)
+                applies = self._applies(name) and name not in self.hidden_fields
+                on = applies and (box is not adv_box or advanced)
                 self.labels[name].setVisible(on)
                 self.editors[name].setVisible(on)
-                shown += self._applies(name)
+                shown += applies
             box.setVisible(shown > 0 and (box is not adv_box or advanced))
+
+    def set_restrictions(self, hidden=(), locked=()) -> None:
+        """Hide the controls of the Config fields ``hidden`` and lock (show disabled) those of ``locked``
+        (a lesson's choice); ``set_restrictions()`` shows and unlocks everything again."""
+        self.hidden_fields, self.locked_fields = set(hidden), set(locked)
+        for name, editor in self.editors.items():
+            locked_now = name in self.locked_fields
+            editor.setEnabled(not locked_now)
+            tip = "locked by the lesson" if locked_now else self.tips[name]
+            editor.setToolTip(tip)
+            self.labels[name].setToolTip(tip)
+        self._update_visibility()
 
     # ------------------------------------------------------------------ edits
     def _edited(self, name: str, value: Any) -> None:

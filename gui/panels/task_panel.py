@@ -36,6 +36,9 @@ TASK_BLURBS = {
     "seq2seq": "An encoder reads a question (e.g. 57+243), a decoder writes the answer character by "
                "character (the book's chapters 7–8).",
 }
+COMBO_TIPS = {"task": "The problem the network learns",
+              "model": "The recurrent cell, or one of the book's models (presets set the hyperparameters "
+                       "the book uses)"}
 _CELLS = [("RNN (vanilla)", {"model": "rnn"}), ("LSTM", {"model": "lstm"}), ("GRU", {"model": "gru"})]
 
 
@@ -74,10 +77,11 @@ class TaskPanel(Panel):
         self.task_combo = QComboBox()
         for key, title in TASK_TITLES.items():
             self.task_combo.addItem(title, key)
-        self.task_combo.setToolTip("The problem the network learns")
+        self.hidden_fields: set[str] = set()
+        self.locked_fields: set[str] = set()
+        self.task_combo.setToolTip(COMBO_TIPS["task"])
         self.model_combo = QComboBox()
-        self.model_combo.setToolTip("The recurrent cell, or one of the book's models (presets set the "
-                                    "hyperparameters the book uses)")
+        self.model_combo.setToolTip(COMBO_TIPS["model"])
         self.blurb = QLabel()
         self.blurb.setWordWrap(True)
         self.blurb.setStyleSheet("color: palette(placeholder-text);")
@@ -96,6 +100,7 @@ class TaskPanel(Panel):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Task", self.task_combo)
         form.addRow("Model", self.model_combo)
+        self.form = form
         self.data_buttons = QWidget()
         data_buttons = QHBoxLayout(self.data_buttons)
         data_buttons.setContentsMargins(0, 0, 0, 0)
@@ -180,6 +185,25 @@ class TaskPanel(Panel):
         self.open_button.setMenu(self.open_menu if self.task == "lm" else None)
         self.builtin_button.setEnabled(bool(self.config.get("data")))
         self.open_button.setToolTip(hint or "")
+        self._apply_restrictions()
+
+    def set_restrictions(self, hidden=(), locked=()) -> None:
+        """A lesson's hidden or locked Config fields among "task", "model" and "data" (locked: shown
+        disabled, with the tooltip "locked by the lesson"); ``set_restrictions()`` undoes it."""
+        self.hidden_fields, self.locked_fields = set(hidden), set(locked)
+        self._apply_restrictions()
+
+    def _apply_restrictions(self) -> None:
+        hidden, locked = self.hidden_fields, self.locked_fields
+        for name, combo in (("task", self.task_combo), ("model", self.model_combo)):
+            self.form.setRowVisible(combo, name not in hidden)
+            combo.setEnabled(name not in locked)
+            combo.setToolTip("locked by the lesson" if name in locked else COMBO_TIPS[name])
+        self.form.setRowVisible(self.data_label, "data" not in hidden)
+        self.data_buttons.setVisible(DATA_HINTS[self.task] is not None and "data" not in hidden)
+        self.data_buttons.setEnabled("data" not in locked)
+        if "data" in locked:
+            self.data_buttons.setToolTip("locked by the lesson")
         self._fit_height()
 
     def on_message(self, msg: dict[str, Any]) -> None:

@@ -1,0 +1,130 @@
+"""Kept runs drawn over the current run's curves, and their difference to the pinned baseline.
+
+``RunOverlays`` owns one smoothed line per visible kept run in the loss plot and one in the metric
+plot (in the run's colour), plus the run's change markers (thin ticks in its colour, labelled
+"lr 20 -> 5"). The curves panel calls ``draw`` when the runs, the x mode or the smoothing change, and
+``readout_lines`` for the crosshair.
+
+Comparing "at the cursor": in step mode every run is read at the cursor's step; in the time modes at
+the cursor's time (each run's own step there), so "LSTM vs RNN after 30 s of training" reads right.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6.QtCore import Qt
+
+from engine.runs import Run, RunStore, change_label, debiased_ema
+
+MAX_RUN_MARKERS = 12  # per kept run: the overlays must not bury the current run's own markers
+
+
+def run_step_at(run: Run, mode: str, x: float) -> float:
+    """The step of ``run`` at x coordinate ``x`` in ``mode`` (NaN outside the run)."""
+    if mode == "step":
+        return float(x)
+    xs, steps = run.x(mode), run.curves["step"]
+    ok = np.isfinite(xs) & np.isfinite(steps)
+    if not ok.any():
+        return math.nan
+    return float(np.interp(x, xs[ok], steps[ok], left=np.nan, right=np.nan))
+
+
+def value_at_x(run: Run, metric: str, mode: str, x: float, smoothing: float) -> float:
+    step = run_step_at(run, mode, x)
+    return math.nan if not math.isfinite(step) else run.value_at(metric, step, smoothing=smoothing)
+
+
+class RunOverlays:
+    def __init__(self, loss_plot: pg.PlotItem, metric_plot: pg.PlotItem) -> None:
+        self.loss_plot, self.metric_plot = loss_plot, metric_plot
+        self.items: list[tuple[pg.PlotItem, pg.GraphicsObject]] = []
+        self.store: RunStore | None = None
+        self.current: Run | None = None
+        self.curves: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # run name -> x, loss, metric
+
+    def set_runs(self, store: RunStore | None, current: Run | None) -> None:
+        self.store, self.current = store, current
+
+    def kept_visible(self) -> list[Run]:
+        if self.store is None:
+            return []
+        return [r for r in self.store.visible() if r is not self.current and len(r)]
+
+    def clear(self) -> None:
+        for plot, item in self.items:
+            plot.removeItem(item)
+        self.items = []
+        self.curves = {}
+
+    def draw(self, mode: str, smoothing: float, metric_name: str) -> None:
+        """(Re)draw every visible kept run in x ``mode`` with smoothing weight ``smoothing``."""
+        self.clear()
+        for run in self.kept_visible():
+            x = run.x(mode)
+            loss = debiased_ema(run.curves["loss"], smoothing)
+            metric = debiased_ema(run.curves["metric"], smoothing)
+            self.curves[run.name] = (x, loss, metric)
+            same_metric = run.metric_name == metric_name
+            for plot, y in ((self.loss_plot, loss), (self.metric_plot, metric if same_metric else None)):
+                if y is None:
+                    continue
+                item = pg.PlotDataItem(x, y, pen=pg.mkPen(run.color, width=1.6), connect="finite")
+                item.setZValue(-5)  # under the current run
+                plot.addItem(item)
+                self.items.append((plot, item))
+            for mx, label in run.markers(mode)[-MAX_RUN_MARKERS:]:
+                line = pg.InfiniteLine(pos=mx, angle=90, label=label,
+                                       pen=pg.mkPen(run.color, width=1, style=Qt.PenStyle.DotLine),
+                                       labelOpts={"position": 0.75, "color": run.color})
+                self.loss_plot.addItem(line, ignoreBounds=True)
+                self.items.append((self.loss_plot, line))
+
+    def y_values(self, which: str) -> list[np.ndarray]:
+        """The drawn (smoothed) values of ``which`` ("loss" or "metric") of every overlay."""
+        return [c[1] if which == "loss" else c[2] for c in self.curves.values()]
+
+    def readout_lines(self, mode: str, x: float, smoothing: float, metric_name: str) -> list[str]:
+        """Rich-text lines for the crosshair: each visible run's smoothed loss and, with a baseline,
+        "vs baseline: -0.12" (the run minus the baseline at the cursor)."""
+        if self.store is None:
+            return []
+        base = self.store.baseline
+        lines = []
+        runs = [r for r in self.store.visible() if len(r)]
+        if base is not None and base not in runs and len(base):
+            runs.append(base)
+        if len(runs) < 2 and base is None:
+            return []
+        base_loss = value_at_x(base, "loss", mode, x, smoothing) if base is not None else math.nan
+        base_metric = value_at_x(base, "metric", mode, x, smoothing) if base is not None else math.nan
+        for run in runs:
+            loss = value_at_x(run, "loss", mode, x, smoothing)
+            text = f"{_esc(run.name)}: loss {_fmt(loss)}"
+            if base is not None and run is base:
+                text += " (baseline)"
+            elif base is not None:
+                text += f", vs baseline: {_signed(loss - base_loss)}"
+                if run.metric_name == base.metric_name:
+                    metric = value_at_x(run, "metric", mode, x, smoothing)
+                    text += f" ({run.metric_name} {_signed(metric - base_metric)})"
+            lines.append(f"<span style='color:{run.color}'>{text}</span>")
+        return lines
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _fmt(v: float) -> str:
+    return "–" if not math.isfinite(v) else f"{v:.4g}"
+
+
+def _signed(v: float) -> str:
+    return "–" if not math.isfinite(v) else f"{v:+.3g}"
+
+
+__all__ = ["RunOverlays", "change_label", "run_step_at", "value_at_x"]

@@ -1,0 +1,139 @@
+"""Lesson mode of the main window: open a lesson (build its run, show only its panels, hide or lock
+its controls, show its text in the "Lesson" dock), leave it (everything back as it was, the model
+stays), and save the window's current set-up as a lesson file.
+
+Lesson panel ids ("curves", "activations", "sampling", ...; see ``engine.lessons.PANELS``) map to the
+window's dock panels through a panel's ``lesson_id`` attribute or its class name (``PANEL_IDS``); ids
+of panels this window doesn't have are ignored. The training curves (centre), the task, the
+hyperparameter and the runs panels are always shown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import QDockWidget
+
+from engine.lessons import PANELS as LESSON_PANELS
+from engine.lessons import Lesson, load_lesson, save_lesson
+
+from .panels.lesson import LessonPanel
+
+PANEL_IDS = {"ActivationsPanel": "activations", "SamplingPanel": "sampling", "AdderPanel": "adder",
+             "Seq2seqPanel": "seq2seq", "SaturationPanel": "saturation", "WeightsPanel": "weights",
+             "GradientFlowPanel": "gradient_flow", "CurvesPanel": "curves"}
+
+
+def panel_id(panel) -> str | None:
+    """The lesson id of ``panel`` (None: not a panel a lesson chooses)."""
+    pid = getattr(panel, "lesson_id", None) or PANEL_IDS.get(type(panel).__name__)
+    return pid if pid in LESSON_PANELS else None
+
+
+class LessonMode:
+    def __init__(self, window) -> None:
+        self.window = window
+        self.lesson: Lesson | None = None
+        self.path: Path | None = None
+        self._before: dict[str, bool] = {}  # dock object name -> shown, before the lesson
+        self.panel = LessonPanel()
+        self.dock = QDockWidget("Lesson", window)
+        self.dock.setObjectName("dock_LessonPanel")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        if window.right_docks:  # above the visualisations, not one more tab among them
+            window.splitDockWidget(window.right_docks[0], self.dock, Qt.Orientation.Vertical)
+            window.splitDockWidget(self.dock, window.right_docks[0], Qt.Orientation.Vertical)
+        self.dock.hide()
+        self.panel.leaveRequested.connect(self.leave)
+
+    @property
+    def active(self) -> bool:
+        return self.lesson is not None
+
+    # ------------------------------------------------------------------ opening and leaving
+    def open_path(self, path: str | Path) -> bool:
+        """Load the lesson at ``path`` and open it; a bad file is reported in the banner."""
+        try:
+            lesson = load_lesson(path)
+        except ValueError as exc:
+            self.window.banner.show_message("error", f"Could not open the lesson: {exc}")
+            return False
+        if self.open(lesson):
+            self.path = Path(path)
+            return True
+        return False
+
+    def open(self, lesson: Lesson) -> bool:
+        """Build the lesson's run (asking first if a trained model would be lost) and apply it."""
+        w = self.window
+        if not w.confirm_discard("Opening a lesson"):
+            return False
+        if self.lesson is None:
+            self._before = {d.objectName(): not d.isHidden() for d in w.docks.values()}
+        self.lesson = lesson
+        w.hyper.set_restrictions(lesson.hidden, lesson.locked)
+        w.task_panel.set_restrictions(lesson.hidden, lesson.locked)
+        self.panel.show_lesson(lesson)
+        self.dock.setWindowTitle(f"Lesson — {lesson.title}")
+        self.dock.show()
+        w.controller.build(lesson.to_config())
+        self.apply_panels()
+        return True
+
+    def apply_panels(self) -> None:
+        """Show only the lesson's panels (called again after each build: a task switch re-shows)."""
+        if self.lesson is None:
+            return
+        w, wanted = self.window, self.lesson.panels
+        task = w.info["task"] if w.info else self.lesson.task
+        first = None
+        for p, dock in w.docks.items():
+            pid = panel_id(p)
+            if pid is None:
+                continue
+            show = pid in wanted and task in p.tasks
+            dock.setVisible(show)
+            if show and (first is None or wanted.index(pid) < wanted.index(panel_id(first[0]))):
+                first = (p, dock)
+        if first is not None:
+            first[1].raise_()
+        self.dock.show()
+
+    def leave(self) -> None:
+        """Everything back as before the lesson; the model and its training stay."""
+        if self.lesson is None:
+            return
+        w = self.window
+        self.lesson, self.path = None, None
+        w.hyper.set_restrictions()
+        w.task_panel.set_restrictions()
+        self.panel.show_lesson(None)
+        self.dock.hide()
+        for dock in w.docks.values():
+            if dock.objectName() in self._before:
+                dock.setVisible(self._before[dock.objectName()])
+        if w.info:
+            w.show_panels_for(w.info["task"])
+
+    # ------------------------------------------------------------------ saving
+    def shown_panels(self) -> list[str]:
+        """Lesson ids of the panels shown now ("curves" first: it is always there)."""
+        w = self.window
+        ids = ["curves"]
+        for p, dock in w.docks.items():
+            pid = panel_id(p)
+            if pid and pid not in ids and not dock.isHidden() and (w.info is None or w.info["task"] in p.tasks):
+                ids.append(pid)
+        return ids
+
+    def make_lesson(self, title: str, text: str, hidden=(), locked=()) -> Lesson:
+        """The current task, settings, seed, data and shown panels as a lesson."""
+        config = self.window.hyper.current_config()
+        hint = self.lesson.steps_hint if self.lesson else None
+        return Lesson.from_config(config, title=title, text=text, panels=self.shown_panels(),
+                                  hidden=list(hidden), locked=list(locked), steps_hint=hint)
+
+    def save(self, path: str | Path, title: str, text: str, hidden=(), locked=()) -> Path:
+        return save_lesson(path, self.make_lesson(title, text, hidden, locked))

@@ -1,0 +1,196 @@
+"""The session's runs: every build or load starts a run (name, colour, configuration, curves).
+
+The run being trained is always listed first ("current"). When the model is replaced (Reset, a
+rebuild, another task, a lesson, a checkpoint) the run it leaves behind is **kept automatically if it
+trained at least one step**; a run that never trained is dropped. Kept runs can be renamed (double
+click the name), hidden (check box), pinned as the baseline (the crosshair readout of the curves then
+shows every visible run's difference to it) and removed. Visible runs are overlaid on the loss and
+metric plots in their colours.
+
+The panel owns the ``RunStore``; the curves panel reads it (``runsChanged`` says when to redraw).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtGui import QColor, QIcon, QPixmap
+from PyQt6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.runs import Run, RunStore
+
+from ..theme import TRAIN_COLOR
+from .base import Panel
+
+# Run colours: the current run is drawn in TRAIN_COLOR; no run takes VAL_COLOR (validation points).
+RUN_PALETTE = (TRAIN_COLOR, "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#8C6D31", "#7B52AE")
+NAME, SHOW, BASE = 0, 1, 2
+
+
+def swatch(color: str, size: int = 12) -> QIcon:
+    pix = QPixmap(size, size)
+    pix.fill(QColor(color))
+    return QIcon(pix)
+
+
+class RunsPanel(Panel):
+    title = "Runs"
+    runsChanged = pyqtSignal()  # the list, a run's visibility, colour, name or the baseline changed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = RunStore(RUN_PALETTE)
+        self.current: Run | None = None
+        self._filling = False
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Run", "Show", "Baseline"])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
+        head = self.table.horizontalHeader()
+        head.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for c in (SHOW, BASE):
+            head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setToolTip("Double-click a name to rename the run; tick Show to overlay it on the curves; "
+                              "tick Baseline to compare every run with it at the crosshair")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setToolTip("Forget the selected kept run (the current run cannot be removed)")
+        self.note = QLabel("A run that trained is kept when you reset, rebuild or switch.")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(placeholder-text);")
+        row = QHBoxLayout()
+        row.addWidget(self.note, 1)
+        row.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.table.itemChanged.connect(self._item_changed)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.remove_button.clicked.connect(lambda: self.remove(self.selected()))
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ Panel protocol
+    def set_task(self, info: dict[str, Any]) -> None:
+        """A new model: keep the old run if it trained, start a new current run."""
+        old = self.current
+        if old is not None and len(old) == 0:
+            self.store.remove(old)
+        self.current = self.store.new_run(info.get("config", {}), metric_name=info.get("metric_name", "metric"))
+        self.refresh()
+
+    def on_progress(self, report: dict[str, Any]) -> None:
+        if self.current is not None:
+            self.current.record(report)
+
+    def on_message(self, msg: dict[str, Any]) -> None:
+        if self.current is None:
+            return
+        if msg.get("kind") == "loaded":  # the checkpoint's history becomes the current run's
+            run = self.current
+            run.extend({k: v for k, v in msg.get("curves", {}).items() if k in ("step", "time", "loss", "metric",
+                                                                              "grad_norm", "lr")})
+            run.val_points.extend(dict(p) for p in msg.get("val_points", ()))
+            run.changes.extend(dict(c) for c in msg.get("changes", ()))
+            self.runsChanged.emit()
+        elif msg.get("kind") == "hparam":
+            self.current.record(msg)
+
+    # ------------------------------------------------------------------ actions
+    def kept(self) -> list[Run]:
+        return [r for r in self.store.runs if r is not self.current]
+
+    def selected(self) -> Run | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._run_at(rows[0].row()) if rows else None
+
+    def remove(self, run: Run | None) -> None:
+        if run is None or run is self.current:
+            return
+        self.store.remove(run)
+        self.refresh()
+
+    def set_visible(self, run: Run, on: bool) -> None:
+        self.store.hide(run, not on)
+        self.refresh()
+
+    def set_baseline(self, run: Run | None) -> None:
+        self.store.set_baseline(run)
+        self.refresh()
+
+    def rename(self, run: Run, name: str) -> None:
+        try:
+            self.store.rename(run, name)
+        except ValueError:
+            pass  # an empty or duplicate name: the table shows the old name again
+        self.refresh()
+
+    # ------------------------------------------------------------------ the table
+    def _ordered(self) -> list[Run]:
+        return ([self.current] if self.current is not None else []) + self.kept()
+
+    def _run_at(self, row: int) -> Run | None:
+        runs = self._ordered()
+        return runs[row] if 0 <= row < len(runs) else None
+
+    def refresh(self) -> None:
+        self._filling = True
+        runs = self._ordered()
+        self.table.setRowCount(len(runs))
+        for i, run in enumerate(runs):
+            name = QTableWidgetItem(swatch(run.color), run.name)
+            name.setToolTip(_describe(run, run is self.current))
+            if run is self.current:
+                font = name.font()
+                font.setBold(True)
+                name.setFont(font)
+            self.table.setItem(i, NAME, name)
+            for col, on in ((SHOW, not run.hidden), (BASE, run.baseline)):
+                item = QTableWidgetItem()
+                item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
+                              | Qt.ItemFlag.ItemIsSelectable)
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                self.table.setItem(i, col, item)
+        self._filling = False
+        self._update_buttons()
+        self.runsChanged.emit()
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling:
+            return
+        run = self._run_at(item.row())
+        if run is None:
+            return
+        checked = item.checkState() == Qt.CheckState.Checked
+        if item.column() == NAME:
+            if item.text() != run.name:
+                self.rename(run, item.text())
+        elif item.column() == SHOW:
+            self.set_visible(run, checked)
+        elif item.column() == BASE:
+            self.set_baseline(run if checked else None)
+
+    def _update_buttons(self) -> None:
+        run = self.selected()
+        self.remove_button.setEnabled(run is not None and run is not self.current)
+
+
+def _describe(run: Run, current: bool) -> str:
+    cfg = run.config
+    steps = int(run.curves["step"][-1]) if len(run) else 0
+    keys = ("task", "model", "hidden", "optimizer", "lr", "clip", "dropout", "batch", "seed")
+    settings = ", ".join(f"{k} {cfg[k]}" for k in keys if k in cfg)
+    return f"{'current run' if current else 'kept run'}: {steps:,} steps\n{settings}"
