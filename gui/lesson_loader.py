@@ -3,9 +3,11 @@ its controls, show its text in the "Lesson" dock), leave it (everything back as 
 stays), and save the window's current set-up as a lesson file.
 
 Lesson panel ids ("curves", "activations", "sampling", ...; see ``engine.lessons.PANELS``) map to the
-window's dock panels through a panel's ``lesson_id`` attribute or its class name (``PANEL_IDS``); ids
-of panels this window doesn't have are ignored. The training curves (centre), the task, the
-hyperparameter and the runs panels are always shown.
+window's dock panels through a panel's ``lesson_ids`` attribute or its class name (``PANEL_IDS``): a
+panel is shown when the lesson lists any of its ids (the gradient-flow plot is part of "Inside the
+network"; the unit-coloured text goes with the activations, the sample timeline with sampling); the
+first id is what a saved lesson lists. Ids of panels this window doesn't have are ignored. The
+training curves (centre), the task, the hyperparameter and the runs panels are always shown.
 """
 
 from __future__ import annotations
@@ -20,15 +22,23 @@ from engine.lessons import Lesson, load_lesson, save_lesson
 
 from .panels.lesson import LessonPanel
 
-PANEL_IDS = {"ActivationsPanel": "activations", "SamplingPanel": "sampling", "AdderPanel": "adder",
-             "Seq2seqPanel": "seq2seq", "SaturationPanel": "saturation", "WeightsPanel": "weights",
-             "GradientFlowPanel": "gradient_flow", "CurvesPanel": "curves"}
+PANEL_IDS = {"ActivationsPanel": ("activations", "gradient_flow"), "SamplingPanel": ("sampling",),
+             "AdderPanel": ("adder",), "Seq2seqPanel": ("seq2seq",), "SaturationPanel": ("saturation",),
+             "WeightsPanel": ("weights",), "GradientFlowPanel": ("gradient_flow",), "CurvesPanel": ("curves",),
+             "UnitTextPanel": (None, "activations"), "SampleTimelinePanel": (None, "sampling")}
+
+
+def panel_ids(panel) -> tuple:
+    """The lesson ids that show ``panel`` (empty: a panel lessons don't choose, always shown); the
+    first is the one a saved lesson lists (None: it is not listed itself)."""
+    ids = tuple(getattr(panel, "lesson_ids", None) or PANEL_IDS.get(type(panel).__name__, ()))
+    return ids if any(i in LESSON_PANELS for i in ids) else ()
 
 
 def panel_id(panel) -> str | None:
-    """The lesson id of ``panel`` (None: not a panel a lesson chooses)."""
-    pid = getattr(panel, "lesson_id", None) or PANEL_IDS.get(type(panel).__name__)
-    return pid if pid in LESSON_PANELS else None
+    """The lesson id a saved lesson lists for ``panel`` (None: none)."""
+    ids = panel_ids(panel)
+    return ids[0] if ids and ids[0] in LESSON_PANELS else None
 
 
 class LessonMode:
@@ -90,13 +100,14 @@ class LessonMode:
         task = w.info["task"] if w.info else self.lesson.task
         first = None
         for p, dock in w.docks.items():
-            pid = panel_id(p)
-            if pid is None:
+            ids = [i for i in panel_ids(p) if i in wanted]
+            if not panel_ids(p):
                 continue
-            show = pid in wanted and task in p.tasks
+            show = bool(ids) and task in p.tasks
             dock.setVisible(show)
-            if show and (first is None or wanted.index(pid) < wanted.index(panel_id(first[0]))):
-                first = (p, dock)
+            rank = wanted.index(ids[0]) if show else len(wanted)
+            if show and (first is None or rank < first[0]):
+                first = (rank, dock)
         if first is not None:
             first[1].raise_()
         self.dock.show()
