@@ -99,8 +99,9 @@ def test_rebuild_field_applies_by_itself_before_training(qtbot, window, monkeypa
     monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("nothing to lose: no question"))
     first = trainer_of(window)
     window.hyper.editors["hidden"].spin.setValue(8)
-    qtbot.waitUntil(lambda: trainer_of(window) is not first, timeout=WAIT_MS)
-    assert trainer_of(window).config.hidden == 8 and window.hyper.pending() == []
+    # the new trainer and the cleared "needs a reset" list arrive in separate events: wait for both
+    qtbot.waitUntil(lambda: trainer_of(window) is not first and window.hyper.pending() == [], timeout=WAIT_MS)
+    assert trainer_of(window).config.hidden == 8
 
 
 def test_rebuild_field_asks_before_resetting_a_trained_model(qtbot, window, monkeypatch):
