@@ -31,6 +31,7 @@ import json
 import math
 import os
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,11 @@ FORMAT = "rnnlab-checkpoint"
 VERSION = 1
 META_KEY = "meta.json"
 _ZIP_MAGIC = b"PK\x03\x04"
+# What zipfile and np.load raise on damaged bytes: besides BadZipFile, a flipped flag bit in a zip
+# header reads as "encrypted" (RuntimeError) or an unsupported feature (NotImplementedError), a
+# damaged .npy header as a huge shape (MemoryError); found by tests/engine/test_properties.py.
+_DAMAGED = (zipfile.BadZipFile, EOFError, OSError, KeyError, RuntimeError, NotImplementedError, MemoryError,
+            zlib.error)
 
 TaskFactory = Callable[..., Task]  # (config, vocab=...) -> Task, like engine.tasks.make_task
 
@@ -181,7 +187,7 @@ def read_checkpoint_arrays(path: str | os.PathLike) -> tuple[dict[str, np.ndarra
             raise CheckpointError(f"{path} contains object arrays (pickled Python objects); "
                                   "RNN Lab never writes those and refuses to load them") from None
         raise CheckpointError(f"{path} is corrupt: {exc}") from None
-    except (zipfile.BadZipFile, EOFError, OSError, KeyError) as exc:
+    except _DAMAGED as exc:
         raise CheckpointError(f"{path} is truncated or corrupt ({exc}); it cannot be loaded") from None
     return arrays, _parse_meta(path, arrays.get(META_KEY))
 
@@ -195,7 +201,7 @@ def read_checkpoint_meta(path: str | os.PathLike) -> dict[str, Any]:
             raw = npz[META_KEY] if META_KEY in npz.files else None
     except ValueError as exc:
         raise CheckpointError(f"{path} has unreadable metadata: {exc}") from None
-    except (zipfile.BadZipFile, EOFError, OSError, KeyError) as exc:
+    except _DAMAGED as exc:
         raise CheckpointError(f"{path} is truncated or corrupt ({exc}); it cannot be loaded") from None
     return _parse_meta(path, raw)
 
@@ -234,7 +240,37 @@ def _parse_meta(path: Path, raw: np.ndarray | None) -> dict[str, Any]:
     for key in ("config", "data_info"):
         if not isinstance(meta.get(key), dict):
             raise CheckpointError(f"{path} has incomplete metadata: {key!r} is missing")
+    _check_meta_types(path, meta)
     return meta
+
+
+def _check_meta_types(path: Path, meta: dict[str, Any]) -> None:
+    """CheckpointError unless the parts a load reads have the types this module writes (a damaged or
+    hand-edited file must not reach the task or the window as a TypeError)."""
+    def bad(what: str) -> CheckpointError:
+        return CheckpointError(f"{path} has corrupt metadata: {what}")
+
+    def is_number(v: Any) -> bool:
+        return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+    vocab = meta["data_info"].get("vocab")
+    if vocab is not None and not (isinstance(vocab, list) and all(isinstance(t, str) for t in vocab)):
+        raise bad("the vocabulary is not a list of tokens")
+    history = meta.get("history") or {}
+    if not isinstance(history, dict):
+        raise bad("'history' is not a mapping")
+    for key in ("val_points", "changes"):
+        entries = history.get(key) or []
+        if not (isinstance(entries, list)
+                and all(isinstance(e, dict) and is_number(e.get("step")) for e in entries)):
+            raise bad(f"history {key!r} is not a list of records with a step")
+    last = meta.get("last") or {}
+    if not (isinstance(last, dict) and all(v is None or is_number(v) for v in last.values())):
+        raise bad("'last' is not a mapping of numbers")
+    best = meta.get("best")
+    if best is not None and not (isinstance(best, dict) and isinstance(best.get("step"), int)
+                                 and (best.get("metric") is None or is_number(best.get("metric")))):
+        raise bad("'best' is not a step and a metric")
 
 
 # ---------------------------------------------------------------------------------------------- load
@@ -283,8 +319,8 @@ def load_checkpoint(path: str | os.PathLike, callback=None, data: str | os.PathL
         raise CheckpointError(f"{path} does not match the {config.task} task it describes: {exc}") from None
 
     history = meta.get("history") or {}
-    trainer.val_points = list(history.get("val_points", []))
-    trainer.changes = list(history.get("changes", []))
+    trainer.val_points = list(history.get("val_points") or [])  # types checked by _check_meta_types
+    trainer.changes = list(history.get("changes") or [])
     trainer.last = {k: (math.nan if v is None else v) for k, v in (meta.get("last") or {}).items()}
     best = meta.get("best")
     if best is not None:
