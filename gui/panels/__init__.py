@@ -6,7 +6,12 @@ from .adder_view import AdderPanel
 from .curves import CurvesPanel
 from .hyperparams import HyperparamsPanel
 from .sampling import SamplingPanel
+from .saturation import SaturationPanel
 from .seq2seq_view import Seq2seqPanel
 from .task_panel import TaskPanel
+from .timeline import SampleTimelinePanel
+from .unit_text import UnitTextPanel
+from .weights import WeightsPanel
 
-PANELS = [TaskPanel, HyperparamsPanel, CurvesPanel, ActivationsPanel, AdderPanel, SamplingPanel, Seq2seqPanel]
+PANELS = [TaskPanel, HyperparamsPanel, CurvesPanel, ActivationsPanel, AdderPanel, SamplingPanel, Seq2seqPanel,
+          UnitTextPanel, SaturationPanel, SampleTimelinePanel, WeightsPanel]

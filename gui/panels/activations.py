@@ -209,6 +209,8 @@ class ActivationsPanel(Panel):
             kind = self._scale_of(key, cell)
             hm = Heatmap(plot, f"{SYMBOLS.get(key, key)} ({NAMES[key]})", kind, cursor=self.cursor)
             hm.hovered.connect(self.readout.setText)
+            # a click on a row picks that unit for the views of what units learn (unit text)
+            hm.unit_selected.connect(lambda unit: self.request.emit("select_unit", {"unit": int(unit)}))
             self.cursor.attach(plot)
             self.heatmaps[key] = hm
             groups.setdefault(kind, []).append(row)

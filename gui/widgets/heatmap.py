@@ -193,6 +193,7 @@ class Heatmap(QObject):
     """One (rows, cols) array drawn in ``plot`` (a PlotItem already in a scene) with explicit levels."""
 
     hovered = pyqtSignal(str)  # readout of the cell under the mouse
+    unit_selected = pyqtSignal(int)  # the row (unit) of a clicked cell
 
     def __init__(self, plot: pg.PlotItem, name: str = "", scale: str = "tanh", row_name: str = "unit",
                  describe: Describe | None = None, cursor: TimeCursor | None = None) -> None:
@@ -294,8 +295,11 @@ class Heatmap(QObject):
 
     def _mouse_clicked(self, event) -> None:
         cell = self.cell_at(event.scenePos())
-        if cell is not None and self.cursor is not None:
+        if cell is None:
+            return
+        if self.cursor is not None:
             self.cursor.set_position(cell[0])
+        self.unit_selected.emit(cell[1])
 
 
 class HeatmapWidget(QWidget):

@@ -1,0 +1,193 @@
+"""Gate saturation: how often each unit's gates are shut or wide open (Karpathy, Johnson and Fei-Fei,
+"Visualizing and Understanding Recurrent Networks", 2015, figure 3).
+
+One point per unit and gate of the chosen LSTM/GRU layer: x = the fraction of timesteps the gate is
+left-saturated (< 0.1, "closed"), y = the fraction it is right-saturated (> 0.9, "open"), computed by
+``engine.analysis.saturation_from_trace``. A forget gate up the y axis remembers almost always; points
+near the origin are gates that rarely saturate; the diagonal x + y = 1 bounds all points (gates always
+saturated one way or the other lie on it).
+
+A trace is one short display passage (up to 40 tokens), so the fractions are pooled over the traces of
+the last K reports (K x T timesteps: the same passage at K recent moments of training, or other passages
+when the example is changed in "Inside the network"). The history restarts when the model changes.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
+
+from engine.analysis import SATURATION_HIGH, SATURATION_LOW, saturation_from_trace
+
+from ..theme import DIVERGE_COLOR, GRAD_COLOR, TRAIN_COLOR, VAL_COLOR
+from .base import Panel
+
+# gate -> (colour, symbol, name): colour and shape both differ, for colour-blind readers
+GATE_STYLE = {"f": (TRAIN_COLOR, "o", "forget gate f"), "i": (VAL_COLOR, "t", "input gate i"),
+              "o": (GRAD_COLOR, "s", "output gate o"), "z": (TRAIN_COLOR, "o", "update gate z"),
+              "r": (VAL_COLOR, "t", "reset gate r")}
+RNN_NOTE = ("A vanilla RNN has no gates: nothing can saturate at 0 or 1 here. Build an LSTM or GRU "
+            "(Task panel) to see which units learn gates that stay open or shut.")
+
+
+class SaturationPanel(Panel):
+    """Scatter of left- vs right-saturated fractions per unit, one colour per gate, live."""
+
+    title = "Gate saturation"
+    tasks = ("adder", "char", "lm", "seq2seq")
+    uses_trace = True
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.traces: deque[dict[str, Any]] = deque(maxlen=20)
+        self.signature: tuple | None = None  # layer names and widths of the traces in the history
+        self.result: dict[str, dict[str, tuple[np.ndarray, np.ndarray]]] = {}
+        self.cell = ""
+
+        self.layer = QComboBox()
+        self.layer.currentIndexChanged.connect(self._draw)
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 500)
+        self.keep.setValue(20)
+        self.keep.setToolTip("How many recent traces to pool: more timesteps, a steadier statistic")
+        self.keep.valueChanged.connect(self._set_keep)
+        self.caption = QLabel("Waiting for a trace: start or step training.")
+        self.note = QLabel("")
+        self.note.setStyleSheet(f"color: {DIVERGE_COLOR};")
+        self.readout = QLabel("Click a point to read its unit (and pick it in “Text coloured by a unit”).")
+        for label in (self.caption, self.note, self.readout):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.view = pg.PlotWidget()
+        plot = self.plot = self.view.getPlotItem()
+        plot.setLabel("bottom", f"fraction of time left-saturated (gate < {SATURATION_LOW:g})")
+        plot.setLabel("left", f"fraction of time right-saturated (gate > {SATURATION_HIGH:g})")
+        plot.setXRange(0, 1, padding=0.03)
+        plot.setYRange(0, 1, padding=0.03)
+        plot.setAspectLocked(True)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.plot([0, 1], [1, 0], pen=pg.mkPen((140, 140, 140), width=1, style=Qt.PenStyle.DashLine))
+        self.legend = plot.addLegend(offset=(-10, 10), labelTextSize="9pt")
+        self.scatters: dict[str, pg.ScatterPlotItem] = {}
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Layer"))
+        top.addWidget(self.layer)
+        top.addWidget(QLabel("Pool the last"))
+        top.addWidget(self.keep)
+        top.addWidget(QLabel("traces"))
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.readout)
+        layout.addWidget(self.note)
+
+    # ------------------------------------------------------------------ Panel contract
+    def set_task(self, info: dict[str, Any]) -> None:
+        self.cell = str(info.get("cell", ""))
+        self.traces.clear()
+        self.signature = None
+        self.result = {}
+        self._fill_layers([])
+        self._draw()
+        self.note.setText(RNN_NOTE if self.cell == "rnn" else "")
+        self.caption.setText("Waiting for a trace: start or step training.")
+
+    def on_progress(self, report: dict[str, Any]) -> None:
+        trace = report.get("trace")
+        if trace:
+            self.add_trace(trace)
+
+    def export_targets(self) -> list[tuple[str, Any]]:
+        return [("Gate saturation scatter", self.plot)]
+
+    # ------------------------------------------------------------------ data
+    def _set_keep(self, n: int) -> None:
+        self.traces = deque(list(self.traces)[-int(n):], maxlen=int(n))
+        self._recompute()
+
+    def add_trace(self, trace: dict[str, Any]) -> None:
+        """Pool ``trace`` with the previous ones (a new model shape starts a new history) and redraw."""
+        layers = trace.get("layers") or []
+        signature = tuple((str(ly.get("name")), str(ly.get("cell")), np.shape(ly.get("h"))[-1:]) for ly in layers)
+        if signature != self.signature:
+            self.traces.clear()
+            self.signature = signature
+        self.traces.append(trace)
+        self._recompute()
+
+    def _recompute(self) -> None:
+        if not self.traces:
+            return
+        try:
+            self.result = saturation_from_trace(list(self.traces))
+        except ValueError as exc:
+            self.result = {}
+            self.note.setText(f"Cannot compute saturation: {exc}")
+        layers = self.traces[-1].get("layers") or []
+        cells = {str(ly.get("cell", "")) for ly in layers}
+        if not self.result:
+            self.note.setText(RNN_NOTE if cells <= {"rnn", ""} else self.note.text())
+        else:
+            self.note.setText("")
+        self._fill_layers(list(self.result))
+        steps = sum(np.shape(ly.get("h", ()))[0] for tr in self.traces for ly in tr["layers"][:1])
+        n = len(self.traces)
+        self.caption.setText(f"Fractions of {steps:,} timesteps: the last {n} trace{'s' * (n != 1)} of the "
+                             f"display passage ({self.traces[-1].get('title', '')}). Each point is one unit.")
+        self._draw()
+
+    def _fill_layers(self, names: list[str]) -> None:
+        if names == [self.layer.itemText(k) for k in range(self.layer.count())]:
+            return
+        current = self.layer.currentText()
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        self.layer.addItems(names)
+        if current in names:
+            self.layer.setCurrentIndex(names.index(current))
+        self.layer.blockSignals(False)
+
+    # ------------------------------------------------------------------ drawing
+    def _draw(self) -> None:
+        gates = self.result.get(self.layer.currentText(), {})
+        for gate in [g for g in self.scatters if g not in gates]:
+            self.plot.removeItem(self.scatters.pop(gate))
+            self.legend.removeItem(GATE_STYLE[gate][2])
+        for gate, (left, right) in gates.items():
+            if gate not in self.scatters:
+                color, symbol, name = GATE_STYLE.get(gate, ("#888888", "o", gate))
+                sc = pg.ScatterPlotItem(size=9, symbol=symbol, pen=pg.mkPen(0, 0, 0, 120),
+                                        brush=pg.mkBrush(pg.mkColor(color).red(), pg.mkColor(color).green(),
+                                                         pg.mkColor(color).blue(), 170), name=name)
+                sc.sigClicked.connect(self._clicked)
+                self.plot.addItem(sc)
+                self.scatters[gate] = sc
+            ok = np.isfinite(left) & np.isfinite(right)
+            units = np.flatnonzero(ok)
+            self.scatters[gate].setData(x=left[ok], y=right[ok], data=[(gate, int(u)) for u in units])
+
+    def point_of(self, gate: str, unit: int) -> tuple[float, float]:
+        """(left, right) fractions of ``unit``'s ``gate`` in the chosen layer."""
+        left, right = self.result[self.layer.currentText()][gate]
+        return float(left[unit]), float(right[unit])
+
+    def _clicked(self, _item, points, _event=None) -> None:
+        if not len(points):
+            return
+        gate, unit = points[0].data()
+        left, right = self.point_of(gate, unit)
+        self.readout.setText(f"{self.layer.currentText()} unit {unit}, {GATE_STYLE[gate][2]}: "
+                             f"closed {left:.0%} of the time, open {right:.0%}")
+        self.request.emit("select_unit", {"unit": int(unit)})

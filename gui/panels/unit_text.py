@@ -1,0 +1,277 @@
+"""Text coloured by a unit, the model's top-5 guesses under each position, and units found by pattern.
+
+Draws the display passage of ``report["trace"]`` (language tasks): every token tinted by the chosen
+unit's hidden value h (diverging colours, blue = -1, white = 0, red = +1) right after the model read
+it, as in Karpathy, Johnson and Fei-Fei (2015). The grid below repeats the tokens with, under each,
+the 5 tokens the model found most likely to come next (the trace's "top5"), shaded by probability.
+
+Pattern finder: select a span with the mouse in the text (or the From/To boxes), pick a threshold,
+and "Find units" lists the units that are on inside the span and off around it
+(``engine.analysis.find_units``); clicking one colours the text by it and lists every place where it
+fires the same way (``matching_spans``), which "Next place" selects in turn.
+
+The unit is chosen by the spin box, or by clicking a heatmap row in "Inside the network" or a point
+of "Gate saturation": those emit ``request("select_unit", {"unit": u})``, which the main window
+forwards to the panels as the message ``{"kind": "select_unit", "unit": u}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PyQt6.QtCore import Qt
+from PyQt6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
+from PyQt6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from engine.analysis import find_units, matching_spans
+
+from ..widgets.unit_colors import fill_top5_grid, ink_for, legend_html, unit_color
+from .base import Panel
+
+SHOWN = {"␣": " ", "⏎": "⏎\n"}  # character task: spaces as (tinted) spaces, line ends break the line
+
+
+class UnitTextPanel(Panel):
+    """The passage tinted by one unit; top-5 predictions per position; a pattern finder."""
+
+    title = "Text coloured by a unit"
+    tasks = ("char", "lm")
+    uses_trace = True
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.task = "lm"
+        self.trace: dict[str, Any] | None = None
+        self.spans: list[tuple[int, int]] = []  # places where the picked units fire
+        self.span_pos = -1
+        self.found_units: list[tuple[int, float]] = []  # (unit, score) listed by the finder
+        self.offsets: list[tuple[int, int]] = []  # token t occupies text[offsets[t][0]:offsets[t][1]]
+
+        self.layer = QComboBox()
+        self.layer.currentIndexChanged.connect(self._render)
+        self.unit = QSpinBox()
+        self.unit.setRange(0, 0)
+        self.unit.valueChanged.connect(self._render)
+        self.hold = QCheckBox("Hold this trace")
+        self.hold.setToolTip("Stop following training, to select and compare calmly")
+        self.caption = QLabel("Waiting for a trace: start or step training.")
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setText(legend_html())
+        self.text = QTextEdit()
+        self.text.setReadOnly(True)
+        self.text.selectionChanged.connect(self._selected)
+        self.grid = QTableWidget(6, 0)
+        self.grid.setVerticalHeaderLabels(["read", "1st", "2nd", "3rd", "4th", "5th"])
+        self.grid.horizontalHeader().setVisible(False)
+        self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+
+        self.start, self.stop = QSpinBox(), QSpinBox()
+        self.threshold = QDoubleSpinBox()
+        self.threshold.setRange(-1.0, 1.0)
+        self.threshold.setSingleStep(0.05)
+        self.threshold.setValue(0.5)
+        self.polarity = QComboBox()
+        self.polarity.addItems(["h > threshold", "−h > threshold"])
+        self.find = QPushButton("Find units")
+        self.find.clicked.connect(self.find_units)
+        self.found = QListWidget()
+        self.found.currentRowChanged.connect(self._pick_found)
+        self.next = QPushButton("Next place")
+        self.next.clicked.connect(self.next_place)
+        self.places = QLabel("Select a span of the text, then Find units.")
+        for label in (self.caption, self.places):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+
+        top = QHBoxLayout()
+        for label, w in (("Layer", self.layer), ("Unit", self.unit)):
+            top.addWidget(QLabel(label))
+            top.addWidget(w)
+        top.addWidget(self.hold)
+        top.addWidget(self.legend, 1)
+        finder = QHBoxLayout()
+        for label, w in (("From", self.start), ("to", self.stop), ("on when", self.polarity),
+                         ("", self.threshold)):
+            if label:
+                finder.addWidget(QLabel(label))
+            finder.addWidget(w)
+        finder.addWidget(self.find)
+        finder.addStretch(1)
+        lower = QWidget()
+        low = QVBoxLayout(lower)
+        low.setContentsMargins(0, 0, 0, 0)
+        low.addLayout(finder)
+        row = QHBoxLayout()
+        row.addWidget(self.found, 1)
+        side = QVBoxLayout()
+        side.addWidget(self.next)
+        side.addWidget(self.places, 1)
+        row.addLayout(side, 2)
+        low.addLayout(row)
+        split = QSplitter(Qt.Orientation.Vertical)
+        for w in (self.text, self.grid, lower):
+            split.addWidget(w)
+        split.setSizes([220, 200, 160])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.caption)
+        layout.addWidget(split, 1)
+
+    # ------------------------------------------------------------------ Panel contract
+    def set_task(self, info: dict[str, Any]) -> None:
+        self.task = str(info.get("task", "lm"))
+        self.trace = None
+        self.text.clear()
+        self.grid.setColumnCount(0)
+        self.found.clear()
+        self.spans, self.span_pos = [], -1
+        self.caption.setText("Waiting for a trace: start or step training.")
+
+    def on_progress(self, report: dict[str, Any]) -> None:
+        if report.get("trace") and not self.hold.isChecked():
+            self.show_trace(report["trace"])
+
+    def on_message(self, msg: dict[str, Any]) -> None:
+        if msg.get("kind") == "select_unit" and msg.get("unit") is not None:
+            self.unit.setValue(int(msg["unit"]))
+
+    def export_targets(self) -> list[tuple[str, Any]]:
+        return [("Text coloured by a unit", self.text), ("Top-5 predictions per position", self.grid)]
+
+    # ------------------------------------------------------------------ drawing
+    def show_trace(self, trace: dict[str, Any]) -> None:
+        layers = trace.get("layers") or []
+        if not layers:
+            return
+        self.trace = trace
+        names = [str(ly.get("name", k)) for k, ly in enumerate(layers)]
+        if names != [self.layer.itemText(k) for k in range(self.layer.count())]:
+            self.layer.blockSignals(True)
+            self.layer.clear()
+            self.layer.addItems(names)
+            self.layer.blockSignals(False)
+        T, H = np.shape(self.values())
+        self.unit.setMaximum(H - 1)
+        for box in (self.start, self.stop):
+            box.setMaximum(T)
+        if self.stop.value() <= self.start.value():
+            self.stop.setValue(min(self.start.value() + 1, T))
+        self.caption.setText(str(trace.get("title", "")))
+        self._render()
+
+    def values(self) -> np.ndarray:
+        """h (T, H) of the chosen layer of the current trace."""
+        layers = self.trace["layers"]
+        return np.asarray(layers[min(max(self.layer.currentIndex(), 0), len(layers) - 1)]["h"])
+
+    def token_color(self, t: int) -> QColor:
+        """The tint of position ``t`` for the chosen unit."""
+        return unit_color(self.values()[t, self.unit.value()])
+
+    def _render(self) -> None:
+        if self.trace is None:
+            return
+        h = self.values()[:, self.unit.value()]
+        labels = [str(s) for s in self.trace.get("labels") or []]
+        self.text.blockSignals(True)
+        self.text.clear()
+        cursor = self.text.textCursor()
+        self.offsets = []
+        for t, label in enumerate(labels):
+            if t and self.task != "char":
+                cursor.insertText(" ", QTextCharFormat())
+            fmt = QTextCharFormat()
+            bg = unit_color(h[t])
+            fmt.setBackground(QBrush(bg))
+            fmt.setForeground(QBrush(ink_for(bg)))
+            fmt.setToolTip(f"t = {t}  “{label}”  h[{self.unit.value()}] = {h[t]:+.3f}")
+            begin = cursor.position()
+            cursor.insertText(SHOWN.get(label, label) if self.task == "char" else label, fmt)
+            self.offsets.append((begin, cursor.position()))
+        self._select_text(self.start.value(), self.stop.value())
+        self.text.blockSignals(False)
+        fill_top5_grid(self.grid, labels, h, self.trace.get("top5") or [])
+
+    # ------------------------------------------------------------------ selection and pattern finder
+    def _select_text(self, start: int, stop: int) -> None:
+        """Select tokens start..stop-1 in the text (no selection if the range is empty)."""
+        cursor = self.text.textCursor()
+        if 0 <= start < stop <= len(self.offsets):
+            cursor.setPosition(self.offsets[start][0])
+            cursor.setPosition(self.offsets[stop - 1][1], QTextCursor.MoveMode.KeepAnchor)
+        else:
+            cursor.clearSelection()
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
+
+    def _selected(self) -> None:
+        """A mouse selection in the text sets From/To to the tokens it touches."""
+        cursor = self.text.textCursor()
+        a, b = cursor.selectionStart(), cursor.selectionEnd()
+        touched = [t for t, (s, e) in enumerate(self.offsets) if s < b and e > a]
+        if a < b and touched:
+            self.start.setValue(touched[0])
+            self.stop.setValue(touched[-1] + 1)
+
+    def find_units(self) -> list[tuple[int, float]]:
+        """List the units on inside From..To and off around it (best first); returns them."""
+        self.found.clear()
+        self.spans, self.span_pos = [], -1
+        if self.trace is None:
+            return []
+        try:
+            units = find_units(self.values(), (self.start.value(), self.stop.value()), self.threshold.value(),
+                               polarity=self._polarity())
+        except ValueError as exc:
+            self.places.setText(str(exc))
+            return []
+        for unit, score in units:
+            self.found.addItem(f"unit {unit}   score {score:+.2f}")
+        self.found_units = units
+        self.places.setText(f"{len(units)} unit(s) mark tokens {self.start.value()}–{self.stop.value() - 1}"
+                            if units else "No unit is on inside the span and off around it: try a lower threshold.")
+        if units:
+            self.found.setCurrentRow(0)
+        return units
+
+    def _polarity(self) -> str:
+        return "negative" if self.polarity.currentIndex() == 1 else "positive"
+
+    def _pick_found(self, row: int) -> None:
+        if row < 0 or self.trace is None:
+            return
+        unit = self.found_units[row][0]
+        self.unit.setValue(unit)
+        self.spans = matching_spans(self.values(), [unit], self.threshold.value(), polarity=self._polarity())
+        self.span_pos = -1
+        where = ", ".join(f"{a}–{b - 1}" for a, b in self.spans)
+        self.places.setText(f"Unit {unit} fires at tokens {where}" if self.spans else f"Unit {unit} never fires")
+
+    def next_place(self) -> tuple[int, int] | None:
+        """Select the next place where the picked unit fires (wrapping around); returns it."""
+        if not self.spans:
+            return None
+        self.span_pos = (self.span_pos + 1) % len(self.spans)
+        a, b = self.spans[self.span_pos]
+        self.start.setValue(a)
+        self.stop.setValue(b)
+        self._select_text(a, b)
+        self.grid.scrollToItem(self.grid.item(0, a))
+        self.text.setFocus()
+        return a, b

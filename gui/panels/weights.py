@@ -1,0 +1,185 @@
+"""Recurrent weights: the matrix Wh that carries h_{t-1} into step t, and its spectral radius over training.
+
+Why RNN gradients vanish or explode: backpropagating through T steps multiplies the gradient by
+Wh^T (and by the activation's derivative, at most 1 for tanh) T times. The spectral radius
+ρ = max |eigenvalue| of Wh says what repeated multiplication does: ρ < 1 shrinks it geometrically
+(vanishing gradient), ρ > 1 lets some direction grow (exploding gradient, hence clipping).
+
+Data: ``report["weights"]`` = {layer: {"Wh": (H, kH) float32, "radius": float or {gate: float}}}
+(``Trainer.set_weights``). The panel asks for it by ``request("weights", {"on": True})`` when shown
+and ``{"on": False}`` when hidden. Wh is drawn with a symmetric diverging scale (0 is white); its
+columns are the gate blocks of the cell (LSTM f, g, i, o; GRU z, r, h̃), separated by lines, and the
+radius is plotted per block against the training step.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PyQt6.QtCore import Qt
+from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout
+
+from ..theme import CHANGE_COLOR, DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
+from ..widgets.heatmap import HeatmapWidget, nice_ceil
+from .base import Panel
+
+BLOCKS = {1: ("h",), 3: ("z", "r", "h_tilde"), 4: ("f", "g", "i", "o")}  # engine.analysis.WH_BLOCKS
+SYMBOL = {"h_tilde": "h̃"}
+PENS = {"h": TRAIN_COLOR, "f": TRAIN_COLOR, "g": DIVERGE_COLOR, "i": VAL_COLOR, "o": GRAD_COLOR,
+        "z": TRAIN_COLOR, "r": VAL_COLOR, "h_tilde": LR_COLOR}
+
+
+class WeightsPanel(Panel):
+    """Wh of the chosen layer as a heatmap, and the spectral radius per gate block over training."""
+
+    title = "Recurrent weights"
+    tasks = ("adder", "char", "lm", "seq2seq")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.latest: dict[str, dict[str, Any]] = {}
+        self.history: dict[str, dict[str, list[tuple[int, float]]]] = {}  # layer -> gate -> (step, radius)
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.block_lines: list[pg.InfiniteLine] = []
+        self.limit = 1.0  # colour levels are ±limit
+
+        self.layer = QComboBox()
+        self.layer.currentIndexChanged.connect(self._draw)
+        self.caption = QLabel("Waiting for the weights: they are sent about once a second while this panel is shown.")
+        self.caption.setWordWrap(True)
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)
+        self.heatmap = HeatmapWidget("Wh", scale="cell", row_name="from unit", bar_label="weight",
+                                     describe=self._describe)
+        self.heatmap.plot.setLabel("left", "from h₍ₜ₋₁₎ unit")
+        self.radius_view = pg.PlotWidget()
+        plot = self.radius_plot = self.radius_view.getPlotItem()
+        plot.setLabel("bottom", "step")
+        plot.setLabel("left", "spectral radius ρ")
+        plot.getAxis("bottom").enableAutoSIPrefix(False)
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        plot.setMenuEnabled(False)
+        plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        one = pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(CHANGE_COLOR, width=1, style=Qt.PenStyle.DashLine),
+                              label="ρ = 1", labelOpts={"position": 0.05, "color": CHANGE_COLOR})
+        plot.addItem(one, ignoreBounds=False)
+        self.key = QLabel("ρ < 1: repeated multiplication by Wh shrinks signals and gradients (they vanish over "
+                          "long spans); ρ > 1: some direction can grow (they explode; clip).")
+        self.key.setWordWrap(True)
+        self.key.setTextFormat(Qt.TextFormat.PlainText)
+        self.key.setStyleSheet(f"color: {CHANGE_COLOR};")
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Layer"))
+        top.addWidget(self.layer)
+        top.addWidget(self.caption, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.heatmap)
+        split.addWidget(self.radius_view)
+        split.setSizes([320, 220])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.key)
+
+    # ------------------------------------------------------------------ Panel contract
+    def set_task(self, info: dict[str, Any]) -> None:
+        self.latest, self.history = {}, {}
+        self.layer.blockSignals(True)
+        self.layer.clear()
+        self.layer.blockSignals(False)
+        self._draw()
+
+    def on_progress(self, report: dict[str, Any]) -> None:
+        weights = report.get("weights")
+        if weights:
+            self.add_weights(int(report.get("step", 0)), weights)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.request.emit("weights", {"on": True})
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.request.emit("weights", {"on": False})
+
+    def export_targets(self) -> list[tuple[str, Any]]:
+        return [("Recurrent matrix Wh", self.heatmap.plot), ("Spectral radius over training", self.radius_plot)]
+
+    # ------------------------------------------------------------------ data
+    def add_weights(self, step: int, weights: dict[str, dict[str, Any]]) -> None:
+        """Keep the newest matrices and append their radii to the history (a restart of the step
+        count, e.g. after Reset, starts the history again)."""
+        for name, entry in weights.items():
+            radius = entry.get("radius")
+            radii = radius if isinstance(radius, dict) else {"h": radius}
+            hist = self.history.setdefault(name, {})
+            for gate, value in radii.items():
+                points = hist.setdefault(gate, [])
+                if points and points[-1][0] > step:
+                    points.clear()
+                if not points or points[-1][0] != step:
+                    points.append((step, float(value) if value is not None else math.nan))
+        self.latest = weights
+        names = list(weights)
+        if names != [self.layer.itemText(k) for k in range(self.layer.count())]:
+            self.layer.blockSignals(True)
+            self.layer.clear()
+            self.layer.addItems(names)
+            self.layer.blockSignals(False)
+        self._draw()
+
+    def _blocks(self, H: int, cols: int) -> tuple[str, ...]:
+        return BLOCKS.get(cols // H if H and cols % H == 0 else 0, ("?",) * max(1, cols // max(H, 1)))
+
+    # ------------------------------------------------------------------ drawing
+    def _draw(self) -> None:
+        name = self.layer.currentText()
+        if name not in self.latest:
+            for curve in self.curves.values():
+                self.radius_plot.removeItem(curve)
+            self.curves = {}
+            return
+        W = np.asarray(self.latest[name]["Wh"])
+        H, cols = W.shape
+        blocks = self._blocks(H, cols)
+        width = cols // len(blocks)
+        labels = [f"{SYMBOL.get(g, g)}{j}" if len(blocks) > 1 else str(j) for g in blocks for j in range(width)]
+        finite = W[np.isfinite(W)]
+        peak = float(np.abs(finite).max()) if finite.size else 1.0
+        if not self.limit / 4 <= peak <= self.limit:  # adapt rarely, to a round number
+            self.limit = nice_ceil(max(peak, 1e-3))
+        self.heatmap.scale.bar.setLevels((-self.limit, self.limit))
+        self.heatmap.heatmap.set_data(W, labels)
+        for line in self.block_lines:
+            self.heatmap.plot.removeItem(line)
+        self.block_lines = []
+        for k in range(1, len(blocks)):
+            line = pg.InfiniteLine(pos=k * width - 0.5, angle=90, pen=pg.mkPen((0, 0, 0), width=2))
+            self.heatmap.plot.addItem(line, ignoreBounds=True)
+            self.block_lines.append(line)
+        self.heatmap.plot.setLabel("bottom", "to the pre-activation of: " + " | ".join(
+            f"{SYMBOL.get(g, g)} (units {k * width}–{(k + 1) * width - 1})" for k, g in enumerate(blocks)))
+        radius = self.latest[name].get("radius")
+        now = ", ".join(f"{SYMBOL.get(g, g)} {v:.3f}" for g, v in radius.items()) if isinstance(radius, dict) \
+            else f"{float(radius):.3f}"
+        self.caption.setText(f"{name}: Wh is {H} × {cols} (rows: h_(t-1) units; columns: gate blocks). "
+                             f"Spectral radius now: {now}.")
+        self._draw_curves(name)
+
+    def _draw_curves(self, name: str) -> None:
+        hist = self.history.get(name, {})
+        for gate in [g for g in self.curves if g not in hist]:
+            self.radius_plot.removeItem(self.curves.pop(gate))
+        for gate, points in hist.items():
+            if gate not in self.curves:
+                label = "ρ(Wh)" if gate == "h" else f"ρ of the {SYMBOL.get(gate, gate)} block"
+                self.curves[gate] = self.radius_plot.plot(pen=pg.mkPen(PENS.get(gate, "#888888"), width=2),
+                                                          name=label, connect="finite")
+            xy = np.array(points, dtype=np.float64).reshape(-1, 2)
+            self.curves[gate].setData(xy[:, 0], xy[:, 1], symbol="o" if len(xy) < 3 else None, symbolSize=5)
+
+    def _describe(self, col: int, row: int, value: float, xl: str, yl: str) -> str:
+        return f"Wh[{row}, {col}]: from h_(t-1) unit {row} to {xl}   weight {value:+.4f}"
