@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=None,
                         help="Tiny Shakespeare's input.txt (default: $RNNLAB_DATA/tinyshakespeare/input.txt)")
-    parser.add_argument("--threads", type=int, default=2, help="BLAS threads for NumPy (default 2)")
+    parser.add_argument("--threads", type=int, default=1, help="BLAS threads for NumPy (default 1: see the module docstring)")
     parser.add_argument("--iters", type=int, default=0, help="override the preset's step count (and cosine length)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--sample-length", type=int, default=500)
