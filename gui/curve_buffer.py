@@ -4,7 +4,8 @@ Rows arrive in chunks (``report["points"]``: every step since the last report). 
 at most ``capacity`` rows: when full it keeps every second row and from then on keeps one row in
 ``stride`` (old parts of a long run coarser, recent ones as fine as the stride allows), so memory
 is bounded however long the run. Smoothed copies of some columns are kept alongside, updated
-incrementally as rows arrive and recomputed only when the smoothing weight changes.
+incrementally as rows arrive (``debiased_ema`` below, chunk by chunk) and recomputed with
+``engine.runs.debiased_ema`` (the same numbers, vectorised) when the smoothing weight changes.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
+
+from engine import runs
 
 
 def debiased_ema(values: np.ndarray, weight: float, state: tuple[float, int] = (0.0, 0)
@@ -115,8 +118,14 @@ class CurveBuffer:
             raise ValueError(f"smoothing weight must be in [0, 1), got {weight}")
         self.weight = weight
         for j, name in enumerate(self.smoothed):
-            sm, self._ema[j] = debiased_ema(self.col(name), weight)
+            col = self.col(name)
+            sm = runs.debiased_ema(col, weight)  # vectorised: the whole column at once
             self.smooth_data[: self.n, j] = sm
+            finite = np.flatnonzero(np.isfinite(col))
+            count = len(finite)
+            # the running (biased) average the incremental update continues from
+            last = float(sm[finite[-1]]) * (1.0 - weight**count) if count and weight > 0 else 0.0
+            self._ema[j] = (last, count)
 
     def nearest(self, x: float, column: str = "step") -> int | None:
         """Index of the kept row whose ``column`` is closest to ``x`` (None when empty)."""

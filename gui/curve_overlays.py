@@ -56,6 +56,8 @@ class RunOverlays:
 
     def clear(self) -> None:
         for plot, item in self.items:
+            if plot.legend is not None:
+                plot.legend.removeItem(item)
             plot.removeItem(item)
         self.items = []
         self.curves = {}
@@ -76,6 +78,8 @@ class RunOverlays:
                 item.setZValue(-5)  # under the current run
                 plot.addItem(item)
                 self.items.append((plot, item))
+                if plot.legend is not None:
+                    plot.legend.addItem(item, run.name)
             for mx, label in run.markers(mode)[-MAX_RUN_MARKERS:]:
                 line = pg.InfiniteLine(pos=mx, angle=90, label=label,
                                        pen=pg.mkPen(run.color, width=1, style=Qt.PenStyle.DotLine),
@@ -124,7 +128,10 @@ def _fmt(v: float) -> str:
 
 
 def _signed(v: float) -> str:
-    return "–" if not math.isfinite(v) else f"{v:+.3g}"
+    """A difference with its sign; below 5e-5 it is rounding noise of the smoothing: "0"."""
+    if not math.isfinite(v):
+        return "–"
+    return "0" if abs(v) < 5e-5 else f"{v:+.3g}"
 
 
 __all__ = ["RunOverlays", "change_label", "run_step_at", "value_at_x"]

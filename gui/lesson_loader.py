@@ -42,19 +42,19 @@ def panel_id(panel) -> str | None:
 
 
 class LessonMode:
+    """Create it before the window's other right-hand docks: its dock then sits above them."""
+
     def __init__(self, window) -> None:
         self.window = window
         self.lesson: Lesson | None = None
         self.path: Path | None = None
         self._before: dict[str, bool] = {}  # dock object name -> shown, before the lesson
+        self._placed = False
         self.panel = LessonPanel()
         self.dock = QDockWidget("Lesson", window)
         self.dock.setObjectName("dock_LessonPanel")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        if window.right_docks:  # above the visualisations, not one more tab among them
-            window.splitDockWidget(window.right_docks[0], self.dock, Qt.Orientation.Vertical)
-            window.splitDockWidget(self.dock, window.right_docks[0], Qt.Orientation.Vertical)
         self.dock.hide()
         self.panel.leaveRequested.connect(self.leave)
 
@@ -110,7 +110,16 @@ class LessonMode:
                 first = (rank, dock)
         if first is not None:
             first[1].raise_()
+        self._place_dock(first[1] if first else None)
+
+    def _place_dock(self, view: QDockWidget | None) -> None:
+        """Show the lesson's text; the first time, give it about a third of the height above the views (the
+        dock was added to the right area before the views, so it sits above their tabs)."""
+        w = self.window
         self.dock.show()
+        if not self._placed and view is not None and not self.dock.isFloating():
+            w.resizeDocks([self.dock, view], [250, 500], Qt.Orientation.Vertical)
+            self._placed = True
 
     def leave(self) -> None:
         """Everything back as before the lesson; the model and its training stay."""

@@ -58,9 +58,9 @@ class MainWindow(QMainWindow):
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
                             | QMainWindow.DockOption.AllowNestedDocks)
+        self.lessons = LessonMode(self)  # first: its dock goes above the views on the right
         classes = list(panel_classes or PANELS)
         self._make_panels(classes + [RunsPanel] * (RunsPanel not in classes))
-        self.lessons = LessonMode(self)
         self._make_actions()
         self._make_menus()
         self._make_toolbar()

@@ -265,7 +265,14 @@ class CurvesPanel(Panel):
             self.loss_smooth.setPen(pg.mkPen(color, width=2))
             self.metric_raw.setPen(pg.mkPen(_faint(color), width=1))
             self.metric_smooth.setPen(pg.mkPen(color, width=2))
+        kept = bool(self.overlays.kept_visible())  # name the current run once others are drawn too
+        self._legend_label("train", f"{current.name} (train)" if kept and current is not None else "train")
         self._draw_overlays()
+
+    def _legend_label(self, item_name: str, text: str) -> None:
+        for sample, label in self.loss_plot.legend.items:
+            if sample.item is self.loss_smooth:
+                label.setText(text)
 
     def _draw_overlays(self) -> None:
         self.overlays.draw(self.x_mode, self.buf.weight, self.metric_name)

@@ -33,8 +33,8 @@ from engine.runs import Run, RunStore
 from ..theme import TRAIN_COLOR
 from .base import Panel
 
-# Run colours: the current run is drawn in TRAIN_COLOR; no run takes VAL_COLOR (validation points).
-RUN_PALETTE = (TRAIN_COLOR, "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#8C6D31", "#7B52AE")
+# Run colours, the first TRAIN_COLOR; none is VAL_COLOR (validation points), GRAD_COLOR or LR_COLOR.
+RUN_PALETTE = (TRAIN_COLOR, "#D55E00", "#7B52AE", "#8C6D31", "#56B4E9", "#66A61E", "#E7298A")
 NAME, SHOW, BASE = 0, 1, 2
 
 

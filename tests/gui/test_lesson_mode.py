@@ -87,3 +87,26 @@ def test_cancelled_or_bad_lesson_changes_nothing(qtbot, sync_window, tmp_path, m
     assert not w.lessons.open_path(bad)
     assert "missing key" in w.banner.label.text() and w.banner.level == "error"
     assert not w.lessons.active
+
+
+def test_lessons_menu_and_save_dialog(qtbot, sync_window):
+    from gui.session_menu import SaveLessonDialog
+
+    w = sync_window
+    file_menu = w.menuBar().actions()[0].menu()
+    texts = [a.text() for a in file_menu.actions()]
+    assert {"Open lesson…", "Save lesson…", "Export all runs (CSV)…", "Lessons"} <= set(texts)
+    lessons = next(a.menu() for a in file_menu.actions() if a.text() == "Lessons")
+    entry = next(a for a in lessons.actions() if a.text() == "The binary adder learns to carry")
+    assert len(lessons.actions()) == len(builtin_lessons())
+    entry.trigger()
+    assert w.lessons.active and w.lessons.path == ADDER_LESSON
+    dlg = SaveLessonDialog(w)
+    qtbot.addWidget(dlg)
+    title, text, hidden, locked = dlg.choice()  # starts from the open lesson
+    lesson = load_lesson(ADDER_LESSON)
+    assert title == lesson.title and text == lesson.text
+    assert set(hidden) == set(lesson.hidden) - {"decay_steps"} | ({"decay_steps"} & set(dlg.combos))
+    assert locked == lesson.locked
+    dlg.combos["lr"].setCurrentText("hidden")
+    assert "lr" in dlg.choice()[2]

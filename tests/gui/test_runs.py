@@ -169,3 +169,17 @@ def test_export_all_runs_long_csv(qtbot, sync_window, tmp_path, monkeypatch):
     assert float(loss[0]["value"]) == pytest.approx(first.curves["loss"][0])
     assert {r["metric"] for r in rows} >= {"loss", "accuracy", "grad_norm", "lr"}
     assert len([r for r in rows if r["run"] == second.name and r["metric"] == "loss"]) == 3
+
+
+def test_smoothing_is_debiased_and_matches_engine_runs():
+    from gui.curve_buffer import CurveBuffer
+
+    x = np.random.default_rng(0).random(300)
+    x[5] = np.nan
+    b = CurveBuffer(("step", "loss"), ("loss",), capacity=1000)
+    b.extend({"step": np.arange(300.0), "loss": x})
+    b.set_weight(0.9)  # recomputed with engine.runs.debiased_ema ...
+    b.extend({"step": np.arange(300.0, 310.0), "loss": np.ones(10)})  # ... and continued incrementally
+    ref = debiased_ema(np.r_[x, np.ones(10)], 0.9)
+    np.testing.assert_allclose(b.smooth("loss"), ref, rtol=1e-12, equal_nan=True)
+    assert b.smooth("loss")[0] == pytest.approx(x[0])  # debiased: the first value is not pulled to 0
