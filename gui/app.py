@@ -2,8 +2,9 @@
 (``task``, ``preset``, ``data``, ``checkpoint``, ``screenshot``, ``steps``; any may be None).
 
 Sets up, once: the QApplication (``pg.mkQApp``), pyqtgraph's global options (row-major images,
-antialiasing), the theme, a log file in the user's data folder and an exception hook that logs an
-unexpected error and shows it instead of letting PyQt abort the process.
+antialiasing), the theme, a log file in the user's data folder, an exception hook that logs an
+unexpected error and shows it instead of letting PyQt abort the process, and the autosave
+(``gui/autosave.py``: offered for restoring at start, written every few minutes and on close).
 
 ``--screenshot OUT.png [--steps N]`` builds the window offscreen at 1280x800, trains N steps
 synchronously, grabs the whole window to OUT.png and exits (0 when the picture was written).
@@ -75,8 +76,13 @@ def run(args: Any) -> int:
     tick.timeout.connect(lambda: None)  # lets Python see the signal while Qt's loop runs
     tick.start(250)
     controller.start()
+    from .autosave import Autosave
+
+    autosave = Autosave(window, controller)  # saves every few minutes and on close
     if getattr(args, "checkpoint", None):
         controller.load(args.checkpoint, data=getattr(args, "data", None))
+    elif autosave.offer_restore():
+        controller.load(str(autosave.path))
     else:
         controller.build(config)
     window.show()

@@ -1,0 +1,110 @@
+"""Autosave: the current run is saved every few minutes while it trains and when the window closes,
+to ``autosave.npz`` in the user's data folder; at the next start the app offers to restore it.
+
+The saves are ordinary checkpoints written by the worker between two steps (``Controller.save`` ->
+``Trainer.request_save``), so they are atomic: a crash or a kill mid-save leaves the previous
+autosave whole. The final save on close is queued before the controller's stop command, and the
+controller waits for its worker (under a second for the book's models), so it completes before
+the process exits. The window needs no changes: this object watches the window's Close event
+through an event filter, which runs before ``MainWindow.closeEvent`` stops the worker.
+
+The offer is made once per autosave file: the answer (restore or not) is remembered in the
+settings with the file's modification time, and the next autosave (a newer file) is offered again.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PyQt6.QtCore import QEvent, QObject, QTimer
+from PyQt6.QtWidgets import QMessageBox
+
+from engine.checkpoint import CheckpointError, read_checkpoint_meta
+
+FILE_NAME = "autosave.npz"
+INTERVAL_MS = 3 * 60_000  # "every few minutes": at most three minutes of training lost to a crash
+log = logging.getLogger("rnnlab.gui")
+
+
+def default_folder() -> Path:
+    """The user's data folder (QStandardPaths AppDataLocation), where the log file lives too."""
+    from .app import log_folder
+
+    return log_folder()
+
+
+class Autosave(QObject):
+    """Periodic and on-close saves of ``controller``'s run for ``window``; ``offer_restore`` at start."""
+
+    def __init__(self, window, controller, folder: Path | None = None, interval_ms: int = INTERVAL_MS) -> None:
+        super().__init__(window)
+        self.window, self.controller = window, controller
+        self.folder = Path(folder) if folder is not None else default_folder()
+        self.path = self.folder / FILE_NAME
+        self._saved: tuple[int, int] | None = None  # (id of the trainer, step) of the last autosave asked for
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.save_now)
+        self.timer.start()
+        window.installEventFilter(self)
+
+    # ------------------------------------------------------------------ saving
+    def needs_saving(self) -> bool:
+        """A run exists, has trained, and changed since the last autosave."""
+        trainer = self.controller.trainer
+        if trainer is None or trainer.step_count == 0:
+            return False
+        return self._saved != (id(trainer), trainer.step_count)
+
+    def save_now(self) -> bool:
+        """Ask the worker to write the autosave (between two steps). False if there was nothing new."""
+        if not self.needs_saving():
+            return False
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            log.warning("cannot create the autosave folder %s: %s", self.folder, exc)
+            return False
+        trainer = self.controller.trainer
+        self._saved = (id(trainer), trainer.step_count)
+        self.controller.save(str(self.path), extra={"autosave": True})
+        return True
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            self.timer.stop()
+            self.save_now()  # queued ahead of the stop that closeEvent sends next
+        return False  # the window still handles its close itself
+
+    # ------------------------------------------------------------------ restoring
+    def describe(self) -> dict[str, Any] | None:
+        """What the autosave holds ({"task", "step", "saved_at", "mtime"}), or None if there is no usable one."""
+        if not self.path.is_file():
+            return None
+        try:
+            meta = read_checkpoint_meta(self.path)
+        except CheckpointError as exc:
+            log.warning("ignoring the autosave: %s", exc)
+            return None
+        step = meta.get("step")
+        if not isinstance(step, int) or step <= 0:
+            return None
+        return {"task": str(meta["config"].get("task", "?")), "step": step,
+                "saved_at": str(meta.get("saved_at", "")), "mtime": self.path.stat().st_mtime_ns}
+
+    def offer_restore(self) -> bool:
+        """Ask whether to restore an autosave not offered before; True if the user wants it restored."""
+        info = self.describe()
+        settings = self.window.settings
+        if info is None or str(settings.value("autosave/answered", "")) == str(info["mtime"]):
+            return False
+        settings.setValue("autosave/answered", str(info["mtime"]))
+        when = info["saved_at"].replace("T", " ").removesuffix("+00:00")
+        answer = QMessageBox.question(
+            self.window, "Restore the last session?",
+            f"RNN Lab saved your last {info['task']} run at step {info['step']:,}"
+            f"{f' ({when} UTC)' if when else ''}. Restore it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
