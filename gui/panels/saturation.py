@@ -66,11 +66,11 @@ class SaturationPanel(Panel):
 
         self.view = pg.PlotWidget()
         plot = self.plot = self.view.getPlotItem()
-        plot.setLabel("bottom", f"fraction of time left-saturated (gate < {SATURATION_LOW:g})")
-        plot.setLabel("left", f"fraction of time right-saturated (gate > {SATURATION_HIGH:g})")
-        plot.setXRange(0, 1, padding=0.03)
-        plot.setYRange(0, 1, padding=0.03)
-        plot.setAspectLocked(True)
+        # axis labels are HTML: escape the comparison signs
+        plot.setLabel("bottom", f"fraction of time left-saturated (gate &lt; {SATURATION_LOW:g}, closed)")
+        plot.setLabel("left", f"fraction of time right-saturated (gate &gt; {SATURATION_HIGH:g}, open)")
+        plot.setXRange(-0.02, 1.02, padding=0)
+        plot.setYRange(-0.02, 1.02, padding=0)
         plot.setMouseEnabled(x=False, y=False)
         plot.setMenuEnabled(False)
         plot.hideButtons()

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 from PyQt6.QtCore import Qt
-from PyQt6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
+from PyQt6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PyQt6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -75,6 +75,11 @@ class UnitTextPanel(Panel):
         self.legend.setText(legend_html())
         self.text = QTextEdit()
         self.text.setReadOnly(True)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(13)
+        self.text.setFont(font)
+        self.text.setToolTip("Select a span with the mouse to search for units that mark it (below)")
         self.text.selectionChanged.connect(self._selected)
         self.grid = QTableWidget(6, 0)
         self.grid.setVerticalHeaderLabels(["read", "1st", "2nd", "3rd", "4th", "5th"])
@@ -82,6 +87,8 @@ class UnitTextPanel(Panel):
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
         self.start, self.stop = QSpinBox(), QSpinBox()
+        for box in (self.start, self.stop):
+            box.valueChanged.connect(self._render)  # underline the new span
         self.threshold = QDoubleSpinBox()
         self.threshold.setRange(-1.0, 1.0)
         self.threshold.setSingleStep(0.05)
@@ -121,13 +128,14 @@ class UnitTextPanel(Panel):
         row.addWidget(self.found, 1)
         side = QVBoxLayout()
         side.addWidget(self.next)
-        side.addWidget(self.places, 1)
+        side.addWidget(self.places)
+        side.addStretch(1)
         row.addLayout(side, 2)
         low.addLayout(row)
         split = QSplitter(Qt.Orientation.Vertical)
         for w in (self.text, self.grid, lower):
             split.addWidget(w)
-        split.setSizes([220, 200, 160])
+        split.setSizes([150, 230, 200])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.caption)
@@ -146,6 +154,10 @@ class UnitTextPanel(Panel):
     def on_progress(self, report: dict[str, Any]) -> None:
         if report.get("trace") and not self.hold.isChecked():
             self.show_trace(report["trace"])
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._render()  # drawing is skipped while hidden (a trace costs ~50 ms to lay out)
 
     def on_message(self, msg: dict[str, Any]) -> None:
         if msg.get("kind") == "select_unit" and msg.get("unit") is not None:
@@ -185,7 +197,7 @@ class UnitTextPanel(Panel):
         return unit_color(self.values()[t, self.unit.value()])
 
     def _render(self) -> None:
-        if self.trace is None:
+        if self.trace is None or not self.isVisible():
             return
         h = self.values()[:, self.unit.value()]
         labels = [str(s) for s in self.trace.get("labels") or []]
@@ -201,33 +213,26 @@ class UnitTextPanel(Panel):
             fmt.setBackground(QBrush(bg))
             fmt.setForeground(QBrush(ink_for(bg)))
             fmt.setToolTip(f"t = {t}  “{label}”  h[{self.unit.value()}] = {h[t]:+.3f}")
+            if self.start.value() <= t < self.stop.value():  # the span From..To: underlined, tint kept
+                fmt.setFontUnderline(True)
+                fmt.setFontWeight(QFont.Weight.Bold)
             begin = cursor.position()
             cursor.insertText(SHOWN.get(label, label) if self.task == "char" else label, fmt)
             self.offsets.append((begin, cursor.position()))
-        self._select_text(self.start.value(), self.stop.value())
         self.text.blockSignals(False)
         fill_top5_grid(self.grid, labels, h, self.trace.get("top5") or [])
 
     # ------------------------------------------------------------------ selection and pattern finder
-    def _select_text(self, start: int, stop: int) -> None:
-        """Select tokens start..stop-1 in the text (no selection if the range is empty)."""
-        cursor = self.text.textCursor()
-        if 0 <= start < stop <= len(self.offsets):
-            cursor.setPosition(self.offsets[start][0])
-            cursor.setPosition(self.offsets[stop - 1][1], QTextCursor.MoveMode.KeepAnchor)
-        else:
-            cursor.clearSelection()
-        self.text.setTextCursor(cursor)
-        self.text.ensureCursorVisible()
-
     def _selected(self) -> None:
         """A mouse selection in the text sets From/To to the tokens it touches."""
         cursor = self.text.textCursor()
         a, b = cursor.selectionStart(), cursor.selectionEnd()
         touched = [t for t, (s, e) in enumerate(self.offsets) if s < b and e > a]
         if a < b and touched:
-            self.start.setValue(touched[0])
-            self.stop.setValue(touched[-1] + 1)
+            for box, value in ((self.start, touched[0]), (self.stop, touched[-1] + 1)):
+                box.blockSignals(True)  # no redraw under the mouse: the selection shows the span
+                box.setValue(value)
+                box.blockSignals(False)
 
     def find_units(self) -> list[tuple[int, float]]:
         """List the units on inside From..To and off around it (best first); returns them."""
@@ -271,7 +276,10 @@ class UnitTextPanel(Panel):
         a, b = self.spans[self.span_pos]
         self.start.setValue(a)
         self.stop.setValue(b)
-        self._select_text(a, b)
+        self._render()  # underlines the place
+        cursor = self.text.textCursor()
+        cursor.setPosition(self.offsets[a][0])
+        self.text.setTextCursor(cursor)
+        self.text.ensureCursorVisible()
         self.grid.scrollToItem(self.grid.item(0, a))
-        self.text.setFocus()
         return a, b

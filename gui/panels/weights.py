@@ -31,6 +31,11 @@ SYMBOL = {"h_tilde": "h̃"}
 PENS = {"h": TRAIN_COLOR, "f": TRAIN_COLOR, "g": DIVERGE_COLOR, "i": VAL_COLOR, "o": GRAD_COLOR,
         "z": TRAIN_COLOR, "r": VAL_COLOR, "h_tilde": LR_COLOR}
 
+KEY = ("ρ < 1: repeated multiplication by Wh shrinks signals and gradients (they vanish over long spans); "
+       "ρ > 1: some direction can grow (they can explode: clip).")
+GATED_KEY = (" In an LSTM/GRU each block only feeds a gate's pre-activation; the long-range gradient path runs "
+             "through the cell state (× f) or the update (1 − z), which is why it survives.")
+
 
 class WeightsPanel(Panel):
     """Wh of the chosen layer as a heatmap, and the spectral radius per gate block over training."""
@@ -61,12 +66,11 @@ class WeightsPanel(Panel):
         plot.getAxis("bottom").enableAutoSIPrefix(False)
         plot.showGrid(x=True, y=True, alpha=0.25)
         plot.setMenuEnabled(False)
-        plot.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        plot.addLegend(offset=(10, 5), labelTextSize="8pt")  # top left: the radii usually grow to the right
         one = pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(CHANGE_COLOR, width=1, style=Qt.PenStyle.DashLine),
-                              label="ρ = 1", labelOpts={"position": 0.05, "color": CHANGE_COLOR})
+                              label="ρ = 1", labelOpts={"position": 0.97, "color": CHANGE_COLOR})
         plot.addItem(one, ignoreBounds=False)
-        self.key = QLabel("ρ < 1: repeated multiplication by Wh shrinks signals and gradients (they vanish over "
-                          "long spans); ρ > 1: some direction can grow (they explode; clip).")
+        self.key = QLabel(KEY)
         self.key.setWordWrap(True)
         self.key.setTextFormat(Qt.TextFormat.PlainText)
         self.key.setStyleSheet(f"color: {CHANGE_COLOR};")
@@ -86,7 +90,7 @@ class WeightsPanel(Panel):
 
     # ------------------------------------------------------------------ Panel contract
     def set_task(self, info: dict[str, Any]) -> None:
-        self.latest, self.history = {}, {}
+        self.latest, self.history, self.limit = {}, {}, 1.0
         self.layer.blockSignals(True)
         self.layer.clear()
         self.layer.blockSignals(False)
@@ -147,10 +151,13 @@ class WeightsPanel(Panel):
         blocks = self._blocks(H, cols)
         width = cols // len(blocks)
         labels = [f"{SYMBOL.get(g, g)}{j}" if len(blocks) > 1 else str(j) for g in blocks for j in range(width)]
-        finite = W[np.isfinite(W)]
-        peak = float(np.abs(finite).max()) if finite.size else 1.0
-        if not self.limit / 4 <= peak <= self.limit:  # adapt rarely, to a round number
-            self.limit = nice_ceil(max(peak, 1e-3))
+        finite = np.abs(W[np.isfinite(W)])
+        # levels from the 99th percentile: a few large weights must not wash out all the others
+        # (they show at full colour); adapted rarely, to a round number, so colours stay comparable
+        typical = float(np.percentile(finite, 99)) if finite.size else 1.0
+        if not self.limit / 4 <= typical <= self.limit:
+            self.limit = nice_ceil(max(typical, 1e-3))
+        peak = float(finite.max()) if finite.size else math.nan
         self.heatmap.scale.bar.setLevels((-self.limit, self.limit))
         self.heatmap.heatmap.set_data(W, labels)
         for line in self.block_lines:
@@ -165,8 +172,10 @@ class WeightsPanel(Panel):
         radius = self.latest[name].get("radius")
         now = ", ".join(f"{SYMBOL.get(g, g)} {v:.3f}" for g, v in radius.items()) if isinstance(radius, dict) \
             else f"{float(radius):.3f}"
-        self.caption.setText(f"{name}: Wh is {H} × {cols} (rows: h_(t-1) units; columns: gate blocks). "
+        clipped = f" (colours end at ±{self.limit:g}; largest |w| {peak:.3g})" if peak > self.limit else ""
+        self.caption.setText(f"{name}: Wh is {H} × {cols} (rows: h_(t-1) units; columns: gate blocks){clipped}. "
                              f"Spectral radius now: {now}.")
+        self.key.setText(KEY + (GATED_KEY if len(blocks) > 1 else ""))
         self._draw_curves(name)
 
     def _draw_curves(self, name: str) -> None:

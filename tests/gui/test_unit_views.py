@@ -6,7 +6,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PyQt6.QtCore import QPointF, Qt
+from PyQt6.QtCore import QPointF
 from PyQt6.QtGui import QColor
 
 from gui.panels import PANELS
@@ -155,8 +155,14 @@ def test_pattern_finder_on_a_planted_unit(qtbot):
     assert p.spans == [(10, 14), (22, 25)]
     assert p.next_place() == (10, 14)
     assert p.next_place() == (22, 25)
-    sel = p.text.textCursor()
-    assert (sel.selectionStart(), sel.selectionEnd()) == (p.offsets[22][0], p.offsets[24][1])
+    assert p.text.textCursor().position() == p.offsets[22][0]
+
+    def underlined(t):
+        cur = p.text.textCursor()
+        cur.setPosition(p.offsets[t][1])
+        return cur.charFormat().fontUnderline()
+
+    assert [t for t in range(T) if underlined(t)] == [22, 23, 24]  # the place is marked, its tint kept
     assert p.next_place() == (10, 14)  # wraps around
     # negative polarity: a unit strongly negative on the span
     h2 = h.copy()
@@ -217,7 +223,7 @@ def test_weights_heatmap_and_radius_history(qtbot):
     assert p.heatmap.heatmap.shape == (H, 4 * H)
     np.testing.assert_array_equal(p.heatmap.heatmap.raw, W)
     lo, hi = p.heatmap.scale.levels
-    assert lo == -hi and hi >= np.abs(W).max()  # symmetric, covers the data
+    assert lo == -hi and np.percentile(np.abs(W), 99) <= hi < 4 * np.abs(W).max()  # symmetric, fits the data
     assert set(p.curves) == {"f", "g", "i", "o"}
     x, y = p.curves["g"].getData()
     np.testing.assert_allclose(x, [10, 20, 30])
@@ -239,4 +245,3 @@ def test_unit_color_scale_ends():
     assert unit_color(-1.0).blue() > 150 and unit_color(1.0).red() > 150
     assert unit_color(5.0) == unit_color(1.0)  # clipped
     assert unit_color(float("nan")) == QColor(160, 160, 160)
-    assert Qt  # noqa: the module's imports stay used
