@@ -179,7 +179,7 @@ class SamplingPanel(Panel):
         self.running = report.get("state") == "running"
 
     def on_message(self, msg: dict[str, Any]) -> None:
-        if msg.get("kind") == "sample":
+        if msg.get("kind") == "sample" and not msg.get("tag"):  # tagged samples belong to other panels
             self.show_sample(msg)
         elif msg.get("kind") == "hparam" and msg.get("name") in ("temperature", "top_k"):
             self._set_quietly(self.temperature if msg["name"] == "temperature" else self.top_k, msg.get("new"))

@@ -106,10 +106,10 @@ def test_traces_only_while_a_trace_panel_is_visible(qtbot, window):
     trace_docks = [d for p, d in window.docks.items() if p.uses_trace and "adder" in p.tasks]
     if not trace_docks:
         return  # no visualisation panel registered yet
-    dock = trace_docks[0]
-    dock.raise_()
+    trace_docks[0].raise_()
     qtbot.waitUntil(lambda: trainer_of(window).trace_index is not None, timeout=WAIT_MS)
-    dock.close()
+    for dock in trace_docks:  # several panels draw traces (activations, saturation, ...): close them all
+        dock.close()
     qtbot.waitUntil(lambda: trainer_of(window).trace_index is None, timeout=WAIT_MS)
 
 
