@@ -65,6 +65,7 @@ class Controller(QObject):
         self._speed = 0.0
         self._trace: int | None = None
         self._example: int | None = None
+        self._weights = False
         self._last_state, self._last_step, self._step_target, self._nudges = "paused", 0, 0, 0
         # After "step n" the trainer pauses without a further report when its last one was throttled
         # away; until it reports the pause, nudge it with a no-op command (which makes it report).
@@ -168,6 +169,12 @@ class Controller(QObject):
         if self._trainer is not None:
             self._trainer.set_example(index)
 
+    def set_weights(self, on: bool) -> None:
+        """Put the recurrent weights and their spectral radii in the reports (about once a second)."""
+        self._weights = bool(on)
+        if self._trainer is not None:
+            self._trainer.set_weights(self._weights)
+
     def sample(self, prompt: str, length: int = 200) -> None:
         if self._trainer is not None:
             self._trainer.request_sample(prompt, length)
@@ -263,6 +270,7 @@ class Controller(QObject):
         # Not running yet, and on the thread that will run it: set the knobs directly.
         trainer.steps_per_second = self._speed
         trainer.trace_index, trainer.example_index = self._trace, self._example
+        trainer.weights_on = self._weights
         self._config = trainer.config.replace()  # a copy: the trainer changes its own as it runs
         self._last_state, self._last_step = trainer.state, trainer.step_count
         self._trainer = trainer

@@ -5,8 +5,9 @@ plot (in the run's colour), plus the run's change markers (thin ticks in its col
 "lr 20 -> 5"). The curves panel calls ``draw`` when the runs, the x mode or the smoothing change, and
 ``readout_lines`` for the crosshair.
 
-Comparing "at the cursor": in step mode every run is read at the cursor's step; in the time modes at
-the cursor's time (each run's own step there), so "LSTM vs RNN after 30 s of training" reads right.
+Comparing "at the cursor": in step mode (and wall-clock mode) every run is read at the cursor's step;
+in training-time mode at the cursor's training time (each run's own step there), so "LSTM vs RNN
+after 30 s of training" reads right.
 """
 
 from __future__ import annotations

@@ -1,9 +1,8 @@
 """RNN Lab's window: menus, toolbar, docks and status bar around the panels, wired to the controller.
 
-Layout: left docks "Task & model", "Hyperparameters" and "Runs"; the training curves in the centre under a
-message banner; the visualisation panels docked on the right (each shown only for the tasks its
-``Panel.tasks`` names). The window does no training and no arithmetic: user actions become
-controller commands, and the controller's messages are handed to the panels.
+Left docks "Task & model", "Hyperparameters", "Runs"; curves in the centre under a message banner; views on
+the right (each only for the tasks its ``Panel.tasks`` names), a lesson's text above them. No training, no
+arithmetic here: user actions become controller commands, the controller's messages go to the panels.
 """
 
 from __future__ import annotations
@@ -49,8 +48,7 @@ class MainWindow(QMainWindow):
         self._sent: dict[str, Any] = {"trace": "unset", "example": "unset"}
         self.task_configs: dict[str, dict] = {}
         self.auto_hidden: set[str] = set(self.settings.value("auto_hidden", [], type=list) or [])
-        self._fallback_tried = False
-        self._sized = False
+        self._fallback_tried = self._sized = False
         self._raised_for: str | None = None
         self.setWindowTitle("RNN Lab")
         self.setWindowIcon(QIcon(str(ICON)))
@@ -67,6 +65,7 @@ class MainWindow(QMainWindow):
         self.status = RunStatus(self.statusBar())
         controller.message.connect(self.on_message)
         window_settings.restore(self)
+        self.lessons.dock.hide()  # a saved layout never brings back an empty lesson panel
 
     # ------------------------------------------------------------------ construction
     def _make_panels(self, classes: list[type]) -> None:
@@ -274,7 +273,7 @@ class MainWindow(QMainWindow):
 
     def _update_traces(self) -> None:
         """Traces and display examples cost a forward+backward: ask only while a panel shows them."""
-        shown = [p for p, d in self.docks.items() if d.isVisible()]
+        shown = [p for p, d in self.docks.items() if d.isVisible() and not d.visibleRegion().isEmpty()]  # (tabs)
         for key, attr, setter in (("trace", "uses_trace", self.controller.set_trace),
                                   ("example", "uses_example", self.controller.set_example)):
             index = getattr(self, f"{key}_index") if any(getattr(p, attr) for p in shown) else None
@@ -295,6 +294,8 @@ class MainWindow(QMainWindow):
                 self._update_traces()
             elif name == "eval":
                 c.evaluate(payload.get("split", "val"))
+            elif name == "weights":  # the weights panel: Wh and its spectral radii in the reports, or not
+                c.set_weights(bool(payload.get("on")))
             else:
                 log.warning("unknown request %r from %s", name, panel.title)
         except (ValueError, KeyError, TypeError) as exc:

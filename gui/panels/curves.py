@@ -287,6 +287,7 @@ class CurvesPanel(Panel):
             return
         self.x_mode = mode
         axis = pg.DateAxisItem() if mode == "wall" else pg.AxisItem("bottom")
+        axis.enableAutoSIPrefix(False)  # "training time (s)" must stay seconds
         self.lr_plot.setAxisItems({"bottom": axis})
         self.lr_plot.setLabel("bottom", X_MODES[mode][1])
         for step, lines in zip(self.marker_steps, self.markers):
@@ -455,7 +456,10 @@ class CurvesPanel(Panel):
                          f"{self.metric_name} {_fmt(v.get(self.metric_name))} @ {int(v['step']):,}</span>")
         parts.append(f"<span style='color:{GRAD_COLOR}'>‖∇‖ {_fmt(b.col('grad_norm')[i])}</span>")
         parts.append(f"<span style='color:{LR_COLOR}'>lr {_fmt(b.col('lr')[i])}</span>")
-        parts += self.overlays.readout_lines(self.x_mode, float(cursor_x), self.buf.weight, self.metric_name)
+        # Runs compare at the cursor's step, or its training time; never at its wall-clock time (the
+        # runs trained at different times of day).
+        mode, at = ("step", step) if self.x_mode == "wall" else (self.x_mode, cursor_x)
+        parts += self.overlays.readout_lines(mode, float(at), self.buf.weight, self.metric_name)
         self.readout.setText("<br>".join(parts))
         self.readout.adjustSize()
         self.readout.show()

@@ -34,7 +34,8 @@ from ..theme import TRAIN_COLOR
 from .base import Panel
 
 # Run colours, the first TRAIN_COLOR; none is VAL_COLOR (validation points), GRAD_COLOR or LR_COLOR.
-RUN_PALETTE = (TRAIN_COLOR, "#D55E00", "#7B52AE", "#8C6D31", "#56B4E9", "#66A61E", "#E7298A")
+# (Vermillion, next to the orange validation points and like a divergence marker, comes last.)
+RUN_PALETTE = (TRAIN_COLOR, "#8E6BC8", "#66A61E", "#A6761D", "#56B4E9", "#E7298A", "#D55E00")
 NAME, SHOW, BASE = 0, 1, 2
 
 

@@ -1,0 +1,22 @@
+"""The weights panel's request reaches the trainer: reports carry Wh and its spectral radii only while asked."""
+
+from __future__ import annotations
+
+from tests.gui.window_fixtures import *  # noqa: F403
+from tests.gui.window_fixtures import trainer_of
+
+
+def test_weights_request_turns_weight_reports_on_and_off(qtbot, sync_window):
+    w = sync_window
+    reports = []
+    w.controller.message.connect(lambda m: reports.append(m) if m.get("kind") == "progress" else None)
+    w._panel_request(w.hyper, "weights", {"on": True})
+    w.controller.run_steps(2)
+    assert trainer_of(w).weights_on and any(r.get("weights") for r in reports)
+    w._panel_request(w.hyper, "weights", {"on": False})
+    reports.clear()
+    w.controller.run_steps(2)
+    assert not trainer_of(w).weights_on and not any(r.get("weights") for r in reports)
+    w.controller.set_weights(True)
+    w.controller.build(w.hyper.current_config())  # a new trainer starts with the setting
+    assert trainer_of(w).weights_on
