@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtCore import Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import QColor, QIcon, QPixmap
 from PyQt6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -159,30 +160,52 @@ class RunsPanel(Panel):
                 font.setBold(True)
                 name.setFont(font)
             self.table.setItem(i, NAME, name)
-            for col, on in ((SHOW, not run.hidden), (BASE, run.baseline)):
-                item = QTableWidgetItem()
-                item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
-                              | Qt.ItemFlag.ItemIsSelectable)
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-                self.table.setItem(i, col, item)
+            for col, on, slot in ((SHOW, not run.hidden, self._show_toggled),
+                                  (BASE, run.baseline, self._baseline_toggled)):
+                # Check boxes as widgets (an item view's own indicator vanishes on the dark theme),
+                # made once per row and reused: the row's run may change, the box stays.
+                cell = self.table.cellWidget(i, col)
+                if cell is None:
+                    cell = QWidget()
+                    box = QCheckBox(cell)
+                    box.setToolTip("Overlay this run on the curves" if col == SHOW else
+                                   "Compare every run with this one at the crosshair")
+                    box.toggled.connect(lambda checked, b=box, f=slot: f(b.run, checked))
+                    row = QHBoxLayout(cell)
+                    row.setContentsMargins(0, 0, 0, 0)
+                    row.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                    row.addWidget(box)
+                    self.table.setCellWidget(i, col, cell)
+                box = cell.findChild(QCheckBox)
+                box.run = run
+                box.blockSignals(True)
+                box.setChecked(on)
+                box.blockSignals(False)
         self._filling = False
         self._update_buttons()
         self.runsChanged.emit()
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
-        if self._filling:
-            return
         run = self._run_at(item.row())
-        if run is None:
-            return
-        checked = item.checkState() == Qt.CheckState.Checked
-        if item.column() == NAME:
-            if item.text() != run.name:
-                self.rename(run, item.text())
-        elif item.column() == SHOW:
-            self.set_visible(run, checked)
-        elif item.column() == BASE:
-            self.set_baseline(run if checked else None)
+        if not self._filling and run is not None and item.column() == NAME and item.text() != run.name:
+            self.rename(run, item.text())
+
+    # A check box's slot must not rebuild the table that owns the box: the store changes (and the curves
+    # redraw) now, the table follows once control is back in the event loop.
+    def _show_toggled(self, run: Run, on: bool) -> None:
+        self.store.hide(run, not on)
+        self.runsChanged.emit()
+        QTimer.singleShot(0, self.refresh)
+
+    def _baseline_toggled(self, run: Run, on: bool) -> None:
+        if on or run.baseline:
+            self.store.set_baseline(run if on else None)
+        self.runsChanged.emit()
+        QTimer.singleShot(0, self.refresh)
+
+    def check_box(self, run: Run, column: int) -> QCheckBox:
+        """The Show (``SHOW``) or Baseline (``BASE``) check box of ``run``'s row."""
+        return self.table.cellWidget(self._ordered().index(run), column).findChild(QCheckBox)
 
     def _update_buttons(self) -> None:
         run = self.selected()

@@ -12,7 +12,7 @@ from PyQt6.QtWidgets import QMessageBox
 
 from engine.runs import debiased_ema
 from gui.panels.curves import CurvesPanel
-from gui.panels.runs import RunsPanel
+from gui.panels.runs import BASE, SHOW, RunsPanel
 from gui.session_menu import export_all_runs
 from tests.gui.window_fixtures import *  # noqa: F403
 
@@ -70,14 +70,16 @@ def test_trained_run_is_kept_and_overlaid_with_baseline_difference(qtbot, panels
     assert overlay[0].opts["pen"].color().name().lower() == first.color.lower()
     np.testing.assert_allclose(overlay[0].yData, debiased_ema(first.curves["loss"], curves.buf.weight))
 
-    runs.set_baseline(first)
+    runs.check_box(first, BASE).setChecked(True)  # the user ticks Baseline
+    assert runs.store.baseline is first
+    qtbot.waitUntil(lambda: runs.check_box(first, BASE).isChecked() and not runs.check_box(second, BASE).isChecked())
     curves.show_readout(50.0)
     text = curves.readout.text()
     assert f"{first.name}: loss 1 (baseline)" in text
     assert f"{second.name}: loss 0.9, vs baseline: -0.1" in text
     assert runs.store.difference_to_baseline(second, "loss", 50.0) == pytest.approx(-0.1)
 
-    runs.set_visible(first, False)  # hidden: no overlay, but still the baseline
+    runs.check_box(first, SHOW).setChecked(False)  # hidden: no overlay, but still the baseline
     assert not [i for p, i in curves.overlays.items if hasattr(i, "xData")]
     runs.remove(first)
     assert runs.store.runs == [second] and runs.store.baseline is None
