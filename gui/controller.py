@@ -175,9 +175,10 @@ class Controller(QObject):
         if self._trainer is not None:
             self._trainer.set_weights(self._weights)
 
-    def sample(self, prompt: str, length: int = 200) -> None:
+    def sample(self, prompt: str, length: int = 200, tag: str | None = None) -> None:
+        """Ask for a sample; ``tag`` marks whose it is (the timeline's, not the sampling panel's)."""
         if self._trainer is not None:
-            self._trainer.request_sample(prompt, length)
+            self._trainer.request_sample(prompt, length, tag)
 
     def evaluate(self, split: str = "val") -> None:
         if self._trainer is not None:

@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
                 self._set_state(msg["state"])  # the run stopped itself: no report may follow
         elif kind == "saved":
             self.statusBar().showMessage(f"Saved {msg['path']} at step {int(msg.get('step', 0)):,}", 8000)
-        if kind in ("event", "sample", "eval", "hparam", "saved", "loaded"):  # loaded: history for panels
+        if kind in ("event", "sample", "eval", "hparam", "saved", "loaded", "select_unit"):  # loaded: history
             for p in self.active:
                 p.on_message(msg)
 
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         try:
             if name == "sample":
-                c.sample(str(payload.get("prompt", "")), int(payload.get("length", 200)))
+                c.sample(str(payload.get("prompt", "")), int(payload.get("length", 200)), payload.get("tag"))
             elif name == "set":
                 c.set(payload["name"], payload["value"])
             elif name in ("trace_index", "example_index"):
@@ -296,6 +296,8 @@ class MainWindow(QMainWindow):
                 c.evaluate(payload.get("split", "val"))
             elif name == "weights":  # the weights panel: Wh and its spectral radii in the reports, or not
                 c.set_weights(bool(payload.get("on")))
+            elif name == "select_unit":  # a heatmap row or a saturation point picks the unit other views follow
+                self.on_message({"kind": "select_unit", "unit": int(payload["unit"])})
             else:
                 log.warning("unknown request %r from %s", name, panel.title)
         except (ValueError, KeyError, TypeError) as exc:
