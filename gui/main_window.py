@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
                 right.append(dock)
         for dock in right[1:]:  # one tab each: every view gets the full height
             self.tabifyDockWidget(right[0], dock)
+        window_settings.unelide_tabs(self)
         self.right_docks = right
         self.task_panel.taskRequested.connect(self.change_task)
         self.task_panel.modelRequested.connect(self.change_model)

@@ -41,3 +41,13 @@ def save(window) -> None:
     for task, cfg in window.task_configs.items():
         s.setValue(f"config/{task}", json.dumps(cfg))
     s.sync()
+
+
+def unelide_tabs(window) -> None:
+    """Show whole names on the tabs of tabified docks, with scroll arrows when they don't all fit."""
+    from PyQt6.QtCore import Qt
+    from PyQt6.QtWidgets import QTabBar
+
+    for bar in window.findChildren(QTabBar):
+        bar.setElideMode(Qt.TextElideMode.ElideNone)
+        bar.setUsesScrollButtons(True)

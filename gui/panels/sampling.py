@@ -144,10 +144,11 @@ class SamplingPanel(Panel):
         for label, w in (("Length", self.length), ("Temperature", self.temperature), ("Top-k", self.top_k)):
             row2.addWidget(QLabel(label))
             row2.addWidget(w)
-        row2.addSpacing(12)
-        row2.addWidget(self.auto)
-        row2.addWidget(self.auto_seconds)
         row2.addStretch(1)
+        row3 = QHBoxLayout()  # its own row, so the panel fits beside the curves at 1280 px
+        row3.addWidget(self.auto)
+        row3.addWidget(self.auto_seconds)
+        row3.addStretch(1)
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -161,6 +162,7 @@ class SamplingPanel(Panel):
         layout = QVBoxLayout(self)
         layout.addLayout(row1)
         layout.addLayout(row2)
+        layout.addLayout(row3)
         layout.addWidget(split, 1)
 
     # ------------------------------------------------------------------ Panel contract

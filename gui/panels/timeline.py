@@ -78,14 +78,18 @@ class SampleTimelinePanel(Panel):
         row1.addWidget(QLabel("Length"))
         row1.addWidget(self.length)
         row2 = QHBoxLayout()
-        for w in (self.on, self.every, self.now, self.export, self.clear):
+        for w in (self.on, self.every, self.now):
             row2.addWidget(w)
         row2.addStretch(1)
+        row3 = QHBoxLayout()  # export/clear under the list, so the panel fits beside the curves at 1280 px
+        row3.addWidget(self.status, 1)
+        row3.addWidget(self.export)
+        row3.addWidget(self.clear)
         layout = QVBoxLayout(self)
         layout.addLayout(row1)
         layout.addLayout(row2)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(row3)
 
     # ------------------------------------------------------------------ Panel contract
     def set_task(self, info: dict[str, Any]) -> None:

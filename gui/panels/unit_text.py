@@ -111,19 +111,23 @@ class UnitTextPanel(Panel):
             top.addWidget(QLabel(label))
             top.addWidget(w)
         top.addWidget(self.hold)
-        top.addWidget(self.legend, 1)
-        finder = QHBoxLayout()
-        for label, w in (("From", self.start), ("to", self.stop), ("on when", self.polarity),
-                         ("", self.threshold)):
-            if label:
-                finder.addWidget(QLabel(label))
+        top.addStretch(1)
+        self.legend.setWordWrap(True)  # on its own line: the colour key is wider than the panel may be
+        finder, finder2 = QHBoxLayout(), QHBoxLayout()  # two rows: fits beside the curves at 1280 px
+        for label, w in (("From", self.start), ("to", self.stop)):
+            finder.addWidget(QLabel(label))
             finder.addWidget(w)
-        finder.addWidget(self.find)
         finder.addStretch(1)
+        finder2.addWidget(QLabel("on when"))
+        finder2.addWidget(self.polarity)
+        finder2.addWidget(self.threshold)
+        finder2.addWidget(self.find)
+        finder2.addStretch(1)
         lower = QWidget()
         low = QVBoxLayout(lower)
         low.setContentsMargins(0, 0, 0, 0)
         low.addLayout(finder)
+        low.addLayout(finder2)
         row = QHBoxLayout()
         row.addWidget(self.found, 1)
         side = QVBoxLayout()
@@ -138,6 +142,7 @@ class UnitTextPanel(Panel):
         split.setSizes([150, 230, 200])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.legend)
         layout.addWidget(self.caption)
         layout.addWidget(split, 1)
 
