@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 
 from . import __version__
+from .atomic import atomic_write
 from .config import Config
 from .tasks.base import Task, TaskError, rng_state_from_array, rng_state_to_array
 
@@ -103,55 +104,10 @@ def save_checkpoint(path: str | os.PathLike, trainer, extra: dict[str, Any] | No
     kept in the metadata (the window stores its run name and colour there)."""
     path = Path(path)
     arrays = checkpoint_arrays(trainer, extra)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise CheckpointError(f"cannot save {path}: the folder {folder} does not exist")
-    tmp = _create_temp(folder, path.name)
     try:
-        with open(tmp, "wb") as f:
-            np.savez(f, **arrays)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:  # also KeyboardInterrupt: never leave a half-written temporary behind
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise CheckpointError(f"cannot save {path}: {exc.strerror or exc}") from None
-        raise
-    _fsync_folder(folder)
-    return path
-
-
-def _create_temp(folder: Path, name: str) -> Path:
-    """A new, exclusively created file next to the target (same filesystem, so os.replace is atomic)."""
-    for attempt in range(100):
-        tmp = folder / f".{name}.{os.getpid()}.{attempt}.tmp"
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        except FileExistsError:
-            continue
-        except OSError as exc:
-            raise CheckpointError(f"cannot save in {folder}: {exc.strerror or exc}") from None
-        os.close(fd)
-        return tmp
-    raise CheckpointError(f"cannot save in {folder}: too many leftover temporary files named .{name}.*.tmp")
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+        return atomic_write(path, lambda f: np.savez(f, **arrays))
+    except OSError as exc:
+        raise CheckpointError(str(exc).replace("cannot write", "cannot save", 1)) from None
 
 
 def _json_float(v: Any) -> Any:
