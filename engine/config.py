@@ -173,11 +173,11 @@ PRESETS: dict[str, dict[str, Any]] = {
     # Tiny Shakespeare (fast): the most learning per CPU second (bench/shakespeare.py, docs/results.md).
     # A 1-layer LSTM 128 costs ~2.5x less per character than H=256; batch 16 costs about as much per
     # character as batch 64 (the step time is nearly linear in the batch) but makes 4x more updates.
-    # Adam, cosine decay to lr/100 over the run (~150 s at 1 BLAS thread); validation every 250 steps
-    # on 56 batches = 57,344 characters, about half the validation split.
+    # Adam, cosine decay to lr/100 over the run (3,000 steps: ~135-145 s at 1 BLAS thread on a quiet
+    # machine); validation every 250 steps on 56 batches = 57,344 characters, about half the split.
     "shakespeare-fast": dict(task="char", model="lstm", layers=1, hidden=128, embed=32, batch=16, bptt=64,
                              optimizer="adam", lr=0.006, schedule="cosine", clip=5.0, dropout=0.0,
-                             tie_weights=False, max_steps=3500, eval_interval=250, eval_batches=56,
+                             tie_weights=False, max_steps=3000, eval_interval=250, eval_batches=56,
                              val_fraction=0.1, temperature=1.0, top_k=0),
 }
 
