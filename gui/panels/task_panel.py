@@ -48,7 +48,7 @@ def _preset(name: str) -> dict[str, Any]:
 
 MODELS: dict[str, list[tuple[str, dict[str, Any]]]] = {
     "adder": _CELLS,
-    "char": _CELLS,
+    "char": _CELLS + [("Tiny Shakespeare (fast) — LSTM 128", _preset("shakespeare-fast"))],
     "lm": [("Simple — SimpleRnnlm, ch. 5", _preset("simple")),
            ("Rnnlm — LSTM, ch. 6", _preset("rnnlm")),
            ("Better — 2×LSTM, dropout, tied, ch. 6", _preset("better")),
