@@ -13,7 +13,10 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6.QtGui import QColor
 
+from ..curve_buffer import CurveBuffer
 from ..theme import TRAIN_COLOR, VAL_COLOR
+
+MAX_VAL_POINTS = 2_000  # validation dots kept (oldest dropped): memory stays bounded on long runs
 
 BATCH_COLOR = (*QColor(TRAIN_COLOR).getRgb()[:3], 80)  # faint: the noisy per-batch value
 
@@ -39,8 +42,8 @@ class AccuracyCurve(pg.PlotWidget):
         self.clear_data()
 
     def clear_data(self) -> None:
-        self._steps: list[np.ndarray] = []
-        self._metric: list[np.ndarray] = []
+        # bounded like the main curves: old batch points are decimated, so a long run's memory stays flat
+        self._batch = CurveBuffer(("step", "metric"), (), capacity=10_000)
         self.val_points: list[tuple[float, float]] = []
         self.batch.setData([], [])
         self.val.setData([], [])
@@ -49,14 +52,13 @@ class AccuracyCurve(pg.PlotWidget):
         """Append a progress report's points; returns its new validation points that carry accuracy."""
         pts = report.get("points") or {}
         if batch_is_accuracy and len(pts.get("step", ())):
-            self._steps.append(np.asarray(pts["step"], dtype=np.float64))
-            self._metric.append(np.asarray(pts["metric"], dtype=np.float64))
-            if len(self._steps) > 64:  # keep few pieces: joining stays cheap
-                self._steps, self._metric = [np.concatenate(self._steps)], [np.concatenate(self._metric)]
-            self.batch.setData(np.concatenate(self._steps), np.concatenate(self._metric), connect="finite")
+            self._batch.extend({"step": np.asarray(pts["step"], dtype=np.float64),
+                                "metric": np.asarray(pts["metric"], dtype=np.float64)})
+            self.batch.setData(self._batch.col("step").copy(), self._batch.col("metric").copy(), connect="finite")
         vals = [v for v in report.get("val") or () if v.get("split", "val") == "val" and "accuracy" in v]
         if vals:
             self.val_points += [(float(v["step"]), float(v["accuracy"])) for v in vals]
+            del self.val_points[:-MAX_VAL_POINTS]
             x, y = np.array(self.val_points, dtype=np.float64).T
             self.val.setData(x, y, connect="finite")
         return vals
