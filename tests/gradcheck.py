@@ -88,3 +88,16 @@ def check_layer(
     if worst is not None:
         assert errors[worst] < tol, f"gradient check failed: {worst} rel error {errors[worst]:.3g} (all: {errors})"
     return errors
+
+
+class ScalarOutput:
+    """Adapter for check_layer: a loss layer's float output as a 0-d array, and backward(dout) as a float."""
+
+    def __init__(self, layer):
+        self.layer, self.params, self.grads = layer, layer.params, layer.grads
+
+    def forward(self, *inputs):
+        return np.asarray(self.layer.forward(*inputs))
+
+    def backward(self, dout):
+        return self.layer.backward(float(dout))

@@ -9,20 +9,7 @@ from engine.layers import affine_softmax
 from engine.layers.affine import TimeAffine
 from engine.layers.affine_softmax import TimeAffineSoftmaxWithLoss
 from engine.layers.losses import TimeSoftmaxWithLoss
-from tests.gradcheck import check_layer
-
-
-class ScalarOutput:
-    """Adapter for check_layer: the float loss as a 0-d array, backward(dout) with a float."""
-
-    def __init__(self, layer):
-        self.layer, self.params, self.grads = layer, layer.params, layer.grads
-
-    def forward(self, *inputs):
-        return np.asarray(self.layer.forward(*inputs))
-
-    def backward(self, dout):
-        return self.layer.backward(float(dout))
+from tests.gradcheck import ScalarOutput, check_layer
 
 
 def make(rng, H, V, dtype=np.float64, ignore_label=None, tied=False):

@@ -8,20 +8,7 @@ from hypothesis.extra.numpy import arrays
 
 from engine.functions import log_softmax
 from engine.layers import TimeMSELoss, TimeSigmoidWithLoss, TimeSoftmaxWithLoss
-from tests.gradcheck import check_layer
-
-
-class ScalarOutput:
-    """Adapter for check_layer: a loss layer's float output as a 0-d array, and backward(dout) as a float."""
-
-    def __init__(self, layer):
-        self.layer, self.params, self.grads = layer, layer.params, layer.grads
-
-    def forward(self, *inputs):
-        return np.asarray(self.layer.forward(*inputs))
-
-    def backward(self, dout):
-        return self.layer.backward(float(dout))
+from tests.gradcheck import ScalarOutput, check_layer
 
 
 def softmax_loss_reference(xs, ts, ignore=-1):
