@@ -7,7 +7,8 @@ built from the task's default config (same seed):
 
 - **headless**: ``Trainer.fit`` on the calling thread, in chunks of about 0.1 s, no window, no callback,
   reports throttled to 1/30 s (the cheapest way the engine trains; the CLI costs a little more);
-- **window**: the real ``MainWindow`` + ``Controller`` (worker thread), set up as ``gui.app.run`` does
+- **window**: the real ``MainWindow`` + ``Controller`` (training in a child process, as the app does;
+  ``--worker thread`` for training on a thread of the window's process), set up as ``gui.app.run`` does
   (switch interval 2 ms, pyqtgraph options, theme), on the offscreen platform, with every view that
   applies to the task shown at once: the right-hand docks are floated to their own top-level windows
   (640x480 each, otherwise they are tabs and only one would draw), so the curves, the heatmaps and
@@ -24,7 +25,7 @@ During each window block the UI thread's event loop (a real ``QEventLoop``, as `
 - in the middle of the block, "Evaluate now" (``controller.evaluate("val")``): the time until its
   answer arrives and the worst stall while it ran.
 
-Steps/s are the trainer's own step counter over wall time (after ``--warmup`` seconds that are not
+Steps/s are the trainer's own step counter (as its progress reports give it) over wall time (after ``--warmup`` seconds that are not
 counted); tokens/s = steps/s x tokens per step. The ratio window/headless is the median of the
 per-round ratios, so load that comes and goes hits both sides. Load average is printed with the
 figures: on a shared 2-CPU machine the absolute numbers move with it; compare ratios.
@@ -89,7 +90,8 @@ def headless_block(config, warmup: float, seconds: float) -> dict[str, float]:
 class WindowBench:
     """The real main window, built as ``gui.app.run`` builds it, with every applicable view shown."""
 
-    def __init__(self, config, antialias: bool = True, curves_ms: int | None = None) -> None:
+    def __init__(self, config, antialias: bool = True, curves_ms: int | None = None,
+                 worker: str = "process") -> None:
         import PyQt6.QtWidgets  # noqa: F401  (before pyqtgraph, as gui.app.run)
         import pyqtgraph as pg
         from PyQt6.QtCore import QSettings, Qt, QTimer
@@ -105,7 +107,7 @@ class WindowBench:
         settings = QSettings(str(Path(tempfile.mkdtemp(prefix="rnnlab-bench-")) / "settings.ini"),
                              QSettings.Format.IniFormat)  # never the user's layout
         self.config = config
-        self.controller = Controller()
+        self.controller = Controller(process=worker == "process")
         self.window = MainWindow(self.controller, settings, "light")
         if curves_ms:  # experiment: the curves panel's redraw timer (40 ms = 25 Hz in the app)
             self.window.curves.timer.setInterval(curves_ms)
@@ -115,6 +117,8 @@ class WindowBench:
         self.window.show()
         self.controller.message.connect(self._on_message)
         self.eval_answer: float | None = None
+        self.built = False
+        self.step, self.state = 0, "paused"  # from the latest progress report
 
         # the stall probe
         self.ticks: list[float] = []
@@ -159,8 +163,24 @@ class WindowBench:
             self.key_latency.append(time.perf_counter() - self._posted.pop(0))
 
     def _on_message(self, msg) -> None:
-        if msg.get("kind") == "eval" and self.eval_answer is None:
+        kind = msg.get("kind")
+        if kind == "eval" and self.eval_answer is None:
             self.eval_answer = time.perf_counter()
+        elif kind == "built":
+            self.built, self.step = True, 0
+        elif kind == "progress":
+            self.step, self.state = msg["step"], msg["state"]
+
+    def worker_cpu(self) -> float:
+        """CPU seconds of the training process so far (0 when training runs on a thread of this one)."""
+        proc = self.controller._proc
+        if proc is None:
+            return 0.0
+        try:
+            fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
     # -- driving
     def wait(self, seconds: float) -> None:
@@ -198,10 +218,10 @@ class WindowBench:
 
     def block(self, warmup: float, seconds: float, typing: bool, views: str = "all") -> dict[str, float]:
         """Build a fresh model, play, warm up, then measure ``seconds`` of training with the probes."""
-        self.window.info = None
+        self.window.info, self.built = None, False
         self.controller.build(self.config)
         t_build = time.perf_counter()
-        while self.window.info is None or self.controller.trainer is None:
+        while self.window.info is None or not self.built:
             self.wait(0.05)
             if time.perf_counter() - t_build > 60:
                 raise RuntimeError("the window did not build the model within 60 s")
@@ -209,25 +229,25 @@ class WindowBench:
         self.wait(0.2)
         self.window.toggle_play()  # what Space does
         self.wait(warmup)
-        tr = self.controller.trainer
         self.ticks, self.key_latency, self._posted = [], [], []
         self.eval_answer = None
         if typing:
             self.keys.start()
         self.measuring = True
-        ui_cpu0, cpu0 = time.thread_time(), time.process_time()
-        s0, t0 = tr.step_count, time.perf_counter()
+        ui_cpu0, cpu0, child0 = time.thread_time(), time.process_time(), self.worker_cpu()
+        s0, t0 = self.step, time.perf_counter()
         self.wait(seconds / 2)
         t_eval = time.perf_counter()
         self.controller.evaluate("val")  # the "Evaluate now" action
         self.wait(seconds - (time.perf_counter() - t0))
-        s1, t1 = tr.step_count, time.perf_counter()
+        s1, t1 = self.step, time.perf_counter()
         ui_cpu, cpu = time.thread_time() - ui_cpu0, time.process_time() - cpu0
+        child = self.worker_cpu() - child0
         self.measuring = False
         self.keys.stop()
         self.window.toggle_play()  # pause
         self.wait(0.3)
-        if tr.state == "running":
+        if self.state == "running":
             raise RuntimeError("the trainer did not pause")
         stalls = [s for _, s in self.ticks]
         t_ans = self.eval_answer if self.eval_answer is not None else t1
@@ -236,6 +256,7 @@ class WindowBench:
         return {"steps_per_s": (s1 - s0) / (t1 - t0), "steps": s1 - s0, "wall": t1 - t0, "stalls": stalls,
                 "keys": list(self.key_latency), "eval_s": (t_ans - t_eval) if self.eval_answer else float("nan"),
                 "eval_stall_max": max(during), "ui_cpu": ui_cpu / (t1 - t0), "cpu": cpu / (t1 - t0),
+                "child_cpu": child / (t1 - t0),
                 "views": views, "trace": self.controller._trace, "weights": self.controller._weights}
 
     def close(self) -> None:
@@ -259,6 +280,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--curves-ms", type=int, default=0,
                         help="experiment: the curves panel's redraw period in ms (the app: 40)")
     parser.add_argument("--no-typing", action="store_true", help="no simulated keystrokes")
+    parser.add_argument("--worker", choices=["process", "thread"], default="process",
+                        help="where the window trains: a child process (the app's default) or a thread")
     args = parser.parse_args(argv)
 
     from engine.config import default_config
@@ -266,7 +289,8 @@ def main(argv: list[str] | None = None) -> None:
     config = default_config(args.task)
     per_step = tokens_per_step(config)
     load0 = os.getloadavg()
-    bench = WindowBench(config, antialias=not args.no_antialias, curves_ms=args.curves_ms or None)
+    bench = WindowBench(config, antialias=not args.no_antialias, curves_ms=args.curves_ms or None,
+                        worker=args.worker)
     typing = not args.no_typing and bench.sampling is not None and args.task in bench.sampling.tasks
     head, win = [], []
     for r in range(args.rounds):
@@ -292,6 +316,7 @@ def main(argv: list[str] | None = None) -> None:
           f"{os.environ.get('OPENBLAS_NUM_THREADS')}, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}"
           f"{', antialias off' if args.no_antialias else ''}"
           f"{f', curves redraw every {args.curves_ms} ms' if args.curves_ms else ''}; "
+          f"training in a {'child process' if args.worker == 'process' else 'thread of the window process'}; "
           f"load average (1 min) {load0[0]:.1f} before, {load1[0]:.1f} after, on {os.cpu_count()} CPUs")
     print(f"--views {args.views}: {', '.join(win[-1]['views']) or 'no dock'} + training curves; traces "
           f"{'on' if win[-1]['trace'] is not None else 'OFF'}, weights {'on' if win[-1]['weights'] else 'OFF'}")
@@ -312,8 +337,9 @@ def main(argv: list[str] | None = None) -> None:
           + ", ".join(f"{w['eval_s'] * 1e3:.0f}" for w in win) + " ms; worst stall while it ran "
           + ", ".join(f"{w['eval_stall_max'] * 1e3:.1f}" for w in win) + " ms")
     print("CPU while the window trains (share of one core): UI thread "
-          + ", ".join(f"{w['ui_cpu']:.0%}" for w in win) + "; whole process "
-          + ", ".join(f"{w['cpu']:.0%}" for w in win) + "; headless process " + ", ".join(f"{h['cpu']:.0%}" for h in head))
+          + ", ".join(f"{w['ui_cpu']:.0%}" for w in win) + "; window process "
+          + ", ".join(f"{w['cpu']:.0%}" for w in win) + "; training process "
+          + ", ".join(f"{w['child_cpu']:.0%}" for w in win) + "; headless process " + ", ".join(f"{h['cpu']:.0%}" for h in head))
 
 
 if __name__ == "__main__":

@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--checkpoint", metavar="FILE", help="open this checkpoint")
     gui.add_argument("--screenshot", metavar="OUT.png", help="train headless-rendered, save a picture, exit")
     gui.add_argument("--steps", type=_nonneg_int, default=None, help="steps to train before --screenshot")
+    gui.add_argument("--worker", choices=("process", "thread"), default="process",
+                     help="where training runs: a child process (default; the window keeps a core of its "
+                     "own) or a thread of the window's process")
     _add_debug(gui)
 
     train = sub.add_parser("train", help="train without the window",
@@ -464,7 +467,7 @@ def _existing(path: str) -> str:
 def namespace_defaults() -> dict[str, Any]:
     """The attributes ``gui.app.run(args)`` may read, with their defaults (for callers building args)."""
     return {"task": None, "preset": None, "data": None, "checkpoint": None, "screenshot": None, "steps": None,
-            "debug": False, "command": "gui"}
+            "worker": "process", "debug": False, "command": "gui"}
 
 
 __all__ = ["main", "build_parser", "parse_args", "config_from_args", "final_metrics", "CliError", "UsageError",

@@ -41,8 +41,8 @@ def run(args: Any) -> int:
     from .controller import Controller
     from .main_window import MainWindow
 
-    # The worker's Python loop and the GUI share the GIL: hand it over more often than every 5 ms so
-    # the window stays responsive while training runs at full speed.
+    # Hand the GIL over more often than every 5 ms: with --worker thread the training loop shares it,
+    # and even with a child process the reader thread that forwards its reports does.
     sys.setswitchinterval(0.002)
     app = pg.mkQApp("RNN Lab")
     app.setOrganizationName("RNN Lab")
@@ -59,7 +59,8 @@ def run(args: Any) -> int:
     theme_name = str(settings.value("theme", "light"))
     theme_name = theme_name if theme_name in theme.THEMES else "light"
     theme.apply_theme(app, theme_name)
-    controller = Controller()
+    # Training in a child process: the window's thread then shares no interpreter lock with it.
+    controller = Controller(process=getattr(args, "worker", "process") != "thread")
     window = MainWindow(controller, settings, theme_name)
     try:
         config = initial_config(args, window)

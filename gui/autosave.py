@@ -43,7 +43,7 @@ class Autosave(QObject):
         self.window, self.controller = window, controller
         self.folder = Path(folder) if folder is not None else default_folder()
         self.path = self.folder / FILE_NAME
-        self._saved: tuple[int, int] | None = None  # (id of the trainer, step) of the last autosave asked for
+        self._saved: tuple[int, int] | None = None  # (run, step) of the last autosave asked for
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
@@ -53,10 +53,8 @@ class Autosave(QObject):
     # ------------------------------------------------------------------ saving
     def needs_saving(self) -> bool:
         """A run exists, has trained, and changed since the last autosave."""
-        trainer = self.controller.trainer
-        if trainer is None or trainer.step_count == 0:
-            return False
-        return self._saved != (id(trainer), trainer.step_count)
+        key = self.controller.run_key()  # None: no run, or it has not trained yet
+        return key is not None and self._saved != key
 
     def save_now(self) -> bool:
         """Ask the worker to write the autosave (between two steps). False if there was nothing new."""
@@ -67,8 +65,7 @@ class Autosave(QObject):
         except OSError as exc:
             log.warning("cannot create the autosave folder %s: %s", self.folder, exc)
             return False
-        trainer = self.controller.trainer
-        self._saved = (id(trainer), trainer.step_count)
+        self._saved = self.controller.run_key()
         self.controller.save(str(self.path), extra={"autosave": True})
         return True
 

@@ -1,106 +1,125 @@
-"""The only part of the window that knows about threads: one worker thread runs ``Trainer.run()``.
+"""The only part of the window that knows where training runs: a child process, a thread, or here.
 
-The GUI thread calls the methods below; they never wait for the worker and never touch a model:
-commands go on the trainer's queue (see ``engine/trainer.py``), and jobs that replace the trainer
-(building a task, loading a checkpoint) go on this controller's queue, which the worker drains
-between training steps. Building happens on the worker because a large task (PTB) takes a second.
+The GUI thread calls the methods below; they never wait for training and never touch a model. Each
+one becomes a command of ``engine.host.TrainerHost`` (see there for the commands and the messages).
+Where the host runs is the controller's business:
 
-Everything the worker has to say arrives as ``message(dict)``, a signal emitted from the worker
-thread and therefore queued to the GUI thread. Besides the trainer's reports ("progress",
-"event", "sample", "eval", "hparam", "saved") the controller sends:
+- ``Controller(process=True).start()`` (the app): a child process (spawn start) runs the host, and
+  commands and messages cross a pipe. A reader thread here only unpickles messages and emits them, so
+  the window and training each have their own interpreter lock and core. If the child dies, the
+  window says so and starts a fresh one with the last configuration.
+- ``Controller().start()``: the host serves on a worker thread of this process (tests, benchmarks).
+- without ``start()``: synchronous; builds happen at once and ``run_steps`` trains (``--screenshot``,
+  tests).
 
-- ``{"kind": "building", "config": dict, "what": str}``  a build or load started;
-- ``{"kind": "built", "info": dict}``  a new task replaced the old one (``info`` as ``Panel.set_task``);
-- ``{"kind": "loaded", "info", "path", "curves": {column: array}, "val_points", "changes"}``;
-- ``{"kind": "build_failed", "message": str}``  nothing changed: the old model (if any) stays.
-
-Reports of a trainer that has been replaced are dropped, so the window never mixes two runs.
-Without ``start()`` the controller runs synchronously on the calling thread (``--screenshot``,
-tests): builds happen at once and ``run_steps`` trains.
+Everything arrives as ``message(dict)``, a signal emitted from the reader or worker thread and
+therefore queued to the GUI thread.
 """
 
 from __future__ import annotations
 
-import functools
-import queue
+import logging
+import multiprocessing
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 
 from engine.config import Config, coerce
-from engine.trainer import FINISHED, PAUSED, Trainer
+from engine.host import CELLS, TrainerHost, serve_pipe, task_info
+from engine.trainer import Trainer
 
-CELLS = {"rnn": "rnn", "simple": "rnn", "gru": "gru"}  # every other model variant is built of LSTMs
-
-
-def task_info(task) -> dict[str, Any]:
-    """What panels learn about a freshly built task (plain data; see ``Panel.set_task``)."""
-    cfg = task.config
-    return {"task": cfg.task, "title": task.title, "metric_name": task.metric_name, "model": cfg.model,
-            "cell": CELLS.get(cfg.model, "lstm"), "hidden": cfg.hidden,
-            "layers": cfg.layers if cfg.applies("layers") else 1, "has_sampling": task.has_sampling,
-            "higher_is_better": task.higher_is_better, "config": cfg.to_dict(),
-            "description": task.describe(), "num_params": task.model.num_params(),
-            "splits": list(task.splits()), "data_info": task.data_info()}
+__all__ = ["CELLS", "Controller", "task_info"]
+log = logging.getLogger(__name__)
+RESTARTS_PER_MINUTE = 3  # a child that keeps dying (out of memory at build, say) is not restarted forever
 
 
 class Controller(QObject):
     message = pyqtSignal(object)
+    _lost = pyqtSignal(object)  # the child process ended by itself (from the reader thread)
 
     def __init__(self, parent: QObject | None = None, task_factory: Callable | None = None,
-                 report_interval: float = 1 / 30) -> None:
+                 report_interval: float = 1 / 30, process: bool = False) -> None:
         super().__init__(parent)
-        if task_factory is None:
-            from engine.tasks import make_task as task_factory
-        self._factory = task_factory
+        self._factory = task_factory  # None: engine.tasks.make_task (a child needs a picklable one)
         self._report_interval = report_interval
-        self._trainer: Trainer | None = None
-        self._config: Config | None = None
-        self._jobs: queue.Queue = queue.Queue()
-        self._wake = threading.Event()
-        self._closing = threading.Event()
+        self._use_process = process
+        self._host = TrainerHost(self._on_message, task_factory, report_interval)
         self._thread: threading.Thread | None = None
-        self._speed = 0.0
-        self._trace: int | None = None
-        self._example: int | None = None
-        self._weights = False
+        self._proc: Any = None  # multiprocessing.Process
+        self._conn: Any = None  # our end of its pipe
+        self._restarts: list[float] = []
+        self._closing = threading.Event()
+        self._started = False
+        self._config: Config | None = None
+        self._run_id = 0  # counts built/loaded runs (the autosave's "has this run changed")
+        self._speed, self._trace, self._example, self._weights = 0.0, None, None, False
         self._last_state, self._last_step, self._step_target, self._nudges = "paused", 0, 0, 0
         # After "step n" the trainer pauses without a further report when its last one was throttled
         # away; until it reports the pause, nudge it with a no-op command (which makes it report).
         self._nudge = QTimer(self)
         self._nudge.setInterval(150)
         self._nudge.timeout.connect(self._nudge_trainer)
+        self._lost.connect(self._on_lost)
 
     # ------------------------------------------------------------------ life cycle
     @property
     def threaded(self) -> bool:
-        return self._thread is not None
+        """True once training runs off the GUI thread (a worker thread or a child process)."""
+        return self._started
+
+    @property
+    def in_process(self) -> bool:
+        """True when training runs in child processes (one at a time; a new one after a crash)."""
+        return self._started and self._use_process
 
     @property
     def trainer(self) -> Trainer | None:
-        """The current Trainer, for reading only (its owner is the worker thread)."""
-        return self._trainer
+        """The current Trainer, for reading only, when it lives in this process (None in a child)."""
+        return None if self.in_process else self._host.trainer
 
     @property
     def config(self) -> Config | None:
         """The configuration of the current run as the window last set it (live changes included)."""
         return self._config
 
+    def run_key(self) -> tuple[int, int] | None:
+        """(run number, last reported step) of a run that has trained, else None (for the autosave)."""
+        return (self._run_id, self._last_step) if self._run_id and self._last_step else None
+
     def start(self) -> None:
-        """Start the worker thread; from now on builds and training happen there."""
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._worker, name="rnnlab-trainer", daemon=True)
+        """From now on builds and training happen off the GUI thread (a child process or a thread)."""
+        if self._started:
+            return
+        self._started = True
+        if self._use_process:
+            self._start_process()
+        else:
+            self._thread = threading.Thread(target=self._host.serve, name="rnnlab-trainer", daemon=True)
             self._thread.start()
 
     def close(self, timeout: float = 0.8) -> bool:
-        """Stop training and the worker; True if the thread ended within ``timeout`` seconds.
-        (A step in progress finishes first; a daemon thread never blocks the process from exiting.)"""
+        """Stop training; True if the worker (thread or process) ended within ``timeout`` seconds.
+        (A step in progress finishes first; a process that does not end in time is terminated.)"""
+        if self._closing.is_set() and self.in_process:  # closed before (the window, then the app)
+            return self._proc is None or not self._proc.is_alive()
         self._closing.set()
-        if self._trainer is not None:
-            self._trainer.stop()
-        self._wake.set()
+        self._nudge.stop()
+        if self.in_process:
+            if self._proc is None:
+                return True
+            self._send("close")
+            # Longer than for a thread: the autosave sent just before (on window close) should land.
+            self._proc.join(max(timeout, 3.0))
+            ended = not self._proc.is_alive()
+            if not ended:
+                self._proc.terminate()
+                self._proc.join(0.5)
+            self._conn.close()
+            return ended
+        self._host.close()
         if self._thread is None:
             return True
         self._thread.join(timeout)
@@ -109,7 +128,7 @@ class Controller(QObject):
     # ------------------------------------------------------------------ commands
     def build(self, config: Config) -> None:
         """Replace the run with a fresh model for ``config`` (a build error keeps the old one)."""
-        self._submit(("build", config))
+        self._send("build", config)
 
     def reset(self) -> None:
         """A fresh model with the current configuration (same seed: the same initial weights)."""
@@ -118,185 +137,153 @@ class Controller(QObject):
 
     def load(self, path: str, data: str | None = None) -> None:
         """Replace the run with the checkpoint at ``path``."""
-        self._submit(("load", str(path), data))
+        self._send("load", str(path), data)
 
     def play(self) -> None:
         self._nudge.stop()
-        if self._trainer is not None:
-            self._trainer.play()
+        self._send("play")
 
     def pause(self) -> None:
-        if self._trainer is not None:
-            self._trainer.pause()
+        self._send("pause")
 
     def step(self, n: int = 1) -> None:
-        if self._trainer is not None:
-            self._trainer.step(n)
-            if self.threaded:
-                self._step_target, self._nudges = self._last_step + n, 0
-                self._nudge.start()
+        self._send("step", int(n))
+        if self.threaded:
+            self._step_target, self._nudges = self._last_step + n, 0
+            self._nudge.start()
 
     def _nudge_trainer(self) -> None:
         self._nudges += 1
         done = self._last_state != "running" and self._last_step >= self._step_target
-        if self._trainer is None or done or self._nudges > 200:
+        if self._run_id == 0 or done or self._nudges > 200:
             self._nudge.stop()
         else:
-            self._trainer.set_speed(self._speed)  # a no-op command: the trainer reports after it
+            self._send("speed", self._speed)  # a no-op command: the trainer reports after it
 
     def set(self, name: str, value: Any) -> None:
         """Change a live setting of the running trainer (ValueError for a bad value, at once)."""
         value = coerce(name, value)
         if self._config is not None:
             self._config = self._config.replace(**{name: value})
-        if self._trainer is not None:
-            self._trainer.set(name, value)
+        self._send("set", name, value)
 
     def set_speed(self, steps_per_second: float) -> None:
         """0 = full speed; otherwise at most this many steps per second."""
         self._speed = max(0.0, float(steps_per_second))
-        if self._trainer is not None:
-            self._trainer.set_speed(self._speed)
+        self._send("speed", self._speed)
 
     def set_trace(self, index: int | None) -> None:
         """Record traces of display example ``index`` (None: no traces, which costs nothing)."""
         self._trace = index
-        if self._trainer is not None:
-            self._trainer.set_trace(index)
+        self._send("trace", index)
 
     def set_example(self, index: int | None) -> None:
         self._example = index
-        if self._trainer is not None:
-            self._trainer.set_example(index)
+        self._send("example", index)
 
     def set_weights(self, on: bool) -> None:
         """Put the recurrent weights and their spectral radii in the reports (about once a second)."""
         self._weights = bool(on)
-        if self._trainer is not None:
-            self._trainer.set_weights(self._weights)
+        self._send("weights", self._weights)
 
     def sample(self, prompt: str, length: int = 200, tag: str | None = None) -> None:
         """Ask for a sample; ``tag`` marks whose it is (the timeline's, not the sampling panel's)."""
-        if self._trainer is not None:
-            self._trainer.request_sample(prompt, length, tag)
+        self._send("sample", prompt, int(length), tag)
 
     def evaluate(self, split: str = "val") -> None:
-        if self._trainer is not None:
-            self._trainer.request_eval(split)
+        self._send("eval", split)
 
     def save(self, path: str, extra: dict[str, Any] | None = None) -> None:
         """Write a checkpoint between steps; answered by a "saved" message or an "error" event."""
-        if self._trainer is None:
-            self.message.emit({"kind": "event", "level": "error", "message": "There is no model to save yet."})
-        elif self.threaded:
-            self._trainer.request_save(path, extra)
-        else:
-            from engine.checkpoint import save_checkpoint
-
-            try:
-                save_checkpoint(path, self._trainer, extra=extra)
-            except (ValueError, OSError) as exc:
-                self.message.emit({"kind": "event", "level": "error", "message": str(exc)})
-            else:
-                self.message.emit({"kind": "saved", "path": str(path), "step": self._trainer.step_count})
+        self._send("save", str(path), extra)
 
     def run_steps(self, n: int) -> int:
-        """Synchronous mode only: train ``n`` steps (fewer if the run finishes or diverges) on this
-        thread, then send a progress report with a fresh trace. Returns the steps taken."""
+        """Synchronous mode only: train ``n`` steps on this thread (see ``TrainerHost.run_steps``)."""
         if self.threaded:
             raise RuntimeError("run_steps is for the synchronous mode (before start())")
-        tr = self._trainer
-        if tr is None or n <= 0:
-            return 0
-        start = tr.step_count
-        target = start + n
-        if tr.config.max_steps:
-            target = min(target, tr.config.max_steps)
-        tr.trace_interval = 0.0  # every report may carry a trace: the last one must
-        if target > start:
-            tr.fit(max_steps=target)
-        if tr.state == FINISHED and tr.step_count == start + n:
-            tr.state = PAUSED  # stopped because we asked for n steps, not because the run is over
-        tr.callback(tr.progress_report())
-        return tr.step_count - start
+        return self._host.run_steps(n)
 
-    # ------------------------------------------------------------------ the worker side
-    def _submit(self, job: tuple) -> None:
-        self._jobs.put(job)
-        if not self.threaded:
-            self._run_jobs()
+    # ------------------------------------------------------------------ plumbing
+    def _send(self, name: str, *args: Any) -> None:
+        if not self.in_process:
+            self._host.command(name, *args)
             return
-        self._wake.set()
-        if self._trainer is not None:
-            self._trainer.call(lambda _tr: self._run_jobs())  # handled between two steps
-
-    def _worker(self) -> None:
-        while not self._closing.is_set():
-            self._run_jobs()
-            trainer = self._trainer
-            if trainer is None or self._closing.is_set():
-                self._wake.wait(0.05)
-                self._wake.clear()
-                continue
-            trainer.run()  # returns when stopped: closing, or replaced by a job
-
-    def _run_jobs(self) -> None:
-        while not self._closing.is_set():
-            try:
-                job = self._jobs.get_nowait()
-            except queue.Empty:
+        if self._closing.is_set() and name != "close":
+            return  # (panels hiding as the window closes turn their views off: nobody is listening)
+        if self._proc is None:  # the child died and was not restarted: a new build starts a new one
+            if name not in ("build", "load"):
                 return
-            kind = job[0]
-            what = "Loading checkpoint" if kind == "load" else "Building model"
-            self._emit({"kind": "building", "what": what,
-                        "config": job[1].to_dict() if kind == "build" else None})
+            self._start_process()
+        try:
+            self._conn.send((name, *args))
+        except (OSError, ValueError) as exc:  # the child is gone; its reader reports that
+            log.warning("training process unreachable (%s): %s dropped", exc, name)
+
+    def _on_message(self, msg: dict[str, Any]) -> None:
+        """Every message passes here (worker, reader or GUI thread): note the run's state, then emit."""
+        kind = msg.get("kind")
+        if kind == "progress":
+            self._last_state, self._last_step = msg["state"], msg["step"]
+        elif kind in ("built", "loaded"):
+            self._run_id += 1
+            self._last_state, self._last_step = "paused", int(msg.get("step", 0))
             try:
-                trainer = self._make_trainer(job)
-            except Exception as exc:  # noqa: BLE001 - any failure keeps the old model and says why
-                self._emit({"kind": "build_failed", "message": str(exc) or type(exc).__name__})
-                continue
-            self._install(trainer, loaded_from=job[1] if kind == "load" else None)
-
-    def _make_trainer(self, job: tuple) -> Trainer:
-        if job[0] == "build":
-            return Trainer(self._factory(job[1]), report_interval=self._report_interval)
-        from engine.checkpoint import load_checkpoint
-
-        return load_checkpoint(job[1], data=job[2], report_interval=self._report_interval)
-
-    def _install(self, trainer: Trainer, loaded_from: str | None) -> None:
-        """Make ``trainer`` the current one (worker thread, or the GUI thread in synchronous mode)."""
-        old = self._trainer
-        trainer.callback = functools.partial(self._emit_from, trainer)
-        # Not running yet, and on the thread that will run it: set the knobs directly.
-        trainer.steps_per_second = self._speed
-        trainer.trace_index, trainer.example_index = self._trace, self._example
-        trainer.weights_on = self._weights
-        self._config = trainer.config.replace()  # a copy: the trainer changes its own as it runs
-        self._last_state, self._last_step = trainer.state, trainer.step_count
-        self._trainer = trainer
-        info = task_info(trainer.task)
-        if loaded_from is None:
-            self._emit({"kind": "built", "info": info})
-        else:
-            self._emit({"kind": "loaded", "info": info, "path": loaded_from, "step": trainer.step_count,
-                        "curves": trainer.curves.as_dict(), "val_points": list(trainer.val_points),
-                        "changes": list(trainer.changes)})
-        if not self.threaded:  # (a worker's Trainer.run() sends its first report itself)
-            trainer.callback(trainer.progress_report())
-        if old is not None:
-            old.stop()
-
-    def _emit_from(self, trainer: Trainer, report: dict[str, Any]) -> None:
-        if trainer is self._trainer:
-            if report.get("kind") == "progress":
-                self._last_state, self._last_step = report["state"], report["step"]
-            self._emit(report)
-
-    def _emit(self, msg: dict[str, Any]) -> None:
+                self._config = Config.from_dict(msg["info"]["config"], strict=False)
+            except (KeyError, TypeError, ValueError):
+                log.warning("the new run's configuration could not be read back")
         if self._closing.is_set():
             return
         try:
             self.message.emit(msg)
         except RuntimeError:  # the window (and this QObject) is already gone
             pass
+
+    # ------------------------------------------------------------------ the child process
+    def _start_process(self) -> None:
+        ctx = multiprocessing.get_context("spawn")  # never fork a process that runs Qt's threads
+        ours, theirs = ctx.Pipe()
+        proc = ctx.Process(target=serve_pipe, args=(theirs, self._factory, self._report_interval),
+                           name="rnnlab-trainer", daemon=True)
+        proc.start()
+        theirs.close()
+        self._proc, self._conn = proc, ours
+        # The knobs of the window, for the new process (a restart after a crash keeps them).
+        for name, value in (("speed", self._speed), ("trace", self._trace), ("example", self._example),
+                            ("weights", self._weights)):
+            self._send(name, value)
+        threading.Thread(target=self._read, args=(proc, ours), name="rnnlab-reports", daemon=True).start()
+
+    def _read(self, proc, conn) -> None:
+        """Reader thread: forward the child's messages until its end of the pipe closes."""
+        while True:
+            try:
+                msg = conn.recv()
+            except (EOFError, OSError):
+                break
+            if proc is self._proc:
+                self._on_message(msg)
+        if not self._closing.is_set():
+            proc.join(2.0)
+            self._lost.emit(proc)
+
+    def _on_lost(self, proc) -> None:
+        """GUI thread: the child ended without being asked to. Say so, and start a fresh one."""
+        if proc is not self._proc or self._closing.is_set():
+            return
+        code = proc.exitcode
+        now = time.monotonic()
+        self._restarts = [t for t in self._restarts if now - t < 60] + [now]
+        self._nudge.stop()
+        self._proc = None
+        self._conn.close()
+        again = len(self._restarts) <= RESTARTS_PER_MINUTE
+        what = ("Starting a fresh one with the same settings; steps since the last save or autosave are lost."
+                if again else "It failed several times in a minute, so it was not restarted: "
+                "try smaller settings, then Reset.")
+        self._on_message({"kind": "event", "level": "error", "state": "stopped", "step": self._last_step,
+                          "message": f"The training process stopped unexpectedly (exit code {code}). {what}"})
+        self._last_state = "stopped"
+        if again:
+            self._start_process()
+            if self._config is not None:
+                self.build(self._config)

@@ -20,6 +20,8 @@ from PyQt6.QtCore import Qt
 
 from engine.runs import Run, RunStore, change_label, debiased_ema
 
+from .plot_speed import thin
+
 MAX_RUN_MARKERS = 12  # per kept run: the overlays must not bury the current run's own markers
 
 
@@ -78,6 +80,7 @@ class RunOverlays:
                 item = pg.PlotDataItem(x, y, pen=pg.mkPen(run.color, width=1.6), connect="finite")
                 item.setZValue(-5)  # under the current run
                 plot.addItem(item)
+                thin(item, "subsample")  # (after addItem, which sets the plot's own downsampling)
                 self.items.append((plot, item))
                 if plot.legend is not None:
                     plot.legend.addItem(item, run.name)

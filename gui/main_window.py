@@ -248,10 +248,12 @@ class MainWindow(QMainWindow):
 
     def _set_state(self, state: str) -> None:
         self.state = state
-        running = state == "running"
-        self.play_action.setText("Pause" if running else "Play")
-        self.play_action.setIcon(self.style().standardIcon(SP.SP_MediaPause if running else SP.SP_MediaPlay))
         self.status.set_state(state)
+        text = "Pause" if state == "running" else "Play"
+        if text != self.play_action.text():  # (not at every report: that relaid out the whole window)
+            self.play_action.setText(text)
+            self.play_action.setIcon(self.style().standardIcon(SP.SP_MediaPause if text == "Pause"
+                                                               else SP.SP_MediaPlay))
 
     def show_panels_for(self, task: str, show_all: bool = False) -> None:
         """Hide the panels that do not apply to ``task``; show again those hidden for that reason.

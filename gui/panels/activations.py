@@ -18,6 +18,7 @@ import pyqtgraph as pg
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
+from ..plot_speed import major_grid
 from ..theme import DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from ..widgets.heatmap import ColorScale, Heatmap, TimeCursor, display_token, set_token_ticks
 from .base import Panel
@@ -227,7 +228,7 @@ class ActivationsPanel(Panel):
         grad.setMinimumHeight(170)  # the heatmaps share what is left
         grad.setLabel("left", "‖∂L/∂hₜ‖")
         grad.setTitle("Gradient flowing back through time (log scale)", size="9pt")
-        grad.showGrid(y=True, alpha=0.25)
+        major_grid(grad, x=False, alpha=0.25)
         grad.setMouseEnabled(x=False, y=False)
         grad.setMenuEnabled(False)
         grad.hideButtons()
@@ -246,9 +247,12 @@ class ActivationsPanel(Panel):
         finite = []
         for curve, layer in zip(self.grad_curves, self.trace["layers"]):
             y = np.asarray(layer.get("dh_norm", ()), dtype=np.float64).ravel()
-            y = np.where(np.isfinite(y) & (y > 0), y, np.nan)  # log axis: 0 and NaN are gaps
-            curve.setData(np.arange(len(y)), y)
-            finite.append(y[np.isfinite(y)])
+            # A log axis has no place for 0, Inf or NaN: leave those timesteps out. (Kept as NaN, an
+            # all-zero gradient, as a perfectly trained adder has, made pyqtgraph warn "All-NaN slice".)
+            t = np.flatnonzero(np.isfinite(y) & (y > 0))
+            y = y[t]
+            curve.setData(t, y)
+            finite.append(y)
         values = np.concatenate(finite) if finite else np.zeros(0)
         if values.size:  # whole decades: readable log ticks, and the range only moves by a decade
             lo, hi = int(np.floor(np.log10(values.min()))), int(np.ceil(np.log10(values.max())))

@@ -26,6 +26,7 @@ from engine.runs import Run, RunStore, change_label, robust_range
 
 from ..curve_buffer import CurveBuffer
 from ..curve_overlays import RunOverlays
+from ..plot_speed import major_grid, thin
 from ..theme import CHANGE_COLOR, DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from .base import Panel
 
@@ -35,6 +36,7 @@ MAX_MARKERS = 40
 UNMARKED = ("temperature", "top_k", "eval_interval", "eval_batches")  # don't change what the curves show
 X_MODES = {"step": ("step", "step"), "relative": ("time", "training time (s)"), "wall": ("wall", "wall clock")}
 MAX_VAL_POINTS = 4000
+MAX_VAL_SYMBOLS = 150  # validation points drawn as dots up to this many, as a plain line beyond
 
 
 def _faint(color: str, alpha: int = 70) -> pg.QtGui.QColor:
@@ -97,7 +99,7 @@ class CurvesPanel(Panel):
         for p in self.plots:
             p.setClipToView(True)
             p.setDownsampling(auto=True, mode="peak")
-            p.showGrid(x=True, y=True, alpha=0.2)
+            major_grid(p, alpha=0.2)
             p.getAxis("left").setWidth(56)
             p.setMinimumHeight(60)
             if p is not self.loss_plot:
@@ -109,17 +111,23 @@ class CurvesPanel(Panel):
         self.lr_plot.enableAutoRange(axis="y", enable=False)
 
         legend = self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
-        self.loss_raw = self.loss_plot.plot(pen=pg.mkPen(_faint(TRAIN_COLOR), width=1))
+        self.loss_raw = self.loss_plot.plot(pen=pg.mkPen(_faint(TRAIN_COLOR), width=1), antialias=False)
         self.loss_smooth = self.loss_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2), name="train")
         self.loss_val = self.loss_plot.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o", symbolSize=6,
                                             symbolBrush=VAL_COLOR, symbolPen=None, name="validation")
-        self.metric_raw = self.metric_plot.plot(pen=pg.mkPen(_faint(TRAIN_COLOR), width=1))
+        self.metric_raw = self.metric_plot.plot(pen=pg.mkPen(_faint(TRAIN_COLOR), width=1), antialias=False)
         self.metric_smooth = self.metric_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2))
         self.metric_val = self.metric_plot.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o", symbolSize=6,
                                                 symbolBrush=VAL_COLOR, symbolPen=None)
-        self.grad_raw = self.grad_plot.plot(pen=pg.mkPen(_faint(GRAD_COLOR), width=1))
+        self.grad_raw = self.grad_plot.plot(pen=pg.mkPen(_faint(GRAD_COLOR), width=1), antialias=False)
         self.grad_smooth = self.grad_plot.plot(pen=pg.mkPen(GRAD_COLOR, width=2))
         self.lr_curve = self.lr_plot.plot(pen=pg.mkPen(LR_COLOR, width=2))
+        # The raw curves are noisy: a zigzag from min to max in every pixel column. Antialiasing it
+        # cost ~100 ms per repaint of a 900x900 panel (bench/gui.py); thin and faint, it looks the same.
+        for item in (self.loss_raw, self.metric_raw, self.grad_raw):
+            thin(item, "peak")
+        for item in (self.loss_smooth, self.metric_smooth, self.grad_smooth, self.lr_curve):
+            thin(item, "subsample")
         legend.setBrush(pg.mkBrush(128, 128, 128, 30))
         self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(GRAD_COLOR, width=1, style=Qt.PenStyle.DashLine),
                                          label="clip", labelOpts={"position": 0.95, "color": GRAD_COLOR})
@@ -366,6 +374,10 @@ class CurvesPanel(Panel):
             else:
                 self.lr_plot.setYRange(0, hi * 1.15, padding=0)
         vx = self.x_of_steps([p["step"] for p in self.val_points])
+        symbol = "o" if len(vx) <= MAX_VAL_SYMBOLS else None  # thousands of dots: a line reads better,
+        if symbol != self.loss_val.opts["symbol"]:  # and drawing them made each repaint slow
+            for item in (self.loss_val, self.metric_val):
+                item.setSymbol(symbol)
         self.loss_val.setData(vx, np.array([p.get("loss", np.nan) for p in self.val_points]), connect="finite")
         self.metric_val.setData(vx, np.array([p.get(self.metric_name, np.nan) for p in self.val_points]),
                                 connect="finite")
@@ -374,6 +386,9 @@ class CurvesPanel(Panel):
             self.clip_line.setValue(math.log10(self.clip) if self.log_y.isChecked() else self.clip)
         if self.outliers.isChecked():
             self.apply_outlier_ranges()
+        # Settle the new ranges (and the clipping and thinning that follow them) now: left to the
+        # paint, they asked for a second paint of the plots right after the first.
+        self.glw.scene().prepareForPaint()
 
     def _set_titles(self) -> None:
         name = self.metric_name.replace("_", " ")

@@ -24,6 +24,7 @@ from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayou
 
 from engine.analysis import SATURATION_HIGH, SATURATION_LOW, saturation_from_trace
 
+from ..plot_speed import major_grid
 from ..theme import DIVERGE_COLOR, GRAD_COLOR, TRAIN_COLOR, VAL_COLOR
 from .base import Panel
 
@@ -74,7 +75,7 @@ class SaturationPanel(Panel):
         plot.setMouseEnabled(x=False, y=False)
         plot.setMenuEnabled(False)
         plot.hideButtons()
-        plot.showGrid(x=True, y=True, alpha=0.25)
+        major_grid(plot, alpha=0.25)
         plot.plot([0, 1], [1, 0], pen=pg.mkPen((140, 140, 140), width=1, style=Qt.PenStyle.DashLine))
         self.legend = plot.addLegend(offset=(-10, 10), labelTextSize="9pt")
         self.scatters: dict[str, pg.ScatterPlotItem] = {}

@@ -22,6 +22,7 @@ import pyqtgraph as pg
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout
 
+from ..plot_speed import major_grid
 from ..theme import CHANGE_COLOR, DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from ..widgets.heatmap import HeatmapWidget, nice_ceil
 from .base import Panel
@@ -64,7 +65,7 @@ class WeightsPanel(Panel):
         plot.setLabel("bottom", "step")
         plot.setLabel("left", "spectral radius ρ")
         plot.getAxis("bottom").enableAutoSIPrefix(False)
-        plot.showGrid(x=True, y=True, alpha=0.25)
+        major_grid(plot, alpha=0.25)
         plot.setMenuEnabled(False)
         plot.addLegend(offset=(10, 5), labelTextSize="8pt")  # top left: the radii usually grow to the right
         one = pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(CHANGE_COLOR, width=1, style=Qt.PenStyle.DashLine),

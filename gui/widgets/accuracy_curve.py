@@ -14,8 +14,11 @@ import pyqtgraph as pg
 from PyQt6.QtGui import QColor
 
 from ..curve_buffer import CurveBuffer
+from ..plot_speed import major_grid, thin
 from ..theme import TRAIN_COLOR, VAL_COLOR
+from ..throttle import Throttle
 
+REDRAW_S = 0.15  # the batch curve is redrawn at most this often
 MAX_VAL_POINTS = 2_000  # validation dots kept (oldest dropped): memory stays bounded on long runs
 
 BATCH_COLOR = (*QColor(TRAIN_COLOR).getRgb()[:3], 80)  # faint: the noisy per-batch value
@@ -32,19 +35,27 @@ class AccuracyCurve(pg.PlotWidget):
         self.plot_item.getAxis("left").enableAutoSIPrefix(False)
         self.plot_item.setYRange(0.0, 1.0, padding=0.06)  # room for the 0 and 1 labels
         self.plot_item.setMouseEnabled(y=False)
-        self.plot_item.showGrid(y=True, alpha=0.25)
+        major_grid(self.plot_item, x=False, alpha=0.25)
         self.plot_item.addLegend(offset=(10, 10))
         self.plot_item.setClipToView(True)
         self.batch = self.plot_item.plot(pen=pg.mkPen(BATCH_COLOR, width=1), name="batch")
-        self.batch.setDownsampling(auto=True, method="peak")
+        thin(self.batch, "peak")
         self.val = self.plot_item.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o", symbolSize=6,
                                        symbolBrush=VAL_COLOR, symbolPen=None, name=val_name)
+        self._redraw = Throttle(self._draw, REDRAW_S, self)
         self.clear_data()
+
+    def _draw(self) -> None:
+        self.batch.setData(self._batch.col("step").copy(), self._batch.col("metric").copy(), connect="finite")
+        if self.val_points:
+            x, y = np.array(self.val_points, dtype=np.float64).T
+            self.val.setData(x, y, connect="finite")
 
     def clear_data(self) -> None:
         # bounded like the main curves: old batch points are decimated, so a long run's memory stays flat
         self._batch = CurveBuffer(("step", "metric"), (), capacity=10_000)
         self.val_points: list[tuple[float, float]] = []
+        self._redraw.cancel()
         self.batch.setData([], [])
         self.val.setData([], [])
 
@@ -54,11 +65,10 @@ class AccuracyCurve(pg.PlotWidget):
         if batch_is_accuracy and len(pts.get("step", ())):
             self._batch.extend({"step": np.asarray(pts["step"], dtype=np.float64),
                                 "metric": np.asarray(pts["metric"], dtype=np.float64)})
-            self.batch.setData(self._batch.col("step").copy(), self._batch.col("metric").copy(), connect="finite")
         vals = [v for v in report.get("val") or () if v.get("split", "val") == "val" and "accuracy" in v]
         if vals:
             self.val_points += [(float(v["step"]), float(v["accuracy"])) for v in vals]
             del self.val_points[:-MAX_VAL_POINTS]
-            x, y = np.array(self.val_points, dtype=np.float64).T
-            self.val.setData(x, y, connect="finite")
+        if vals or batch_is_accuracy and len(pts.get("step", ())):
+            self._redraw()  # at most every REDRAW_S: the adder reports (and validates) dozens of times a second
         return vals

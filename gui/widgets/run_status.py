@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from PyQt6.QtWidgets import QLabel, QStatusBar
@@ -25,6 +26,9 @@ def format_rate(tokens_per_s: float) -> str:
     return f"{tokens_per_s:,.0f} tok/s"
 
 
+READ_S = 0.25  # while running, the numbers change at most this often: readable, and cheap to draw
+
+
 class RunStatus:
     """Labels added to ``bar``; ``update(report)`` with each progress report, ``set_state`` otherwise."""
 
@@ -40,13 +44,24 @@ class RunStatus:
         self.rate.setToolTip("Training throughput: tokens (bits, characters, words) per second of training")
         self.elapsed.setToolTip("Time spent training (pauses excluded)")
         bar.addWidget(self.task, 1)
+        widest = {self.step: "step 000,000,000", self.epoch: "epoch 0000.00", self.rate: "000k tok/s",
+                  self.elapsed: "000:00:00"}
         for w in (self.step, self.epoch, self.rate, self.elapsed, self.state):
             w.setContentsMargins(6, 0, 6, 0)
+            if w in widest:  # a fixed width: a growing number must not relay the window out
+                w.setMinimumWidth(w.fontMetrics().horizontalAdvance(widest[w]) + 12)
             bar.addPermanentWidget(w)
         self.current = ""
+        self._shown = -float("inf")
         self.set_state("paused")
 
     def update(self, report: dict[str, Any]) -> None:
+        running = report.get("state") == "running"
+        now = time.monotonic()
+        if running and now - self._shown < READ_S:
+            self.set_state("running")
+            return
+        self._shown = now
         self.step.setText(f"step {int(report.get('step', 0)):,}")
         self.epoch.setText(f"epoch {float(report.get('epoch', 0.0)):.2f}")
         tps = float(report.get("tokens_per_s", 0.0))

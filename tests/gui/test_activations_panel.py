@@ -119,6 +119,21 @@ def test_non_finite_values_are_drawn_as_zero_with_a_note(panel):
     assert panel.note.text() == ""
 
 
+def test_a_vanished_gradient_draws_nothing_and_warns_nothing(panel, qtbot):
+    # A trained adder's gradients underflow to exactly 0: no point on the log axis, and no
+    # "All-NaN slice" RuntimeWarning from pyqtgraph (warnings are errors in this suite).
+    trace = synthetic_trace("lstm")
+    trace["layers"][0]["dh_norm"][...] = 0.0
+    panel.show_trace(trace)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.grad_plot.enableAutoRange()
+    panel.grad_plot.getViewBox().updateAutoRange()
+    panel.repaint()
+    x, y = panel.grad_curves[0].getOriginalDataset()
+    assert x is None or len(x) == 0
+
+
 def test_hover_readout_in_the_panel(panel, qtbot):
     panel.show_trace(synthetic_trace("lstm", labels=[f"tok{t}" for t in range(7)]))
     qtbot.waitExposed(panel)

@@ -67,11 +67,15 @@ def test_probability_shading_and_ink():
     assert msb_first([1, 0, 0]) == [0, 0, 1]
 
 
-def test_accuracy_curves_from_reports(panel):
+def test_accuracy_curves_from_reports(panel, qtbot):
     panel.on_progress({"kind": "progress", "points": {"step": np.array([1.0, 2.0]), "metric": np.array([0.0, 0.25])},
                        "val": []})
+    assert len(panel.curve.batch.getOriginalDataset()[0]) == 2  # the first report is drawn at once
     panel.on_progress({"kind": "progress", "points": {"step": np.array([3.0]), "metric": np.array([0.5])},
                        "val": [{"step": 3.0, "split": "val", "loss": 0.3, "accuracy": 0.42, "bit_accuracy": 0.9}]})
+    # the next within 150 ms is held back (30 reports a second would redraw 30 times), then drawn
+    assert len(panel.curve.batch.getOriginalDataset()[0]) == 2
+    qtbot.waitUntil(lambda: len(panel.curve.batch.getOriginalDataset()[0]) == 3, timeout=2000)
     x, y = panel.curve.batch.getOriginalDataset()
     np.testing.assert_array_equal(x, [1, 2, 3])
     np.testing.assert_array_equal(y, [0, 0.25, 0.5])

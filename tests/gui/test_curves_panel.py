@@ -103,6 +103,31 @@ def test_validation_points_and_markers(qtbot, panel):
     assert panel.markers[0][0].value() == 101 and "lr" in panel.markers[1][0].label.format
 
 
+def test_many_validation_points_become_a_line_and_drawing_stays_thin(qtbot, panel):
+    from gui.panels.curves import MAX_VAL_SYMBOLS
+
+    assert panel.loss_val.opts["symbol"] == "o"
+    vals = [{"step": float(s), "split": "val", "loss": 1.0 / s, "accuracy": 0.5} for s in range(1, MAX_VAL_SYMBOLS + 2)]
+    panel.on_progress(report(points(1, 200), val=vals))
+    panel.redraw()
+    assert panel.loss_val.opts["symbol"] is None and panel.metric_val.opts["symbol"] is None
+    assert len(panel.loss_val.getData()[0]) == MAX_VAL_SYMBOLS + 1  # every point, as a line
+    # the raw curves are drawn with at most about 2 points per pixel column (peak: min and max)
+    big = CurvesPanel(capacity=50_000)
+    qtbot.addWidget(big)
+    big.resize(400, 600)
+    big.show()
+    big.set_task({"task": "adder", "metric_name": "accuracy", "config": {"clip": 0.0}})
+    rng = np.random.default_rng(0)
+    big.on_progress(report(points(1, 40_000, 1 + rng.random(40_000))))
+    big.redraw()
+    qtbot.waitExposed(big)
+    big.loss_plot.getViewBox().updateAutoRange()
+    x, _ = big.loss_raw.getData()
+    assert len(x) <= 2 * big.loss_plot.getViewBox().width() + 4
+    assert len(big.loss_raw.getOriginalDataset()[0]) == 40_000  # zooming in still finds every point
+
+
 def test_clip_line_follows_the_setting(qtbot, panel):
     panel.on_progress(report(points(1, 10)))
     panel.on_message({"kind": "hparam", "step": 10, "name": "clip", "old": 0.0, "new": 5.0, "source": "user"})
