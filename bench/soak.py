@@ -7,18 +7,20 @@
    a redraw every 10 reports, as its 25 Hz timer against the trainer's 30 Hz reports) and the runs
    panel's record of the current run (``engine.runs.Run.record``). Printed every 100,000 points:
    rows kept, decimation stride, resident MB.
-2. **Soak**: the real window (``bench.gui.WindowBench``: ``MainWindow`` + worker thread, set up as
+2. **Soak**: the real window (``bench.gui.WindowBench``: ``MainWindow`` + training in a child
+   process, or a worker thread with ``--worker thread``, set up as
    ``gui.app.run`` does, offscreen; ``--views all`` floats every view that applies to the task, with
    auto-sampling every second) trains the task's default config at full speed for ``--minutes``.
    Every ``--interval`` seconds (while the UI's event loop keeps running) a row: resident MB
-   (``VmRSS`` of ``/proc/self/status``), steps, rows held by the trainer's curves, the panel's buffer
-   and the run record, validation points. At the end: the growth slope (least squares, MB/min) over
+   (``VmRSS``) of the window's process and of the training process, steps, rows held by the curves
+   panel's buffer and the run record, validation points. At the end: the growth slope (least squares, MB/min) over
    the second half of the run, and over the whole run.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import time
@@ -28,12 +30,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PyQt6")
 
 
-def rss_mb() -> float:
-    """Resident set of this process in MB (VmRSS)."""
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
+def rss_mb(pid: int | str = "self") -> float:
+    """Resident set of a process (this one by default) in MB (VmRSS); NaN if it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return float("nan")
+    if pid != "self":
+        return float("nan")
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # peak, as a fallback
@@ -99,40 +106,47 @@ def soak(args) -> None:
     from engine.config import default_config
 
     config = default_config(args.task)
-    bench = WindowBench(config)
-    bench.window.info = None
+    bench = WindowBench(config, worker=args.worker)
+    bench.window.info, bench.built = None, False
     bench.controller.build(config)
-    while bench.window.info is None or bench.controller.trainer is None:
+    while bench.window.info is None or not bench.built:
         bench.wait(0.05)
     views = bench.show_views(args.views)
     bench.wait(0.2)
     bench.window.toggle_play()
-    tr = bench.controller.trainer
     runs = bench.window.runs_panel
+    proc = bench.controller._proc  # None with --worker thread: then it all lives in this process
     load0 = os.getloadavg()
     print(f"\nsoak: {args.minutes:g} min, task {args.task} ({config.model} H={config.hidden}), views {args.views}: "
-          f"{', '.join(views) or 'no dock'} + curves; RSS every {args.interval:g} s; load (1 min) {load0[0]:.1f}")
-    print("| min | RSS MB | steps | trainer curve rows | panel rows (stride) | run rows | val points | load |")
+          f"{', '.join(views) or 'no dock'} + curves; training in a {args.worker}; RSS every {args.interval:g} s; "
+          f"load (1 min) {load0[0]:.1f}")
+    print("| min | window RSS MB | training RSS MB | steps | panel rows (stride) | run rows | val points | load |")
     print("|---|---|---|---|---|---|---|---|")
     rows: list[tuple[float, float]] = []
+    child: list[tuple[float, float]] = []
     t0 = time.perf_counter()
     while True:
         el = time.perf_counter() - t0
         rows.append((el, rss_mb()))
+        child.append((el, rss_mb(proc.pid) if proc is not None else float("nan")))
         run = runs.current
-        print(f"| {el / 60:.2f} | {rows[-1][1]:.1f} | {tr.step_count:,} | {tr.curves.n:,} | "
+        print(f"| {el / 60:.2f} | {rows[-1][1]:.1f} | {child[-1][1]:.1f} | {bench.step:,} | "
               f"{len(bench.window.curves.buf):,} ({bench.window.curves.buf.stride}) | "
-              f"{len(run.curves['step']) if run else 0:,} | {len(tr.val_points)} | {os.getloadavg()[0]:.1f} |",
-              flush=True)
+              f"{len(run.curves['step']) if run else 0:,} | {len(bench.window.curves.val_points)} | "
+              f"{os.getloadavg()[0]:.1f} |", flush=True)
         if el >= args.minutes * 60:
             break
         bench.wait(min(args.interval, args.minutes * 60 - el + 0.01))
     bench.window.toggle_play()
     bench.wait(0.3)
-    half = [r for r in rows if r[0] >= rows[-1][0] / 2]
-    print(f"RSS {rows[0][1]:.1f} MB at the start, {max(m for _, m in rows):.1f} peak, {rows[-1][1]:.1f} at the end; "
-          f"slope over the second half {slope_mb_per_min(half):+.3f} MB/min, over the whole run "
-          f"{slope_mb_per_min(rows):+.3f} MB/min; {tr.step_count:,} steps; load {load0[0]:.1f} -> {os.getloadavg()[0]:.1f}")
+    for name, series in (("window", rows), ("training", child)):
+        if any(math.isnan(m) for _, m in series):
+            continue
+        half = [r for r in series if r[0] >= series[-1][0] / 2]
+        print(f"{name} process RSS {series[0][1]:.1f} MB at the start, {max(m for _, m in series):.1f} peak, "
+              f"{series[-1][1]:.1f} at the end; slope over the second half {slope_mb_per_min(half):+.3f} MB/min, "
+              f"over the whole run {slope_mb_per_min(series):+.3f} MB/min")
+    print(f"{bench.step:,} steps; load {load0[0]:.1f} -> {os.getloadavg()[0]:.1f}")
     bench.close()
 
 
@@ -143,6 +157,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="adder (default: the most steps, so the most curve points, per minute) or char")
     parser.add_argument("--views", choices=["all", "default", "curves"], default="all")
     parser.add_argument("--interval", type=float, default=10.0, help="seconds between RSS samples")
+    parser.add_argument("--worker", choices=["process", "thread"], default="process",
+                        help="where the window trains (the app: a child process)")
     parser.add_argument("--points", type=int, default=1_000_000, help="synthetic curve points (0: skip)")
     parser.add_argument("--chunk", type=int, default=100, help="points per synthetic report")
     args = parser.parse_args(argv)

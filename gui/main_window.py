@@ -275,7 +275,8 @@ class MainWindow(QMainWindow):
                 min(mine, key=lambda x: x[0])[1].raise_()
 
     def _update_traces(self) -> None:
-        """Traces and display examples cost a forward+backward: ask only while a panel shows them."""
+        """Traces and display examples cost a forward+backward, the weights' spectral radii an
+        eigendecomposition: ask only while a panel shows them (not behind another tab)."""
         shown = [p for p, d in self.docks.items() if d.isVisible() and not d.visibleRegion().isEmpty()]  # (tabs)
         for key, attr, setter in (("trace", "uses_trace", self.controller.set_trace),
                                   ("example", "uses_example", self.controller.set_example)):
@@ -283,6 +284,10 @@ class MainWindow(QMainWindow):
             if index != self._sent[key]:
                 self._sent[key] = index
                 setter(index)
+        weights = any(p.uses_weights for p in shown)  # (eigenvalues each second: only for a visible view)
+        if weights != self._sent.get("weights"):
+            self._sent["weights"] = weights
+            self.controller.set_weights(weights)
 
     def _panel_request(self, panel, name: str, payload: dict[str, Any]) -> None:
         c = self.controller

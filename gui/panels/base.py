@@ -24,12 +24,14 @@ class Panel(QWidget):
       uses_trace  True if the panel draws ``report["trace"]`` (traces are only recorded while such a
                   panel is visible: they cost a forward+backward pass)
       uses_example True if it draws ``report["example"]`` (the task's display example)
+      uses_weights True if it draws ``report["weights"]`` (Wh and its spectral radii, once a second)
     """
 
     title = "Panel"
     tasks: tuple[str, ...] = ("adder", "char", "lm", "seq2seq")
     uses_trace = False
     uses_example = False
+    uses_weights = False
 
     request = pyqtSignal(str, object)  # (command name, payload dict) for the controller
 

@@ -6,8 +6,8 @@ Wh^T (and by the activation's derivative, at most 1 for tanh) T times. The spect
 (vanishing gradient), ρ > 1 lets some direction grow (exploding gradient, hence clipping).
 
 Data: ``report["weights"]`` = {layer: {"Wh": (H, kH) float32, "radius": float or {gate: float}}}
-(``Trainer.set_weights``). The panel asks for it by ``request("weights", {"on": True})`` when shown
-and ``{"on": False}`` when hidden. Wh is drawn with a symmetric diverging scale (0 is white); its
+(``Trainer.set_weights``). The window asks for it while this panel is on screen (``uses_weights``;
+not while it is hidden or behind another tab). Wh is drawn with a symmetric diverging scale (0 is white); its
 columns are the gate blocks of the cell (LSTM f, g, i, o; GRU z, r, h̃), separated by lines, and the
 radius is plotted per block against the training step.
 """
@@ -43,6 +43,7 @@ class WeightsPanel(Panel):
 
     title = "Recurrent weights"
     tasks = ("adder", "char", "lm", "seq2seq")
+    uses_weights = True
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -101,14 +102,6 @@ class WeightsPanel(Panel):
         weights = report.get("weights")
         if weights:
             self.add_weights(int(report.get("step", 0)), weights)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.request.emit("weights", {"on": True})
-
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)
-        self.request.emit("weights", {"on": False})
 
     def export_targets(self) -> list[tuple[str, Any]]:
         return [("Recurrent matrix Wh", self.heatmap.plot), ("Spectral radius over training", self.radius_plot)]

@@ -50,6 +50,7 @@ class AccuracyCurve(pg.PlotWidget):
         if self.val_points:
             x, y = np.array(self.val_points, dtype=np.float64).T
             self.val.setData(x, y, connect="finite")
+        self.scene().prepareForPaint()  # settle the ranges now, or the paint asks for a second one
 
     def clear_data(self) -> None:
         # bounded like the main curves: old batch points are decimated, so a long run's memory stays flat

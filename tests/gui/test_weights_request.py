@@ -20,3 +20,22 @@ def test_weights_request_turns_weight_reports_on_and_off(qtbot, sync_window):
     w.controller.set_weights(True)
     w.controller.build(w.hyper.current_config())  # a new trainer starts with the setting
     assert trainer_of(w).weights_on
+
+
+def test_weights_only_while_the_panel_is_on_screen(qtbot, sync_window):
+    """Behind another tab the panel is not seen: no eigenvalues are computed for it."""
+    w = sync_window
+    w.show()
+    qtbot.waitExposed(w)
+    weights_dock = next(d for p, d in w.docks.items() if p.uses_weights)
+    other = next(d for d in w.right_docks if d is not weights_dock and d.isVisible())
+    asked = []
+    w.controller.set_weights = asked.append  # what the window asks of the run
+    weights_dock.raise_()
+    qtbot.waitUntil(lambda: asked[-1:] == [True], timeout=3000)
+    other.raise_()
+    qtbot.waitUntil(lambda: asked[-1:] == [False], timeout=3000)
+    weights_dock.raise_()
+    qtbot.waitUntil(lambda: asked[-1:] == [True], timeout=3000)
+    weights_dock.hide()
+    qtbot.waitUntil(lambda: asked[-1:] == [False], timeout=3000)
