@@ -40,8 +40,11 @@ from PyQt6.QtWidgets import (
 
 from engine.analysis import find_units, matching_spans
 
+from ..throttle import Throttle
 from ..widgets.unit_colors import fill_top5_grid, ink_for, legend_html, unit_color
 from .base import Panel
+
+TRACE_EVERY_S = 1.0  # while training, a new trace is laid out at most this often
 
 SHOWN = {"␣": " ", "⏎": "⏎\n"}  # character task: spaces as (tinted) spaces, line ends break the line
 
@@ -145,11 +148,14 @@ class UnitTextPanel(Panel):
         layout.addWidget(self.legend)
         layout.addWidget(self.caption)
         layout.addWidget(split, 1)
+        self._pending: dict[str, Any] | None = None
+        self._show_pending = Throttle(self._show_latest, TRACE_EVERY_S, self)
 
     # ------------------------------------------------------------------ Panel contract
     def set_task(self, info: dict[str, Any]) -> None:
         self.task = str(info.get("task", "lm"))
-        self.trace = None
+        self.trace = self._pending = None
+        self._show_pending.cancel()
         self.text.clear()
         self.grid.setColumnCount(0)
         self.found.clear()
@@ -158,7 +164,15 @@ class UnitTextPanel(Panel):
 
     def on_progress(self, report: dict[str, Any]) -> None:
         if report.get("trace") and not self.hold.isChecked():
-            self.show_trace(report["trace"])
+            # Laying the text out and filling the top-5 grid takes 30-50 ms: while training sends 4
+            # traces a second, show one a second (a reader cannot follow more); the latest wins.
+            self._pending = report["trace"]
+            self._show_pending()
+
+    def _show_latest(self) -> None:
+        trace, self._pending = self._pending, None
+        if trace is not None:
+            self.show_trace(trace)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

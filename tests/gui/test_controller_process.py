@@ -120,3 +120,37 @@ def test_a_child_that_keeps_dying_is_not_restarted_forever(qtbot, controller, in
     controller.play()  # no child: dropped, no error
     controller.build(small_adder())  # the user's Reset starts a new one
     qtbot.waitUntil(lambda: len(of_kind(inbox, "built")) == 5, timeout=WAIT_MS)
+
+
+def test_the_window_trains_in_a_child_process_and_autosaves(qtbot, tmp_path):
+    """The app's set-up: MainWindow over a process controller; Space trains, the views fill, the
+    autosave lands, closing the window ends the child."""
+    import pyqtgraph as pg
+    from PyQt6.QtCore import QSettings
+
+    from gui.autosave import Autosave
+    from gui.main_window import MainWindow
+
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    c = Controller(process=True)
+    win = MainWindow(c, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    win.show_panels_for("adder")
+    win.show()
+    c.start()
+    autosave = Autosave(win, c, folder=tmp_path / "autosave", interval_ms=3_600_000)
+    assert not autosave.needs_saving()
+    c.build(small_adder())
+    qtbot.waitUntil(lambda: win.info is not None, timeout=WAIT_MS)
+    win.toggle_play()  # what Space does
+    qtbot.waitUntil(lambda: win.step >= 200, timeout=WAIT_MS)
+    win.toggle_play()  # (the window shows "paused" at once; the child's last steps report after)
+    qtbot.waitUntil(lambda: c._last_state == "paused", timeout=WAIT_MS)
+    qtbot.wait(100)
+    assert len(win.curves.buf) > 0 and win.curves.val_points  # curves and validation dots arrived
+    assert autosave.needs_saving() and autosave.save_now()
+    qtbot.waitUntil(lambda: autosave.path.is_file(), timeout=WAIT_MS)
+    assert not autosave.needs_saving()
+    proc = c._proc
+    win.close()
+    assert not proc.is_alive()

@@ -167,7 +167,10 @@ def test_pattern_finder_on_a_planted_unit(qtbot):
     # negative polarity: a unit strongly negative on the span
     h2 = h.copy()
     h2[10:14, 2] = -0.95
-    p.on_progress({"trace": lm_trace(h2, labels=[f"w{t}" for t in range(T)])})
+    trace2 = lm_trace(h2, labels=[f"w{t}" for t in range(T)])
+    p.on_progress({"trace": trace2})
+    assert p.trace is not trace2  # a second trace within a second waits: training sends 4 a second
+    qtbot.waitUntil(lambda: p.trace is trace2, timeout=3000)
     p.start.setValue(10)
     p.stop.setValue(14)
     p.polarity.setCurrentIndex(1)
