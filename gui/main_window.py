@@ -302,8 +302,6 @@ class MainWindow(QMainWindow):
                 self._update_traces()
             elif name == "eval":
                 c.evaluate(payload.get("split", "val"))
-            elif name == "weights":  # the weights panel: Wh and its spectral radii in the reports, or not
-                c.set_weights(bool(payload.get("on")))
             elif name == "select_unit":  # a heatmap row or a saturation point picks the unit other views follow
                 self.on_message({"kind": "select_unit", "unit": int(payload["unit"])})
             else:

@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 CODE = """
 import sys
-import engine, engine.trainer, engine.tasks, engine.checkpoint, engine.cli
+import engine, engine.trainer, engine.tasks, engine.checkpoint, engine.cli, engine.host
 from engine.tasks import task_class
 for name in ("adder", "char", "lm", "seq2seq"):
     task_class(name)

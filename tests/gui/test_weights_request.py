@@ -1,4 +1,5 @@
-"""The weights panel's request reaches the trainer: reports carry Wh and its spectral radii only while asked."""
+"""Reports carry Wh and its spectral radii only while asked, and the window asks only while the
+weights panel is on screen."""
 
 from __future__ import annotations
 
@@ -6,14 +7,14 @@ from tests.gui.window_fixtures import *  # noqa: F403
 from tests.gui.window_fixtures import trainer_of
 
 
-def test_weights_request_turns_weight_reports_on_and_off(qtbot, sync_window):
+def test_set_weights_turns_weight_reports_on_and_off(qtbot, sync_window):
     w = sync_window
     reports = []
     w.controller.message.connect(lambda m: reports.append(m) if m.get("kind") == "progress" else None)
-    w._panel_request(w.hyper, "weights", {"on": True})
+    w.controller.set_weights(True)
     w.controller.run_steps(2)
     assert trainer_of(w).weights_on and any(r.get("weights") for r in reports)
-    w._panel_request(w.hyper, "weights", {"on": False})
+    w.controller.set_weights(False)
     reports.clear()
     w.controller.run_steps(2)
     assert not trainer_of(w).weights_on and not any(r.get("weights") for r in reports)

@@ -1,0 +1,66 @@
+"""TrainerHost without Qt: commands in, plain-dict messages out, over a pipe as in the app's child
+process (here served on a thread, which runs the same code)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import time
+
+from engine.config import default_config
+from engine.host import TrainerHost, serve_pipe
+
+SMALL = default_config("adder").replace(hidden=8, batch=8)
+
+
+def receive_until(conn, pred, timeout=20.0):
+    got = []
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if conn.poll(0.05):
+            got.append(conn.recv())
+            if pred(got[-1]):
+                return got
+    raise AssertionError(f"no matching message in {timeout} s; got kinds {[m.get('kind') for m in got]}")
+
+
+def test_serve_pipe_builds_trains_answers_and_ends_with_the_pipe():
+    ours, theirs = multiprocessing.Pipe()
+    server = threading.Thread(target=serve_pipe, args=(theirs,), daemon=True)
+    server.start()
+    ours.send(("trace", 0))
+    ours.send(("build", SMALL))
+    built = receive_until(ours, lambda m: m["kind"] == "built")
+    assert [m["kind"] for m in built][:2] == ["building", "built"] and built[-1]["info"]["hidden"] == 8
+    ours.send(("step", 7))
+    got = receive_until(ours, lambda m: m["kind"] == "progress" and m["step"] == 7 and m["state"] == "paused")
+    assert any(m.get("trace") is not None for m in got if m["kind"] == "progress")  # knob set before the build
+    ours.send(("no_such_command",))
+    err = receive_until(ours, lambda m: m["kind"] == "event")[-1]
+    assert err["level"] == "error" and "no_such_command" in err["message"]
+    ours.send(("sample", "", 5, "mine"))  # the adder has no sampling: an error event, the host lives on
+    receive_until(ours, lambda m: m["kind"] == "event")
+    ours.send(("eval", "val"))
+    assert 0.0 <= receive_until(ours, lambda m: m["kind"] == "eval")[-1]["accuracy"] <= 1.0
+    ours.close()  # the window went away: the host stops instead of training on
+    server.join(5.0)
+    assert not server.is_alive()
+
+
+def test_synchronous_host_replaces_runs_and_keeps_the_old_one_on_a_failed_build(tmp_path):
+    inbox = []
+    host = TrainerHost(inbox.append)
+    host.command("build", SMALL)
+    first = host.trainer
+    assert host.run_steps(3) == 3 and first.step_count == 3
+    host.command("build", default_config("lm").replace(data=str(tmp_path / "missing")))
+    assert inbox[-1]["kind"] == "build_failed" and host.trainer is first
+    host.command("save", str(tmp_path / "a.npz"))
+    assert inbox[-1] == {"kind": "saved", "path": str(tmp_path / "a.npz"), "step": 3}
+    host.command("load", str(tmp_path / "a.npz"))
+    assert host.trainer is not first and host.trainer.step_count == 3
+    loaded = [m for m in inbox if m["kind"] == "loaded"][-1]
+    assert loaded["step"] == 3 and len(loaded["curves"]["step"]) == 3
+    inbox.clear()
+    first.callback({"kind": "progress", "step": 99})  # a replaced trainer's report is dropped
+    assert inbox == []
