@@ -62,3 +62,13 @@ class Curves:
         self.data[: rows.shape[0]] = rows
         self.n = rows.shape[0]
         self.stride, self._seen = int(meta[1]), int(meta[2])
+
+
+MAX_VAL_POINTS = 4_000  # validation points kept per run (the adder validates dozens of times a second)
+
+
+def thin_history(points: list, limit: int = MAX_VAL_POINTS) -> None:
+    """Keep a growing list of points bounded, in place: past ``limit``, drop every other one (the
+    newest always stays), so a long run's early history gets coarser instead of ever longer."""
+    if len(points) > limit:
+        del points[-2::-2]

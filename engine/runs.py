@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from .atomic import atomic_write_text
+from .curves import thin_history
 
 # Okabe-Ito's colour-blind-safe palette, without its black (invisible on the dark theme).
 RUN_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442")
@@ -169,6 +170,7 @@ class Run:
                 self.metric_name = str(report["metric_name"])
             self.extend(report.get("points") or {}, now=now)
             self.val_points.extend(dict(p) for p in report.get("val") or ())
+            thin_history(self.val_points)
         elif kind == "hparam":
             self.changes.append({k: report[k] for k in ("step", "name", "old", "new", "source") if k in report})
 

@@ -28,7 +28,7 @@ import numpy as np
 
 from .clip import clip_grads
 from .config import coerce
-from .curves import Curves
+from .curves import MAX_VAL_POINTS, Curves, thin_history
 from .optim import make_optimizer
 from .schedule import make_schedule
 from .tasks.base import Task, TaskError
@@ -42,6 +42,7 @@ class Trainer:
     """Trains ``task`` with the optimizer, clipping and schedule its config names."""
 
     backup_interval = 50  # steps between copies of the last finite parameters (divergence restore)
+    max_val_points = MAX_VAL_POINTS  # validation points kept (halved when full, the newest kept)
 
     def __init__(self, task: Task, callback: Callback | None = None, report_interval: float = 1 / 30,
                  clock: Callable[[], float] = time.perf_counter) -> None:
@@ -252,6 +253,7 @@ class Trainer:
         metrics = self.task.evaluate(split, self.config.eval_batches)
         point = {"step": float(self.step_count), "split": split, **{k: float(v) for k, v in metrics.items()}}
         self.val_points.append(point)
+        thin_history(self.val_points, self.max_val_points)  # bounded: also what a checkpoint stores
         self._new_vals.append(point)
         if scheduled and split == "val":
             value = metrics.get(self.task.metric_name, math.nan)

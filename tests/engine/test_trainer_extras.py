@@ -1,5 +1,5 @@
 """Trainer additions for the "what units learn" views: tagged samples, opt-in recurrent weights,
-and the per-position top-5 of a language model's trace."""
+the per-position top-5 of a language model's trace; and a bounded validation history."""
 
 from __future__ import annotations
 
@@ -79,3 +79,24 @@ def test_trace_top5_matches_the_model(char_task):
             assert dict(row)[trace["targets"][t]] == pytest.approx(float(trace["target_probs"][t]), rel=1e-5)
         else:
             assert float(trace["target_probs"][t]) <= probs[-1] + 1e-7
+
+
+def test_validation_history_stays_bounded_on_a_long_run():
+    """The adder validates every 50 steps, dozens of times a second at full speed: the trainer's
+    history (also what a checkpoint stores) and a run record keep at most a bounded number of points,
+    halving the old ones and always keeping the newest."""
+    from engine.curves import thin_history
+    from engine.runs import Run
+
+    tr = Trainer(make_task(default_config("adder").replace(hidden=4, batch=4, eval_interval=1)))
+    tr.max_val_points = 10
+    tr.fit(max_steps=60)
+    steps = [p["step"] for p in tr.val_points]
+    assert len(steps) <= 10 and steps[-1] == 60 and steps == sorted(steps)
+    run = Run("r", "#000000", {})
+    for s in range(1, 10_001):
+        run.record({"kind": "progress", "points": {}, "val": [{"step": float(s), "split": "val", "loss": 1.0}]})
+    assert len(run.val_points) <= 4_000 and run.val_points[-1]["step"] == 10_000.0
+    pts = list(range(7))
+    thin_history(pts, 6)
+    assert pts == [0, 2, 4, 6]
