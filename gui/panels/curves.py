@@ -2,7 +2,7 @@
 (or the training time, or the wall clock: the x-axis selector).
 
 Fed by ``report["points"]`` (every step since the last report) into a bounded ``CurveBuffer``;
-drawn by a ~8 Hz timer, never once per report. Raw step values are drawn faint behind a debiased
+drawn by a timer (8 Hz, fewer when a repaint is slow), never once per report. Raw step values are drawn faint behind a debiased
 EMA (TensorBoard's smoothing slider); validation points are ``VAL_COLOR`` everywhere; divergence
 and every live hyperparameter change are vertical markers ("lr 0.03 -> 0.01"); hovering shows every
 value at that step. Kept runs of the Runs panel are overlaid in their colours (``set_runs``), and
@@ -36,7 +36,14 @@ MAX_MARKERS = 40
 UNMARKED = ("temperature", "top_k", "eval_interval", "eval_batches")  # don't change what the curves show
 X_MODES = {"step": ("step", "step"), "relative": ("time", "training time (s)"), "wall": ("wall", "wall clock")}
 MAX_VAL_POINTS = 4000
+REDRAW_MS = (120, 400)  # the curves' redraw period: at fastest, at slowest (see the timer)
 MAX_VAL_SYMBOLS = 150  # validation points drawn as dots up to this many, as a plain line beyond
+
+
+def redraw_interval(paint_ms: float) -> int:
+    """Milliseconds between redraws after a repaint that took ``paint_ms``: the curves take at most
+    about an eighth of the UI thread, redrawn between 8 and 2.5 times a second."""
+    return int(min(max(REDRAW_MS[0], 8 * paint_ms), REDRAW_MS[1]))
 
 
 def _faint(color: str, alpha: int = 70) -> pg.QtGui.QColor:
@@ -173,11 +180,21 @@ class CurvesPanel(Panel):
         self.loss_plot.vb.sigResized.connect(lambda _vb: self._place_hint())
         self._mouse = pg.SignalProxy(self.glw.scene().sigMouseMoved, rateLimit=30, slot=self._hover)
         self.timer = QTimer(self)
-        # 8 Hz: painting the plots is most of the window's Python time, which the worker's step waits
-        # for (one interpreter lock); 200 ms instead of 40 gave training 49% -> 65% of headless speed
-        self.timer.setInterval(120)
+        # At most 8 Hz, and slower when a repaint is slow (a large panel on a slow machine): the
+        # curves may take about an eighth of the UI thread, so the window answers while they draw.
+        self.timer.setInterval(REDRAW_MS[0])
         self.timer.timeout.connect(self.redraw)
         self.timer.start()
+        self._paint_ms = 0.0  # the last repaint of the plots
+        paint = self.glw.paintEvent
+
+        def timed_paint(event) -> None:
+            t0 = time.perf_counter()
+            paint(event)
+            self._paint_ms = (time.perf_counter() - t0) * 1000
+            self.timer.setInterval(redraw_interval(self._paint_ms))
+
+        self.glw.paintEvent = timed_paint
 
     # ------------------------------------------------------------------ Panel protocol
     def set_task(self, info: dict[str, Any]) -> None:

@@ -128,6 +128,16 @@ def test_many_validation_points_become_a_line_and_drawing_stays_thin(qtbot, pane
     assert len(big.loss_raw.getOriginalDataset()[0]) == 40_000  # zooming in still finds every point
 
 
+def test_slow_repaints_slow_the_redraw_timer_down(qtbot, panel):
+    from gui.panels.curves import redraw_interval
+
+    assert [redraw_interval(ms) for ms in (2, 15, 45, 200)] == [120, 120, 360, 400]
+    panel.on_progress(report(points(1, 100)))
+    panel.redraw()
+    qtbot.waitUntil(lambda: panel._paint_ms > 0, timeout=3000)  # the real repaint is timed
+    assert panel.timer.interval() == redraw_interval(panel._paint_ms)
+
+
 def test_clip_line_follows_the_setting(qtbot, panel):
     panel.on_progress(report(points(1, 10)))
     panel.on_message({"kind": "hparam", "step": 10, "name": "clip", "old": 0.0, "new": 5.0, "source": "user"})
