@@ -253,7 +253,7 @@ def load_checkpoint(path: str | os.PathLike, callback=None, data: str | os.PathL
     try:
         task = task_factory(config, vocab=vocab)
     except (TaskError, ValueError, OSError) as exc:
-        if config.data and not Path(config.data).exists():  # not a path any more (or a name like "addition")
+        if config.data and not _exists(config.data):  # not a path any more (or a name like "addition")
             hint = "the path given does not exist" if data is not None else \
                 "point to where it is now (--data PATH, or the window's data field)"
             raise CheckpointError(f"the data of this checkpoint is missing: {config.data} ({hint})") from None
@@ -313,3 +313,12 @@ def _load_params(path: Path, model, arrays: dict[str, np.ndarray], prefix: str) 
         if not np.issubdtype(a.dtype, np.floating):
             raise CheckpointError(f"parameter {name} in {path} has dtype {a.dtype}, expected floating point")
         p[...] = a
+
+
+def _exists(path: str) -> bool:
+    """``Path.exists`` that also says False for a string no file system accepts as a name
+    (too long, say: Python 3.11's ``exists`` raises for that)."""
+    try:
+        return Path(path).exists()
+    except (OSError, ValueError):
+        return False

@@ -303,6 +303,9 @@ def test_moved_data_is_named_and_can_be_pointed_to(tmp_path):
         load_checkpoint(path, data=tmp_path / "nope.txt", task_factory=fake_factory)
     again = load_checkpoint(path, data=moved, task_factory=fake_factory)
     assert again.config.data == str(moved) and again.step_count == 3
+    # a "path" no file system takes (too long: Path.exists raises) is a clear error, not an OSError
+    with pytest.raises(CheckpointError, match="the path given does not exist"):
+        load_checkpoint(path, data="x" * 5000, task_factory=fake_factory)
 
 
 def test_a_data_name_that_is_not_a_path_loads(tmp_path):
