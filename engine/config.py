@@ -86,7 +86,8 @@ class Config:
         names = {f.name for f in dataclasses.fields(cls)}
         unknown = sorted(set(d) - names)
         if unknown and strict:
-            raise ValueError(f"unknown configuration keys: {', '.join(unknown)}")
+            shown = (k if k.isprintable() else repr(k) for k in unknown)  # one line, whatever a file holds
+            raise ValueError(f"unknown configuration keys: {', '.join(shown)}")
         cfg = cls(**{k: v for k, v in d.items() if k in names})
         cfg.validate()
         return cfg

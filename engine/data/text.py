@@ -60,8 +60,7 @@ def read_text(path: str | Path, encoding: str = "utf-8", *, what: str = "data fi
     except UnicodeDecodeError as exc:
         raise TaskError(f"The file {p} is not valid UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start:,}); "
                         f"if it is Latin-1 text, load it with encoding 'latin-1'.") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.lstrip("\ufeff")  # byte-order marks (some editors write two) are not text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
