@@ -56,9 +56,11 @@ class Autosave(QObject):
         key = self.controller.run_key()  # None: no run, or it has not trained yet
         return key is not None and self._saved != key
 
-    def save_now(self) -> bool:
-        """Ask the worker to write the autosave (between two steps). False if there was nothing new."""
-        if not self.needs_saving():
+    def save_now(self, force: bool = False) -> bool:
+        """Ask the worker to write the autosave (between two steps). False if there was nothing new;
+        ``force``: save a trained run even if no newer step has been reported (closing while training:
+        the steps since the last report are new too)."""
+        if not (self.needs_saving() or force and self.controller.run_key() is not None):
             return False
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -72,7 +74,7 @@ class Autosave(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if obj is self.window and event.type() == QEvent.Type.Close:
             self.timer.stop()
-            self.save_now()  # queued ahead of the stop that closeEvent sends next
+            self.save_now(force=self.window.state == "running")  # queued ahead of the stop closeEvent sends
         return False  # the window still handles its close itself
 
     # ------------------------------------------------------------------ restoring
