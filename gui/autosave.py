@@ -74,7 +74,10 @@ class Autosave(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if obj is self.window and event.type() == QEvent.Type.Close:
             self.timer.stop()
-            self.save_now(force=self.window.state == "running")  # queued ahead of the stop closeEvent sends
+            running = self.window.state == "running"
+            if running:  # no step between this save and the stop closeEvent sends next: the file holds
+                self.controller.pause()  # the run's last step
+            self.save_now(force=running)
         return False  # the window still handles its close itself
 
     # ------------------------------------------------------------------ restoring
