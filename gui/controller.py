@@ -46,6 +46,7 @@ class Controller(QObject):
         self._factory = task_factory  # None: engine.tasks.make_task (a child needs a picklable one)
         self._report_interval = report_interval
         self._use_process = process
+        # In process mode the host lives in the child; this one serves only before start() (synchronous).
         self._host = TrainerHost(self._on_message, task_factory, report_interval)
         self._thread: threading.Thread | None = None
         self._proc: Any = None  # multiprocessing.Process

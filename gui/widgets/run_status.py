@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from PyQt6.QtWidgets import QLabel, QStatusBar
 
 from ..theme import STATE_COLORS
+from ..throttle import Throttle
 
 STATE_TEXT = {"running": "Running", "paused": "Paused", "diverged": "Diverged", "finished": "Finished",
               "stopped": "Stopped", "building": "Building…"}
@@ -52,22 +52,25 @@ class RunStatus:
                 w.setMinimumWidth(w.fontMetrics().horizontalAdvance(widest[w]) + 12)
             bar.addPermanentWidget(w)
         self.current = ""
-        self._shown = -float("inf")
+        self._latest: dict[str, Any] = {}
+        self._show = Throttle(self._show_latest, READ_S, bar)
         self.set_state("paused")
 
     def update(self, report: dict[str, Any]) -> None:
-        running = report.get("state") == "running"
-        now = time.monotonic()
-        if running and now - self._shown < READ_S:
-            self.set_state("running")
-            return
-        self._shown = now
+        self._latest = report
+        self.set_state(report.get("state", "paused"))  # the state at once, the numbers at most every READ_S
+        if self.current == "running":
+            self._show()
+        else:
+            self._show.flush()  # a stopped run shows its final numbers now
+
+    def _show_latest(self) -> None:
+        report = self._latest
         self.step.setText(f"step {int(report.get('step', 0)):,}")
         self.epoch.setText(f"epoch {float(report.get('epoch', 0.0)):.2f}")
         tps = float(report.get("tokens_per_s", 0.0))
         self.rate.setText(format_rate(tps) if report.get("state") == "running" else "")
         self.elapsed.setText(format_elapsed(float(report.get("elapsed_s", 0.0))))
-        self.set_state(report.get("state", "paused"))
 
     def set_state(self, state: str) -> None:
         if state == self.current:
