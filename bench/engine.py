@@ -74,10 +74,9 @@ def _set_threads(threads: int) -> None:
 def make_ours(shape: str, dropout: float, seed: int = 0):
     """A function running ``k`` training steps of our engine exactly as the Trainer does them."""
     import numpy as np
-
-    from engine.clip import clip_grads
-    from engine.models.rnnlm import BetterRnnlm, Rnnlm
-    from engine.optim import make_optimizer
+    from rnn_lab.engine.clip import clip_grads
+    from rnn_lab.engine.models.rnnlm import BetterRnnlm, Rnnlm
+    from rnn_lab.engine.optim import make_optimizer
 
     V, D, H, layers, tied = SHAPES[shape]
     rng = np.random.default_rng(seed)
@@ -199,9 +198,9 @@ def report(shape: str, res: dict[str, list[float]], torch_ok: bool | None) -> li
 
 RSS_SCRIPT = """
 import resource, sys
-from engine.config import default_config
-from engine.tasks import make_task
-from engine.trainer import Trainer
+from rnn_lab.engine.config import default_config
+from rnn_lab.engine.tasks import make_task
+from rnn_lab.engine.trainer import Trainer
 cfg = default_config(preset="rnnlm", data=sys.argv[1], eval_interval=0)
 trainer = Trainer(make_task(cfg), report_interval=0.0)
 trainer.fit(max_steps=int(sys.argv[2]))

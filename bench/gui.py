@@ -60,7 +60,7 @@ def percentiles(xs: list[float], qs=(50, 95, 99)) -> list[float]:
 
 def tokens_per_step(config) -> int:
     """Tokens (bits for the adder) one training step consumes."""
-    from engine.tasks import make_task
+    from rnn_lab.engine.tasks import make_task
 
     return int(make_task(config).train_step().tokens)
 
@@ -68,8 +68,8 @@ def tokens_per_step(config) -> int:
 # ---------------------------------------------------------------------------------------- headless
 def headless_block(config, warmup: float, seconds: float) -> dict[str, float]:
     """``Trainer.fit`` in chunks of about 0.1 s; steps/s over ``seconds`` after ``warmup``."""
-    from engine.tasks import make_task
-    from engine.trainer import Trainer
+    from rnn_lab.engine.tasks import make_task
+    from rnn_lab.engine.trainer import Trainer
 
     trainer = Trainer(make_task(config))
     chunk = 1
@@ -95,10 +95,9 @@ class WindowBench:
         import PyQt6.QtWidgets  # noqa: F401  (before pyqtgraph, as gui.app.run)
         import pyqtgraph as pg
         from PyQt6.QtCore import QSettings, Qt, QTimer
-
-        from gui import theme
-        from gui.controller import Controller
-        from gui.main_window import MainWindow
+        from rnn_lab.gui import theme
+        from rnn_lab.gui.controller import Controller
+        from rnn_lab.gui.main_window import MainWindow
 
         sys.setswitchinterval(0.002)  # as gui.app.run
         self.app = pg.mkQApp("RNN Lab bench")
@@ -284,7 +283,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="where the window trains: a child process (the app's default) or a thread")
     args = parser.parse_args(argv)
 
-    from engine.config import default_config
+    from rnn_lab.engine.config import default_config
 
     config = default_config(args.task)
     per_step = tokens_per_step(config)

@@ -15,8 +15,7 @@ import argparse
 import time
 
 import numpy as np
-
-from engine.layers.lstm import TimeLSTM
+from rnn_lab.engine.layers.lstm import TimeLSTM
 
 
 def _best_seconds(fn, repeats: int, warmup: int) -> float:

@@ -64,10 +64,9 @@ def first_reached(points: list[dict], target: float) -> dict | None:
 def run(data: Path, iters: int = 0, seed: int = 0, sample_length: int = 500, log=print) -> dict:
     """Train the preset on ``data``; return {"config", "points", "final", "samples", ...}."""
     import numpy as np
-
-    from engine.config import default_config
-    from engine.tasks import make_task
-    from engine.trainer import Trainer
+    from rnn_lab.engine.config import default_config
+    from rnn_lab.engine.tasks import make_task
+    from rnn_lab.engine.trainer import Trainer
 
     overrides = {"data": str(data), "seed": seed}
     if iters:
@@ -77,7 +76,7 @@ def run(data: Path, iters: int = 0, seed: int = 0, sample_length: int = 500, log
     chars_per_step = config.batch * config.bptt
     val_chars = task.ids["val"].size
     if config.eval_batches:
-        from engine.data.batcher import eval_shape
+        from rnn_lab.engine.data.batcher import eval_shape
 
         n, t = eval_shape(val_chars, config.batch, config.bptt)
         subset = min(config.eval_batches, (val_chars - 1) // (n * t)) * n * t

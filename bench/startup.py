@@ -42,8 +42,8 @@ DRIVER = r"""
 import json, sys, time
 marks = {"interpreter": time.time()}
 sys.argv = ["main.py"]
-import main  # sets OPENBLAS_NUM_THREADS, imports only os and sys
-import gui.main_window as mw
+import rnn_lab.main  # sets OPENBLAS_NUM_THREADS, imports only os and sys
+import rnn_lab.gui.main_window as mw
 marks["gui.main_window imported"] = time.time()
 
 _show, _init = mw.MainWindow.show, mw.MainWindow.__init__
@@ -123,9 +123,9 @@ def import_times(top: int = 14) -> tuple[list[tuple[str, float]], list[tuple[str
 
 
 def adder_time_to_exact(seed: int, max_steps: int = 5000) -> dict[str, float]:
-    from engine.config import default_config
-    from engine.tasks import make_task
-    from engine.trainer import Trainer
+    from rnn_lab.engine.config import default_config
+    from rnn_lab.engine.tasks import make_task
+    from rnn_lab.engine.trainer import Trainer
 
     trainer = Trainer(make_task(default_config("adder", seed=seed)))
     result = {"seed": seed, "step": float("nan"), "clock": float("nan"), "wall": float("nan")}

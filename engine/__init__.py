@@ -4,5 +4,3 @@ Layers follow the protocol of "Deep Learning from Scratch 2": each has ``params`
 ``grads`` (lists of arrays of the same shapes; ``backward`` writes gradients in place),
 ``forward(...)`` and ``backward(dout)``. Time layers take ``(N, T, D)`` batches.
 """
-
-__version__ = "0.1.0"

@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from . import __version__
+from .. import __version__
 from .atomic import atomic_write
 from .config import Config
 from .tasks.base import Task, TaskError, rng_state_from_array, rng_state_to_array

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__
+from .. import __version__
 from .config import FIELDS, PRESETS, TASKS, coerce, default_config, field_info
 
 PROG = "rnn-lab"
@@ -56,7 +56,8 @@ class _Parser(argparse.ArgumentParser):
 # ------------------------------------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="RNN Lab: watch recurrent neural networks learn. "
-                     "Without a command, opens the window.")
+                     "Without a command, opens the window (the window's options below).",
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="{gui,train,sample,eval}", parser_class=_Parser)
 
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="where training runs: a child process (default; the window keeps a core of its "
                      "own) or a thread of the window's process")
     _add_debug(gui)
+    parser.epilog = _window_options_help(gui)
 
     train = sub.add_parser("train", help="train without the window",
                            description="Train a model headless. Unset flags take the task's defaults "
@@ -152,6 +154,16 @@ def _pos_int(text: str) -> int:
 
 def _nonneg_int(text: str) -> int:
     return 0 if text.strip() == "0" else _pos_int(text)
+
+
+def _window_options_help(gui: argparse.ArgumentParser) -> str:
+    """The ``gui`` command's options as a section of the top-level help: ``rnn-lab --screenshot ...``
+    is how most people call them, so ``rnn-lab --help`` must show them, not only ``rnn-lab gui --help``."""
+    text = gui.format_help()
+    body = text[text.index("options:"):].split("\n", 1)[1] if "options:" in text else text
+    body = "\n".join(line for line in body.splitlines() if not line.lstrip().startswith("-h, --help"))
+    return ("window options (rnn-lab [options], or rnn-lab gui [options]):\n" + body.rstrip()
+            + "\n\nheadless: rnn-lab train|sample|eval --help")
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:

@@ -30,12 +30,12 @@ from typing import Any
 
 from .atomic import atomic_write_text
 from .config import FIELDS, TASKS, Config, coerce, default_config, field_info
+from .resources import asset_files, asset_path
 
 FORMAT, VERSION = "rnnlab-lesson", 1
 PANELS = ("curves", "activations", "gradient_flow", "sampling", "adder", "seq2seq", "saturation", "weights")
 # Panels that only make sense for some tasks.
 PANEL_TASKS = {"sampling": ("char", "lm"), "adder": ("adder",), "seq2seq": ("seq2seq",)}
-LESSONS_DIR = Path(__file__).resolve().parents[1] / "assets" / "lessons"
 _SEPARATE = ("task", "seed", "data")  # top-level lesson fields, not config overrides
 _REQUIRED = ("format", "version", "title", "text", "task", "panels")
 _OPTIONAL = ("config", "seed", "data", "hidden_controls", "locked_controls", "steps_hint")
@@ -117,8 +117,8 @@ def save_lesson(path: str | Path, lesson: Lesson) -> Path:
 
 
 def builtin_lessons() -> list[Path]:
-    """The lessons shipped in assets/lessons, in file-name order (their names start with a number)."""
-    return sorted(LESSONS_DIR.glob("*.json"))
+    """The lessons shipped in the package's assets/lessons, in file-name order (names start with a number)."""
+    return [asset_path("lessons", f.name) for f in asset_files("lessons", ".json")]
 
 
 # ---------------------------------------------------------------------------- checking

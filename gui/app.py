@@ -37,16 +37,15 @@ def run(args: Any) -> int:
     import pyqtgraph as pg
     from PyQt6.QtCore import QSettings, QTimer
 
-    from . import theme
+    from . import paths, theme
     from .controller import Controller
     from .main_window import MainWindow
 
     # Hand the GIL over more often than every 5 ms: with --worker thread the training loop shares it,
     # and even with a child process the reader thread that forwards its reports does.
     sys.setswitchinterval(0.002)
-    app = pg.mkQApp("RNN Lab")
-    app.setOrganizationName("RNN Lab")
-    app.setApplicationName("RNN Lab")
+    app = pg.mkQApp(paths.APP_NAME)
+    paths.name_application(app)
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
     log_path = setup_logging()
     errors = install_excepthook(log_path, interactive=not screenshot)
@@ -55,7 +54,9 @@ def run(args: Any) -> int:
         settings = QSettings(str(Path(tempfile.mkdtemp(prefix="rnnlab-")) / "settings.ini"),
                              QSettings.Format.IniFormat)
     else:
-        settings = QSettings("RNN Lab", "RNN Lab")
+        settings = paths.user_settings()
+        for what in paths.migrate_old_locations(settings):
+            log.info("moved %s (an older version's location)", what)
     theme_name = str(settings.value("theme", "light"))
     theme_name = theme_name if theme_name in theme.THEMES else "light"
     theme.apply_theme(app, theme_name)
@@ -94,7 +95,7 @@ def run(args: Any) -> int:
 
 def initial_config(args: Any, window) -> Any:
     """The run to start with: the task/preset/data asked for, else the task and settings of last time."""
-    from engine.config import PRESETS, default_config
+    from rnn_lab.engine.config import PRESETS, default_config
 
     task, preset, data = (getattr(args, k, None) for k in ("task", "preset", "data"))
     if preset:
@@ -120,7 +121,8 @@ def take_screenshot(app, window, controller, config, args) -> int:
     else:
         controller.build(config)
     if window.info is None:
-        print("rnn-lab: error: the model could not be built; see the log", file=sys.stderr)
+        print(f"rnn-lab: error: {window.start_error or 'the model could not be built; see the log'}",
+              file=sys.stderr)
         return 1
     QTest.qWait(100)  # docks become visible: the panels that draw traces ask for them
     controller.run_steps(int(getattr(args, "steps", None) or 0))
@@ -134,22 +136,20 @@ def take_screenshot(app, window, controller, config, args) -> int:
     print(f"rnn-lab: wrote {path} (step {window.step:,}, {window.state})")
     controller.close()
     window.close()
+    if window.start_error:  # the picture shows the error banner; the exit code says it too
+        print(f"rnn-lab: error: {window.start_error}", file=sys.stderr)
+        return 1
     return 0
 
 
-def log_folder() -> Path:
-    from PyQt6.QtCore import QStandardPaths
-
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(folder or Path.home() / ".rnnlab")
-
-
 def setup_logging() -> Path:
-    """Log warnings and errors to ``rnnlab.log`` in the user's data folder (or a temp folder)."""
-    for folder in (log_folder(), Path(tempfile.gettempdir()) / "rnnlab"):
+    """Log warnings and errors to ``rnn-lab.log`` in the user's state folder (or a temp folder)."""
+    from . import paths
+
+    for folder in (paths.state_folder(), Path(tempfile.gettempdir()) / paths.APP_ID):
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            path = folder / "rnnlab.log"
+            path = folder / "rnn-lab.log"
             handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2,
                                                            encoding="utf-8")
             break

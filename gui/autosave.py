@@ -20,8 +20,9 @@ from typing import Any
 
 from PyQt6.QtCore import QEvent, QObject, QTimer
 from PyQt6.QtWidgets import QMessageBox
+from rnn_lab.engine.checkpoint import CheckpointError, read_checkpoint_meta
 
-from engine.checkpoint import CheckpointError, read_checkpoint_meta
+from . import paths
 
 FILE_NAME = "autosave.npz"
 INTERVAL_MS = 3 * 60_000  # "every few minutes": at most three minutes of training lost to a crash
@@ -29,10 +30,8 @@ log = logging.getLogger("rnnlab.gui")
 
 
 def default_folder() -> Path:
-    """The user's data folder (QStandardPaths AppDataLocation), where the log file lives too."""
-    from .app import log_folder
-
-    return log_folder()
+    """The user's data folder (``gui/paths.py``)."""
+    return paths.data_folder()
 
 
 class Autosave(QObject):

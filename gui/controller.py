@@ -26,10 +26,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PyQt6.QtCore import QObject, QTimer, pyqtSignal
-
-from engine.config import Config, coerce
-from engine.host import CELLS, TrainerHost, serve_pipe, task_info
-from engine.trainer import Trainer
+from rnn_lab.engine.config import Config, coerce
+from rnn_lab.engine.host import CELLS, TrainerHost, serve_pipe, task_info
+from rnn_lab.engine.trainer import Trainer
 
 __all__ = ["CELLS", "Controller", "task_info"]
 log = logging.getLogger(__name__)

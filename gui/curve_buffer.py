@@ -13,8 +13,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-
-from engine import runs
+from rnn_lab.engine import runs
 
 
 def debiased_ema(values: np.ndarray, weight: float, state: tuple[float, int] = (0.0, 0)

@@ -16,9 +16,8 @@ from pathlib import Path
 
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QDockWidget
-
-from engine.lessons import PANELS as LESSON_PANELS
-from engine.lessons import Lesson, load_lesson, save_lesson
+from rnn_lab.engine.lessons import PANELS as LESSON_PANELS
+from rnn_lab.engine.lessons import Lesson, load_lesson, save_lesson
 
 from .panels.lesson import LessonPanel
 

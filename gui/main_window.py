@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import functools
 import logging
-from pathlib import Path
 from typing import Any
 
 from PyQt6.QtCore import QSettings, Qt
 from PyQt6.QtGui import QAction, QIcon, QKeySequence
 from PyQt6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QTabWidget, QVBoxLayout, QWidget
+from rnn_lab.engine.config import Config, default_config
+from rnn_lab.engine.resources import asset_path
 
-from engine.config import Config, default_config
-
-from . import dialogs, file_dialogs, session_menu, theme, window_settings
+from . import dialogs, file_dialogs, paths, session_menu, theme, window_settings
 from .controller import Controller
 from .lesson_loader import LessonMode
 from .panels import PANELS
@@ -31,7 +30,6 @@ from .widgets.run_status import RunStatus
 from .widgets.speed_control import SpeedControl
 
 log = logging.getLogger("rnnlab.gui")
-ICON = Path(__file__).resolve().parent.parent / "assets" / "icon.svg"
 SP = QStyle.StandardPixmap
 
 
@@ -40,7 +38,7 @@ class MainWindow(QMainWindow):
                  panel_classes: list[type] | None = None) -> None:
         super().__init__()
         self.controller = controller
-        self.settings = settings if settings is not None else QSettings("RNN Lab", "RNN Lab")
+        self.settings = settings if settings is not None else paths.user_settings()
         self.theme = theme_name
         self.info: dict[str, Any] | None = None
         self.step, self.state = 0, "paused"
@@ -48,10 +46,11 @@ class MainWindow(QMainWindow):
         self._sent: dict[str, Any] = {"trace": "unset", "example": "unset"}
         self.task_configs: dict[str, dict] = {}
         self.auto_hidden: set[str] = set(self.settings.value("auto_hidden", [], type=list) or [])
-        self._fallback_tried = self._sized = False
+        self._fallback_tried = self._sized = self._keep_banner = False
+        self.start_error: str | None = None  # the first build that failed before any model existed
         self._raised_for: str | None = None
         self.setWindowTitle("RNN Lab")
-        self.setWindowIcon(QIcon(str(ICON)))
+        self.setWindowIcon(QIcon(str(asset_path("icon.svg"))))
         self.resize(1280, 800)
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
@@ -210,11 +209,16 @@ class MainWindow(QMainWindow):
         elif kind in ("built", "loaded"):
             self._on_built(msg)
         elif kind == "build_failed":
-            self.banner.show_message("error", f"Could not build the model: {msg['message']}")
             self.status.set_state(self.state)
             if self.info is None and not self._fallback_tried:
-                self._fallback_tried = True  # nothing to keep: start from the default task instead
+                # Nothing to keep: start from the adder underneath, and keep the error on screen above it.
+                self._fallback_tried = self._keep_banner = True
+                self.start_error = str(msg["message"])
+                self.banner.show_message("error", f"Could not build the model: {msg['message']} "
+                                         "(showing the binary adder instead)")
                 self.controller.build(default_config("adder"))
+            else:
+                self.banner.show_message("error", f"Could not build the model: {msg['message']}")
         elif kind == "event":
             level = msg.get("level", "info")
             self.banner.show_message(level, msg.get("message", ""))
@@ -232,7 +236,9 @@ class MainWindow(QMainWindow):
         info = self.info = msg["info"]
         self.step = int(msg.get("step", 0))
         self.task_configs[info["task"]] = dict(info["config"])
-        self.banner.hide()
+        if not self._keep_banner:  # (the fallback after a failed start keeps the error in view)
+            self.banner.hide()
+        self._keep_banner = False
         self.active = [p for p in self.panels if info["task"] in p.tasks]  # others never see this run
         for p in self.active:
             p.set_task(info)

@@ -17,10 +17,9 @@ from PyQt6.QtWidgets import (
     QTableWidget,
     QVBoxLayout,
 )
-
-from engine.config import FIELDS
-from engine.lessons import builtin_lessons
-from engine.runs import write_long_csv
+from rnn_lab.engine.config import FIELDS
+from rnn_lab.engine.lessons import builtin_lessons
+from rnn_lab.engine.runs import write_long_csv
 
 STATES = ("shown", "locked", "hidden")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import logging
 
-from engine.config import TASKS, Config
+from rnn_lab.engine.config import TASKS, Config
 
 STATE_VERSION = 1  # bump when the docks change, so an old saved layout is ignored
 log = logging.getLogger("rnnlab.gui")

@@ -14,10 +14,17 @@ from pathlib import Path
 
 import numpy as np
 
+from ..resources import asset_path
 from .vocab import EOS
 
-TEXTS = Path(__file__).resolve().parents[2] / "assets" / "texts"
-DEFAULT_TEXT = TEXTS / "river.txt"
+DEFAULT_TEXT_NAME = "river.txt"
+
+
+def builtin_text_path(name: str = DEFAULT_TEXT_NAME) -> Path:
+    """The shipped text ``assets/texts/<name>`` as a path (the character task's default data)."""
+    return asset_path("texts", name)
+
+
 GRAMMAR_SEED = 20240611
 GRAMMAR_SIZES = {"train": 40_000, "val": 4_000, "test": 4_000}  # words (at least), whole sentences
 

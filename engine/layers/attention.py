@@ -16,8 +16,7 @@ backward (dc = dL/dc):
 from __future__ import annotations
 
 import numpy as np
-
-from engine.functions import softmax
+from rnn_lab.engine.functions import softmax
 
 
 class TimeAttention:

@@ -10,8 +10,7 @@ and adds the two input gradients.
 from __future__ import annotations
 
 import numpy as np
-
-from engine.layers.lstm import TimeLSTM
+from rnn_lab.engine.layers.lstm import TimeLSTM
 
 
 class TimeBidirectional:

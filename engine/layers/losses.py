@@ -11,8 +11,7 @@ which never overflows and never takes the log of an underflowed 0.
 from __future__ import annotations
 
 import numpy as np
-
-from engine.functions import sigmoid
+from rnn_lab.engine.functions import sigmoid
 
 
 def _reuse(buf: np.ndarray | None, shape: tuple[int, ...], dtype) -> np.ndarray:

@@ -18,9 +18,8 @@ sums are one matrix product each after it.
 from __future__ import annotations
 
 import numpy as np
-
-from engine.functions import sigmoid
-from engine.layers._recurrent import TimeRecurrent
+from rnn_lab.engine.functions import sigmoid
+from rnn_lab.engine.layers._recurrent import TimeRecurrent
 
 
 def _tanh_grad(h: np.ndarray, out: np.ndarray) -> None:

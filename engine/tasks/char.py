@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..data.builtin import DEFAULT_TEXT
+from ..data.builtin import DEFAULT_TEXT_NAME, builtin_text_path
 from ..data.text import read_text
 from ..data.vocab import Vocab, char_vocab, encode_chars
 from .base import TaskError
@@ -37,7 +37,7 @@ class CharTask(LanguageTask):
 
     def _load_data(self, vocab):
         cfg = self.config
-        path = Path(cfg.data) if cfg.data else DEFAULT_TEXT
+        path = Path(cfg.data) if cfg.data else builtin_text_path()
         text = read_text(path, getattr(cfg, "encoding", "utf-8"), what="text file")
         if vocab is None:
             v = char_vocab(text)
@@ -57,7 +57,7 @@ class CharTask(LanguageTask):
         splits = {"train": ids[:ids.size - n_val]}
         if n_val:
             splits["val"] = ids[ids.size - n_val:]
-        source = str(path) if cfg.data else f"built-in: {DEFAULT_TEXT.name}"
+        source = str(path) if cfg.data else f"built-in: {DEFAULT_TEXT_NAME}"
         return v, splits, source
 
     def _label(self, token: str) -> str:

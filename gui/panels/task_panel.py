@@ -22,8 +22,7 @@ from PyQt6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from engine.config import PRESETS
+from rnn_lab.engine.config import PRESETS
 
 from .base import Panel
 

@@ -37,8 +37,7 @@ from PyQt6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-from engine.analysis import find_units, matching_spans
+from rnn_lab.engine.analysis import find_units, matching_spans
 
 from ..throttle import Throttle
 from ..widgets.unit_colors import fill_top5_grid, ink_for, legend_html, unit_color

@@ -12,10 +12,9 @@ import time
 from pathlib import Path
 
 import numpy as np
-
-from engine.config import Config
-from engine.models.base import Model
-from engine.tasks.base import StepResult, Task, TaskError, rng_state_from_array, rng_state_to_array
+from rnn_lab.engine.config import Config
+from rnn_lab.engine.models.base import Model
+from rnn_lab.engine.tasks.base import StepResult, Task, TaskError, rng_state_from_array, rng_state_to_array
 
 
 class LinearLayer:

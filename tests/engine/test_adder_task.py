@@ -4,15 +4,15 @@ import math
 
 import numpy as np
 import pytest
+import rnn_lab.engine.tasks.adder as adder_module
+from rnn_lab.engine.config import default_config
+from rnn_lab.engine.data.adder_bits import all_pairs, encode, from_bits, random_pairs, to_bits
+from rnn_lab.engine.models.adder import AdderRNN
+from rnn_lab.engine.tasks import TaskError, make_task
+from rnn_lab.engine.tasks.adder import AdderTask
+from rnn_lab.engine.tasks.base import rng_state_to_array
+from rnn_lab.engine.trainer import Trainer
 
-import engine.tasks.adder as adder_module
-from engine.config import default_config
-from engine.data.adder_bits import all_pairs, encode, from_bits, random_pairs, to_bits
-from engine.models.adder import AdderRNN
-from engine.tasks import TaskError, make_task
-from engine.tasks.adder import AdderTask
-from engine.tasks.base import rng_state_to_array
-from engine.trainer import Trainer
 from tests.gradcheck import numerical_grad, rel_error
 
 

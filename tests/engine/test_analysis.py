@@ -4,8 +4,7 @@ import math
 
 import numpy as np
 import pytest
-
-from engine.analysis import (
+from rnn_lab.engine.analysis import (
     find_units,
     gate_saturation,
     matching_spans,

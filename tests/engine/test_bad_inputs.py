@@ -17,13 +17,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-import engine.memory
-from engine.checkpoint import META_KEY, CheckpointError, load_checkpoint, read_checkpoint_arrays
-from engine.cli import main
-from engine.config import default_config
-from engine.data.text import MAX_BYTES
-from engine.tasks import TaskError, make_task
+import rnn_lab.engine.memory
+from rnn_lab.engine.checkpoint import META_KEY, CheckpointError, load_checkpoint, read_checkpoint_arrays
+from rnn_lab.engine.cli import main
+from rnn_lab.engine.config import default_config
+from rnn_lab.engine.data.text import MAX_BYTES
+from rnn_lab.engine.tasks import TaskError, make_task
 
 GOOD_TEXT = "the cat sat on the mat\nthe dog ran in the fog\n" * 40
 TINY = {"char": ["--hidden", "8", "--embed", "4", "--batch", "2", "--bptt", "5"],
@@ -282,7 +281,7 @@ def test_loading_a_pickled_checkpoint_never_runs_its_code(tmp_path, adder_checkp
 # ---------------------------------------------------------------------------------------------- memory
 @pytest.mark.parametrize("task", ["adder", "char", "lm", "seq2seq"])
 def test_a_model_too_big_for_the_memory_is_refused_naming_the_estimate(tmp_path, monkeypatch, task):
-    monkeypatch.setattr(engine.memory, "available_bytes", lambda: 2**20)  # a machine with 1 MB free
+    monkeypatch.setattr(rnn_lab.engine.memory, "available_bytes", lambda: 2**20)  # a machine with 1 MB free
     save = tmp_path / "run.npz"
     argv = ["train", "--task", task, "--iters", "2", "--hidden", "512", "--save", str(save)]
     if task != "adder":

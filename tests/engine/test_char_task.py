@@ -4,11 +4,10 @@ import time
 
 import numpy as np
 import pytest
-
-from engine.config import default_config
-from engine.tasks import TaskError, make_task
-from engine.tasks.char import CharTask
-from engine.trainer import Trainer
+from rnn_lab.engine.config import default_config
+from rnn_lab.engine.tasks import TaskError, make_task
+from rnn_lab.engine.tasks.char import CharTask
+from rnn_lab.engine.trainer import Trainer
 
 LINES = "the cat sat on the mat\nthe dog ran in the fog\na bird sang in the sun\n"
 

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from engine import __version__
-from engine.checkpoint import (
+from rnn_lab import __version__
+from rnn_lab.engine.checkpoint import (
     FORMAT,
     META_KEY,
     VERSION,
@@ -26,7 +25,8 @@ from engine.checkpoint import (
     read_checkpoint_meta,
     save_checkpoint,
 )
-from engine.trainer import PAUSED, Trainer
+from rnn_lab.engine.trainer import PAUSED, Trainer
+
 from tests.engine.fake_task import FakeTask, fake_config, fake_factory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -336,8 +336,8 @@ def test_saved_file_has_no_pickle_opcodes(good):
 CHILD = """
 import sys
 from pathlib import Path
-from engine.checkpoint import save_checkpoint
-from engine.trainer import Trainer
+from rnn_lab.engine.checkpoint import save_checkpoint
+from rnn_lab.engine.trainer import Trainer
 from tests.engine.fake_task import FakeTask, fake_config
 task = FakeTask(fake_config(eval_interval=0))
 task.ballast = int(sys.argv[2])

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import rnn_lab.engine.tasks
+from rnn_lab import main as main_module
+from rnn_lab.engine.checkpoint import read_checkpoint_meta
+from rnn_lab.engine.cli import SKIP_FIELDS, build_parser, config_from_args, main, parse_args
+from rnn_lab.engine.config import FIELDS, TASK_DEFAULTS
+from rnn_lab.gui.system_check import APT_FIX, check_qt_platform
 
-import engine.tasks
-import main as main_module
-from engine.checkpoint import read_checkpoint_meta
-from engine.cli import SKIP_FIELDS, build_parser, config_from_args, main, parse_args
-from engine.config import FIELDS, TASK_DEFAULTS
-from gui.system_check import APT_FIX, check_qt_platform
 from tests.engine.fake_task import FakeTask
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -275,7 +275,7 @@ def test_bad_input_in_a_real_process(tmp_path):
 
 
 def test_divergence_is_an_error_and_saves_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(engine.tasks, "make_task", lambda config, vocab=None: FakeTask(config))
+    monkeypatch.setattr(rnn_lab.engine.tasks, "make_task", lambda config, vocab=None: FakeTask(config))
     ckpt = tmp_path / "x.npz"
     code, out, err = run("train", "--task", "adder", "--optimizer", "sgd", "--lr", "100", "--iters", "500",
                          "--save", str(ckpt), "--log-json")
@@ -289,7 +289,7 @@ def test_unexpected_errors_are_one_line_unless_debug(monkeypatch):
     def broken(config, vocab=None):
         raise ZeroDivisionError("something inside")
 
-    monkeypatch.setattr(engine.tasks, "make_task", broken)
+    monkeypatch.setattr(rnn_lab.engine.tasks, "make_task", broken)
     code, _, err = run("train", "--task", "adder", "--iters", "2")
     assert code == 1
     assert_one_error_line(err, "ZeroDivisionError", "something inside", "--debug")
@@ -320,43 +320,43 @@ def test_ctrl_c_exits_130_and_saves_nothing(tmp_path):
 
 # ---------------------------------------------------------------------------------------------- the window
 def test_main_checks_the_platform_before_importing_the_window(monkeypatch, capsys):
-    import gui.system_check
+    import rnn_lab.gui.system_check
 
-    monkeypatch.setattr(gui.system_check, "check_qt_platform", lambda: "no display: set DISPLAY or run ...")
-    monkeypatch.delitem(sys.modules, "gui.app", raising=False)
+    monkeypatch.setattr(rnn_lab.gui.system_check, "check_qt_platform", lambda: "no display: set DISPLAY or run ...")
+    monkeypatch.delitem(sys.modules, "rnn_lab.gui.app", raising=False)
     code = main_module.main(["--task", "adder"])
     assert code == 1
     assert capsys.readouterr().err.strip() == "rnn-lab: error: no display: set DISPLAY or run ..."
-    assert "gui.app" not in sys.modules
+    assert "rnn_lab.gui.app" not in sys.modules
 
 
 def test_main_hands_the_arguments_to_gui_app_run(monkeypatch):
-    import gui
-    import gui.system_check
+    import rnn_lab.gui
+    import rnn_lab.gui.system_check
 
     calls = []
-    fake_app = types.ModuleType("gui.app")
+    fake_app = types.ModuleType("rnn_lab.gui.app")
     fake_app.run = lambda args: calls.append(args) or 0
-    monkeypatch.setitem(sys.modules, "gui.app", fake_app)
-    monkeypatch.setattr(gui, "app", fake_app, raising=False)
-    monkeypatch.setattr(gui.system_check, "check_qt_platform", lambda: None)
+    monkeypatch.setitem(sys.modules, "rnn_lab.gui.app", fake_app)
+    monkeypatch.setattr(rnn_lab.gui, "app", fake_app, raising=False)
+    monkeypatch.setattr(rnn_lab.gui.system_check, "check_qt_platform", lambda: None)
     assert main_module.main(["--screenshot", "shot.png", "--task", "char", "--steps", "20"]) == 0
     assert (calls[0].screenshot, calls[0].task, calls[0].steps) == ("shot.png", "char", 20)
     assert main_module.main([]) == 0 and calls[1].screenshot is None
 
 
 def test_a_screenshot_without_a_display_renders_offscreen(monkeypatch):
-    import gui
-    import gui.system_check
+    import rnn_lab.gui
+    import rnn_lab.gui.system_check
 
-    fake_app = types.ModuleType("gui.app")
+    fake_app = types.ModuleType("rnn_lab.gui.app")
     seen = []
     fake_app.run = lambda args: seen.append(os.environ.get("QT_QPA_PLATFORM")) or 0
-    monkeypatch.setitem(sys.modules, "gui.app", fake_app)
-    monkeypatch.setattr(gui, "app", fake_app, raising=False)
+    monkeypatch.setitem(sys.modules, "rnn_lab.gui.app", fake_app)
+    monkeypatch.setattr(rnn_lab.gui, "app", fake_app, raising=False)
     for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setattr(gui.system_check, "check_qt_platform", lambda: None)
+    monkeypatch.setattr(rnn_lab.gui.system_check, "check_qt_platform", lambda: None)
     assert main_module.main(["--screenshot", "s.png"]) == 0
     assert seen == ["offscreen"]
 
@@ -399,7 +399,7 @@ def test_apt_fix_names_the_three_packages():
 
 
 def test_library_probe_finds_a_real_library_and_not_a_fake_one():
-    from gui.system_check import library_available
+    from rnn_lab.gui.system_check import library_available
 
     assert library_available("libc.so.6", "c")
     assert not library_available("libdefinitely-not-here.so.9", "definitely-not-here")

@@ -4,8 +4,7 @@ import math
 
 import numpy as np
 import pytest
-
-from engine.clip import clip_grads, global_norm
+from rnn_lab.engine.clip import clip_grads, global_norm
 
 
 def test_global_norm_is_the_norm_of_everything(rng):

@@ -4,8 +4,7 @@ import dataclasses
 import json
 
 import pytest
-
-from engine.config import (
+from rnn_lab.engine.config import (
     FIELDS,
     PRESETS,
     TASK_DEFAULTS,

@@ -2,8 +2,7 @@
 
 import numpy as np
 import pytest
-
-from engine.curves import COLUMNS, Curves
+from rnn_lab.engine.curves import COLUMNS, Curves
 
 
 def _feed(curves: Curves, start: int, stop: int) -> None:

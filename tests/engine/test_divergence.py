@@ -2,10 +2,9 @@
 
 import numpy as np
 import pytest
-
-from engine.config import default_config
-from engine.tasks import make_task
-from engine.trainer import DIVERGED, Trainer
+from rnn_lab.engine.config import default_config
+from rnn_lab.engine.tasks import make_task
+from rnn_lab.engine.trainer import DIVERGED, Trainer
 
 
 @pytest.mark.parametrize("optimizer,lr", [("adam", 100.0), ("sgd", 100.0), ("momentum", 100.0)])

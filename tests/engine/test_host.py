@@ -7,8 +7,8 @@ import multiprocessing
 import threading
 import time
 
-from engine.config import default_config
-from engine.host import TrainerHost, serve_pipe
+from rnn_lab.engine.config import default_config
+from rnn_lab.engine.host import TrainerHost, serve_pipe
 
 SMALL = default_config("adder").replace(hidden=8, batch=8)
 

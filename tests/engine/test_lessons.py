@@ -3,9 +3,8 @@
 import json
 
 import pytest
-
-from engine.config import FIELDS, Config, default_config
-from engine.lessons import PANELS, Lesson, builtin_lessons, load_lesson, save_lesson
+from rnn_lab.engine.config import FIELDS, Config, default_config
+from rnn_lab.engine.lessons import PANELS, Lesson, builtin_lessons, load_lesson, save_lesson
 
 SHIPPED = builtin_lessons()
 
@@ -61,7 +60,7 @@ def test_shipped_lesson_controls_it_asks_to_change_are_not_hidden_or_locked(path
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
 def test_shipped_lesson_builds_its_task(path):
     """The model named in the lesson suits its task (checked by the task itself)."""
-    from engine.tasks import make_task
+    from rnn_lab.engine.tasks import make_task
 
     lesson = load_lesson(path)
     cfg = lesson.to_config()

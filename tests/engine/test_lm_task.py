@@ -4,13 +4,12 @@ import time
 
 import numpy as np
 import pytest
-
-from engine.config import default_config
-from engine.data.builtin import grammar_corpus
-from engine.data.vocab import EOS, UNK
-from engine.tasks import TaskError, make_task
-from engine.tasks.lm import WordLMTask
-from engine.trainer import Trainer
+from rnn_lab.engine.config import default_config
+from rnn_lab.engine.data.builtin import grammar_corpus
+from rnn_lab.engine.data.vocab import EOS, UNK
+from rnn_lab.engine.tasks import TaskError, make_task
+from rnn_lab.engine.tasks.lm import WordLMTask
+from rnn_lab.engine.trainer import Trainer
 
 
 def small_config(**kw):

@@ -1,9 +1,8 @@
 """The memory estimate: plausible sizes for the book's models, and a clear refusal when too big."""
 
 import pytest
-
-from engine.config import default_config
-from engine.memory import check_fits, estimate_bytes
+from rnn_lab.engine.config import default_config
+from rnn_lab.engine.memory import check_fits, estimate_bytes
 
 
 def test_rnnlm_estimate_is_plausible():

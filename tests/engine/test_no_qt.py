@@ -8,12 +8,13 @@ ROOT = Path(__file__).resolve().parents[2]
 
 CODE = """
 import sys
-import engine, engine.trainer, engine.tasks, engine.checkpoint, engine.cli, engine.host
-from engine.tasks import task_class
+import rnn_lab.engine, rnn_lab.engine.trainer, rnn_lab.engine.tasks, rnn_lab.engine.checkpoint
+import rnn_lab.engine.cli, rnn_lab.engine.host
+from rnn_lab.engine.tasks import task_class
 for name in ("adder", "char", "lm", "seq2seq"):
     task_class(name)
-import main
-qt = sorted(m for m in sys.modules if m.startswith(("PyQt6", "PyQt5", "PySide", "pyqtgraph", "gui")))
+import rnn_lab.main
+qt = sorted(m for m in sys.modules if m.startswith(("PyQt6", "PyQt5", "PySide", "pyqtgraph", "rnn_lab.gui")))
 assert not qt, qt
 print("ok")
 """
@@ -32,5 +33,5 @@ def test_headless_commands_import_no_qt(tmp_path):
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     imported = [line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")]
-    assert "engine.trainer" in imported
-    assert not [m for m in imported if m.startswith(("PyQt6", "pyqtgraph", "gui"))]
+    assert "rnn_lab.engine.trainer" in imported
+    assert not [m for m in imported if m.startswith(("PyQt6", "pyqtgraph", "rnn_lab.gui"))]

@@ -6,8 +6,7 @@ import os
 
 import numpy as np
 import pytest
-
-from engine.runs import (
+from rnn_lab.engine.runs import (
     COLUMNS,
     RUN_COLORS,
     Run,
@@ -17,7 +16,8 @@ from engine.runs import (
     robust_range,
     write_long_csv,
 )
-from engine.trainer import Trainer
+from rnn_lab.engine.trainer import Trainer
+
 from tests.engine.fake_task import FakeTask, fake_config
 
 

@@ -5,8 +5,7 @@ import math
 
 import numpy as np
 import pytest
-
-from engine.schedule import (
+from rnn_lab.engine.schedule import (
     SCHEDULES,
     BookDecay,
     Constant,

@@ -4,8 +4,7 @@ import datetime
 
 import numpy as np
 import pytest
-
-from engine.data.seq2seq_data import (
+from rnn_lab.engine.data.seq2seq_data import (
     Seq2seqFormatError,
     build_vocab,
     encode,
@@ -14,7 +13,7 @@ from engine.data.seq2seq_data import (
     read_file,
     split,
 )
-from engine.data.seq2seq_generate import (
+from rnn_lab.engine.data.seq2seq_generate import (
     ADDITION_WIDTHS,
     DATE_FORMATS,
     DATE_WIDTHS,

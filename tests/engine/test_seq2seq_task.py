@@ -4,14 +4,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-import engine.tasks.seq2seq as seq2seq_module
-from engine.config import default_config
-from engine.data.seq2seq_generate import generate_addition, generate_dates
-from engine.tasks import TaskError, make_task
-from engine.tasks.base import rng_state_to_array
-from engine.tasks.seq2seq import VARIANTS
-from engine.trainer import Trainer
+import rnn_lab.engine.tasks.seq2seq as seq2seq_module
+from rnn_lab.engine.config import default_config
+from rnn_lab.engine.data.seq2seq_generate import generate_addition, generate_dates
+from rnn_lab.engine.tasks import TaskError, make_task
+from rnn_lab.engine.tasks.base import rng_state_to_array
+from rnn_lab.engine.tasks.seq2seq import VARIANTS
+from rnn_lab.engine.trainer import Trainer
 
 
 def _write(path, questions, answers):

@@ -6,10 +6,12 @@ from __future__ import annotations
 import io
 import json
 
-from engine.cli import config_from_args, main, parse_args
-from engine.config import PRESETS, default_config
-from engine.data.builtin import DEFAULT_TEXT
-from engine.tasks import make_task
+from rnn_lab.engine.cli import config_from_args, main, parse_args
+from rnn_lab.engine.config import PRESETS, default_config
+from rnn_lab.engine.data.builtin import builtin_text_path
+from rnn_lab.engine.tasks import make_task
+
+DEFAULT_TEXT = builtin_text_path()
 
 PRESET = "shakespeare-fast"
 

@@ -7,11 +7,10 @@ import math
 
 import numpy as np
 import pytest
-
-from engine.analysis import spectral_radius
-from engine.config import default_config
-from engine.tasks import make_task
-from engine.trainer import Trainer
+from rnn_lab.engine.analysis import spectral_radius
+from rnn_lab.engine.config import default_config
+from rnn_lab.engine.tasks import make_task
+from rnn_lab.engine.trainer import Trainer
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +84,8 @@ def test_validation_history_stays_bounded_on_a_long_run():
     """The adder validates every 50 steps, dozens of times a second at full speed: the trainer's
     history (also what a checkpoint stores) and a run record keep at most a bounded number of points,
     halving the old ones and always keeping the newest."""
-    from engine.curves import thin_history
-    from engine.runs import Run
+    from rnn_lab.engine.curves import thin_history
+    from rnn_lab.engine.runs import Run
 
     tr = Trainer(make_task(default_config("adder").replace(hidden=4, batch=4, eval_interval=1)))
     tr.max_val_points = 10

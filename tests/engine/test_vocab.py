@@ -2,9 +2,8 @@
 
 import numpy as np
 import pytest
-
-from engine.data.corpus import split_words, words_of
-from engine.data.vocab import EOS, UNK, Vocab, char_vocab, encode_chars, word_vocab
+from rnn_lab.engine.data.corpus import split_words, words_of
+from rnn_lab.engine.data.vocab import EOS, UNK, Vocab, char_vocab, encode_chars, word_vocab
 
 
 def test_word_ids_in_order_of_first_appearance_like_the_book():

@@ -6,8 +6,7 @@ import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
 import pytest
 from PyQt6.QtCore import QPoint, QPointF, Qt
-
-from gui.panels.activations import ActivationsPanel, decade_ticks
+from rnn_lab.gui.panels.activations import ActivationsPanel, decade_ticks
 
 GATES = {"rnn": (), "lstm": ("c", "f", "g", "i", "o"), "gru": ("z", "r", "h_tilde")}
 SIGMOID = {"f", "i", "o", "z", "r"}
@@ -169,7 +168,7 @@ def test_example_spin_requests_a_trace_index(panel, qtbot):
 
 
 def test_export_targets_export_to_png(panel, tmp_path):
-    from gui.export import export
+    from rnn_lab.gui.export import export
 
     assert panel.export_targets() == []
     panel.show_trace(synthetic_trace("gru", n_layers=2))
@@ -192,8 +191,8 @@ def test_decade_ticks():
 
 @pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
 def test_real_adder_trace(panel, cell):
-    adder = pytest.importorskip("engine.tasks.adder")
-    from engine.config import Config
+    adder = pytest.importorskip("rnn_lab.engine.tasks.adder")
+    from rnn_lab.engine.config import Config
 
     cfg = Config.from_dict({"task": "adder", "model": cell, "hidden": 8})
     panel.set_task({"task": "adder", "config": cfg.to_dict()})
@@ -204,8 +203,8 @@ def test_real_adder_trace(panel, cell):
 
 
 def test_real_char_trace_two_layers(panel):
-    char = pytest.importorskip("engine.tasks.char")
-    from engine.config import TASK_DEFAULTS, Config
+    char = pytest.importorskip("rnn_lab.engine.tasks.char")
+    from rnn_lab.engine.config import TASK_DEFAULTS, Config
 
     cfg = Config.from_dict({**TASK_DEFAULTS["char"], "task": "char", "model": "gru", "layers": 2, "hidden": 12,
                             "embed": 8, "bptt": 20})
@@ -217,8 +216,8 @@ def test_real_char_trace_two_layers(panel):
 
 
 def test_real_seq2seq_trace_layers_have_their_own_labels(panel):
-    seq2seq = pytest.importorskip("engine.tasks.seq2seq")
-    from engine.config import TASK_DEFAULTS, Config
+    seq2seq = pytest.importorskip("rnn_lab.engine.tasks.seq2seq")
+    from rnn_lab.engine.config import TASK_DEFAULTS, Config
 
     cfg = Config.from_dict({**TASK_DEFAULTS["seq2seq"], "task": "seq2seq", "hidden": 8})
     trace = seq2seq.Seq2seqTask(cfg).trace(0)

@@ -4,8 +4,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
 import pytest
-
-from gui.panels.adder_view import RIGHT, WRONG, AdderPanel, blend, ink_for, msb_first
+from rnn_lab.gui.panels.adder_view import RIGHT, WRONG, AdderPanel, blend, ink_for, msb_first
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -108,8 +107,8 @@ def test_paints_and_exports(panel, tmp_path):
 
 @pytest.mark.parametrize("index", [0, 5])
 def test_real_adder_example(panel, index):
-    adder = pytest.importorskip("engine.tasks.adder")
-    from engine.config import Config
+    adder = pytest.importorskip("rnn_lab.engine.tasks.adder")
+    from rnn_lab.engine.config import Config
 
     task = adder.AdderTask(Config.from_dict({"task": "adder", "hidden": 4}))
     ex = task.display_example(index)

@@ -6,9 +6,8 @@ from __future__ import annotations
 import threading
 
 import pytest
-
-from engine.config import default_config
-from gui.controller import Controller
+from rnn_lab.engine.config import default_config
+from rnn_lab.gui.controller import Controller
 
 WAIT_MS = 30_000  # a spawned child imports NumPy and the engine first (about a second on a busy machine)
 
@@ -127,9 +126,8 @@ def test_the_window_trains_in_a_child_process_and_autosaves(qtbot, tmp_path):
     autosave lands, closing the window ends the child."""
     import pyqtgraph as pg
     from PyQt6.QtCore import QSettings
-
-    from gui.autosave import Autosave
-    from gui.main_window import MainWindow
+    from rnn_lab.gui.autosave import Autosave
+    from rnn_lab.gui.main_window import MainWindow
 
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
     c = Controller(process=True)

@@ -7,9 +7,8 @@ import math
 
 import numpy as np
 import pytest
-
-from gui.curve_buffer import CurveBuffer, debiased_ema
-from gui.panels.curves import CurvesPanel
+from rnn_lab.gui.curve_buffer import CurveBuffer, debiased_ema
+from rnn_lab.gui.panels.curves import CurvesPanel
 
 
 def points(start, n, loss=None):
@@ -104,7 +103,7 @@ def test_validation_points_and_markers(qtbot, panel):
 
 
 def test_many_validation_points_become_a_line_and_drawing_stays_thin(qtbot, panel):
-    from gui.panels.curves import MAX_VAL_SYMBOLS
+    from rnn_lab.gui.panels.curves import MAX_VAL_SYMBOLS
 
     assert panel.loss_val.opts["symbol"] == "o"
     vals = [{"step": float(s), "split": "val", "loss": 1.0 / s, "accuracy": 0.5} for s in range(1, MAX_VAL_SYMBOLS + 2)]
@@ -129,7 +128,7 @@ def test_many_validation_points_become_a_line_and_drawing_stays_thin(qtbot, pane
 
 
 def test_slow_repaints_slow_the_redraw_timer_down(qtbot, panel):
-    from gui.panels.curves import redraw_interval
+    from rnn_lab.gui.panels.curves import redraw_interval
 
     assert [redraw_interval(ms) for ms in (2, 15, 45, 200)] == [120, 120, 360, 400]
     panel.on_progress(report(points(1, 100)))

@@ -7,8 +7,7 @@ import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
 import pytest
 from PyQt6.QtCore import QPoint, QPointF, Qt
-
-from gui.widgets.heatmap import (
+from rnn_lab.gui.widgets.heatmap import (
     ColorScale,
     Heatmap,
     HeatmapWidget,

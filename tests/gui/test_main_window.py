@@ -8,8 +8,8 @@ import time
 import numpy as np
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox
+from rnn_lab.engine.config import default_config
 
-from engine.config import default_config
 from tests.gui.window_fixtures import *  # noqa: F403
 from tests.gui.window_fixtures import WAIT_MS, open_window, trainer_of
 
@@ -171,9 +171,9 @@ def test_closing_mid_training_is_quick(qtbot, settings, capfd):
 def test_settings_persist_layout_and_config(qtbot, settings):
     from types import SimpleNamespace
 
-    from gui.app import initial_config
-    from gui.controller import Controller
-    from gui.main_window import MainWindow
+    from rnn_lab.gui.app import initial_config
+    from rnn_lab.gui.controller import Controller
+    from rnn_lab.gui.main_window import MainWindow
 
     window, controller = open_window(qtbot, settings)
     window.hyper.editors["lr"].spin.setValue(0.07)  # as if typed: applies to the trainer at once
@@ -217,7 +217,7 @@ def test_speed_control_slows_the_trainer(qtbot, window):
 
 
 def test_help_dialogs(qtbot, window, monkeypatch):
-    from gui import dialogs
+    from rnn_lab.gui import dialogs
 
     shown = []
     monkeypatch.setattr(dialogs.ShortcutsDialog, "exec", lambda self: shown.append(self) or 0)
@@ -235,7 +235,7 @@ def test_help_dialogs(qtbot, window, monkeypatch):
 def test_exception_hook_logs_and_keeps_running(tmp_path, monkeypatch):
     import sys
 
-    from gui.app import install_excepthook
+    from rnn_lab.gui.app import install_excepthook
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     errors = install_excepthook(tmp_path / "rnnlab.log", interactive=False)
@@ -267,7 +267,7 @@ def test_space_in_the_sampling_prompt_types_a_space(qtbot, window):
 
 
 def test_theme_switch_restyles_live(qtbot, window):
-    from gui.theme import THEMES
+    from rnn_lab.gui.theme import THEMES
 
     window.dark_action.trigger()
     assert window.theme == "dark" and window.dark_action.isChecked()

@@ -12,10 +12,10 @@ import time
 import numpy as np
 import pytest
 from PyQt6.QtWidgets import QMessageBox
+from rnn_lab.engine.checkpoint import load_checkpoint, read_checkpoint_meta
+from rnn_lab.engine.config import default_config
+from rnn_lab.gui.autosave import Autosave
 
-from engine.checkpoint import load_checkpoint, read_checkpoint_meta
-from engine.config import default_config
-from gui.autosave import Autosave
 from tests.gui.window_fixtures import *  # noqa: F403
 from tests.gui.window_fixtures import WAIT_MS, open_window, trainer_of
 
@@ -92,14 +92,15 @@ def test_bad_data_is_one_message_and_keeps_the_model_and_curves(qtbot, window, t
 @pytest.fixture
 def log_file(tmp_path, monkeypatch):
     """The app's log file, in a temporary 'user data folder' (handler removed afterwards)."""
-    import gui.app
+    import rnn_lab.gui.app
+    import rnn_lab.gui.paths
 
-    monkeypatch.setattr(gui.app, "log_folder", lambda: tmp_path / "data")
+    monkeypatch.setattr(rnn_lab.gui.paths, "state_folder", lambda: tmp_path / "state")
     logger = logging.getLogger("rnnlab")
     old = list(logger.handlers)
     for h in old:
         logger.removeHandler(h)
-    path = gui.app.setup_logging()
+    path = rnn_lab.gui.app.setup_logging()
     yield path
     for h in list(logger.handlers):
         logger.removeHandler(h)
@@ -157,7 +158,7 @@ def test_divergence_pauses_restores_and_marks_the_loss_curve(qtbot, settings):
 def test_spamming_the_controls_leaves_a_consistent_state(qtbot, window, monkeypatch, tmp_path):
     import sys
 
-    from gui.app import install_excepthook
+    from rnn_lab.gui.app import install_excepthook
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     errors = install_excepthook(tmp_path / "rnnlab.log", interactive=False)  # any exception in a slot lands here

@@ -9,11 +9,11 @@ import time
 import numpy as np
 import pytest
 from PyQt6.QtWidgets import QMessageBox
+from rnn_lab.engine.runs import debiased_ema
+from rnn_lab.gui.panels.curves import CurvesPanel
+from rnn_lab.gui.panels.runs import BASE, SHOW, RunsPanel
+from rnn_lab.gui.session_menu import export_all_runs
 
-from engine.runs import debiased_ema
-from gui.panels.curves import CurvesPanel
-from gui.panels.runs import BASE, SHOW, RunsPanel
-from gui.session_menu import export_all_runs
 from tests.gui.window_fixtures import *  # noqa: F403
 
 INFO = {"task": "adder", "metric_name": "accuracy", "config": {"task": "adder", "model": "rnn", "clip": 0.0}}
@@ -174,7 +174,7 @@ def test_export_all_runs_long_csv(qtbot, sync_window, tmp_path, monkeypatch):
 
 
 def test_smoothing_is_debiased_and_matches_engine_runs():
-    from gui.curve_buffer import CurveBuffer
+    from rnn_lab.gui.curve_buffer import CurveBuffer
 
     x = np.random.default_rng(0).random(300)
     x[5] = np.nan

@@ -6,8 +6,7 @@ import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
 import pytest
 from PyQt6.QtCore import Qt
-
-from gui.panels.sampling import SamplingPanel, sample_html, token_html, unknown_note
+from rnn_lab.gui.panels.sampling import SamplingPanel, sample_html, token_html, unknown_note
 
 RESULT = {"kind": "sample", "step": 10, "prompt_tokens": ["the", "<unk>"], "unknown": ["<b>foo</b>"],
           "tokens": ["<script>", "a&b", "<eos>", "cat"], "probs": [0.9, 0.1, 0.5, 1.0],
@@ -126,8 +125,8 @@ def test_export_targets(panel, tmp_path):
 
 
 def test_real_language_model_sample(panel):
-    lm = pytest.importorskip("engine.tasks.lm")
-    from engine.config import TASK_DEFAULTS, Config
+    lm = pytest.importorskip("rnn_lab.engine.tasks.lm")
+    from rnn_lab.engine.config import TASK_DEFAULTS, Config
 
     cfg = Config.from_dict({**TASK_DEFAULTS["lm"], "task": "lm", "hidden": 8, "embed": 8})
     task = lm.WordLMTask(cfg)

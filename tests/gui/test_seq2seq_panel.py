@@ -7,8 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
 import pytest
-
-from gui.panels.seq2seq_view import RIGHT, WRONG, Seq2seqPanel, chars_html, describe_attention
+from rnn_lab.gui.panels.seq2seq_view import RIGHT, WRONG, Seq2seqPanel, chars_html, describe_attention
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -113,8 +112,8 @@ def test_export_targets(panel, tmp_path):
 
 @pytest.mark.parametrize("model", ["attention", "plain"])
 def test_real_seq2seq_example(panel, model):
-    seq2seq = pytest.importorskip("engine.tasks.seq2seq")
-    from engine.config import TASK_DEFAULTS, Config
+    seq2seq = pytest.importorskip("rnn_lab.engine.tasks.seq2seq")
+    from rnn_lab.engine.config import TASK_DEFAULTS, Config
 
     cfg = Config.from_dict({**TASK_DEFAULTS["seq2seq"], "task": "seq2seq", "model": model, "hidden": 8})
     ex = seq2seq.Seq2seqTask(cfg).display_example(2)

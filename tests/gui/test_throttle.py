@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from gui.throttle import Throttle
+from rnn_lab.gui.throttle import Throttle
 
 
 def test_a_burst_runs_once_now_and_once_at_the_end(qtbot):

@@ -8,14 +8,13 @@ import pyqtgraph as pg
 import pytest
 from PyQt6.QtCore import QPointF
 from PyQt6.QtGui import QColor
-
-from gui.panels import PANELS
-from gui.panels.activations import ActivationsPanel
-from gui.panels.saturation import RNN_NOTE, SaturationPanel
-from gui.panels.timeline import SampleTimelinePanel
-from gui.panels.unit_text import UnitTextPanel
-from gui.panels.weights import WeightsPanel
-from gui.widgets.unit_colors import unit_color
+from rnn_lab.gui.panels import PANELS
+from rnn_lab.gui.panels.activations import ActivationsPanel
+from rnn_lab.gui.panels.saturation import RNN_NOTE, SaturationPanel
+from rnn_lab.gui.panels.timeline import SampleTimelinePanel
+from rnn_lab.gui.panels.unit_text import UnitTextPanel
+from rnn_lab.gui.panels.weights import WeightsPanel
+from rnn_lab.gui.widgets.unit_colors import unit_color
 
 
 @pytest.fixture(autouse=True, scope="module")
