@@ -26,7 +26,7 @@ from .. import __version__
 from .config import FIELDS, PRESETS, TASKS, coerce, default_config, field_info
 
 PROG = "rnn-lab"
-COMMANDS = ("gui", "train", "sample", "eval")
+COMMANDS = ("gui", "train", "sample", "eval", "install-desktop")
 EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
 # Config fields whose flag is not simply --name-with-dashes (the first flag is the main one).
 FLAG_NAMES = {"max_steps": ("--iters", "--max-steps")}
@@ -59,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
                      "Without a command, opens the window (the window's options below).",
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="{gui,train,sample,eval}", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="{gui,train,sample,eval,install-desktop}", parser_class=_Parser)
 
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--task", choices=TASKS, help="task to start with (default: adder)")
@@ -108,6 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--split", choices=("train", "val", "test"), default="val", help="default: val")
     ev.add_argument("--log-json", action="store_true", help="print the metrics as one JSON object")
     _add_debug(ev)
+
+    desk = sub.add_parser("install-desktop", help="add RNN Lab to this Linux desktop's application menu",
+                          description="Write rnn-lab.desktop and the icon into the user's "
+                          "$XDG_DATA_HOME (~/.local/share), so the menu and the task bar show RNN Lab.")
+    desk.add_argument("--remove", action="store_true", help="remove the entry and the icon again")
+    _add_debug(desk)
     return parser
 
 
@@ -163,7 +169,7 @@ def _window_options_help(gui: argparse.ArgumentParser) -> str:
     body = text[text.index("options:"):].split("\n", 1)[1] if "options:" in text else text
     body = "\n".join(line for line in body.splitlines() if not line.lstrip().startswith("-h, --help"))
     return ("window options (rnn-lab [options], or rnn-lab gui [options]):\n" + body.rstrip()
-            + "\n\nheadless: rnn-lab train|sample|eval --help")
+            + "\n\nheadless: rnn-lab train|sample|eval --help; menu entry: rnn-lab install-desktop")
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -188,7 +194,8 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
             if open_window is None:
                 raise CliError("the window is opened by main.py (python main.py gui)")
             return int(open_window(args) or 0)
-        return {"train": cmd_train, "sample": cmd_sample, "eval": cmd_eval}[args.command](args, out, err)
+        commands = {"train": cmd_train, "sample": cmd_sample, "eval": cmd_eval, "install-desktop": cmd_desktop}
+        return commands[args.command](args, out, err)
     except UsageError as exc:
         _fail(err, str(exc))
         return EXIT_USAGE
@@ -466,6 +473,18 @@ def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         print(f"{args.split} (step {trainer.step_count:,}): "
               + "  ".join(f"{k} {v:.6g}" for k, v in metrics.items()), file=out)
+    return 0
+
+
+def cmd_desktop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from . import desktop_entry
+
+    if args.remove:
+        removed = desktop_entry.remove()
+        print("\n".join(f"removed {p}" for p in removed) or "nothing to remove", file=out)
+        return 0
+    for path in desktop_entry.install():
+        print(f"wrote {path}", file=out)
     return 0
 
 

@@ -1,7 +1,7 @@
 """The project's own files shipped inside the package (``rnn_lab/assets``): built-in texts, lessons, icon.
 
 Read through ``importlib.resources``, so they are found the same way in a checkout, an editable
-install, a wheel, an sdist build or pipx. Paths are never worked out from ``__file__``.
+install, a wheel, an sdist build or pipx. No path is worked out from a source file's own location.
 """
 
 from __future__ import annotations

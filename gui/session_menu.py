@@ -35,6 +35,9 @@ def install(window, menu) -> None:
         except (OSError, ValueError):
             title = path.stem
         lessons.addAction(str(title), lambda p=path: window.lessons.open_path(p))
+    if lessons.isEmpty():  # a broken installation: say so instead of an empty menu
+        missing = lessons.addAction("No lessons found: reinstall RNN Lab (pip install --force-reinstall rnn-lab)")
+        missing.setEnabled(False)
     menu.addAction("Save lesson…", lambda: save_lesson(window))
     menu.addSeparator()
     menu.addAction("Export all runs (CSV)…", lambda: export_all_runs(window))

@@ -110,7 +110,7 @@ def log_file(tmp_path, monkeypatch):
 
 
 def test_an_exception_in_the_worker_is_shown_logged_and_pauses(qtbot, window, log_file):
-    assert log_file.parent.name == "data"
+    assert log_file.parent.name == "state"
     trainer = trainer_of(window)
     real_step = trainer.task.train_step
 

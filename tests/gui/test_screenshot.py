@@ -35,3 +35,20 @@ def test_screenshot_of_the_adder_after_training(tmp_path):
     # the training-curve colour is on screen: the loss was drawn
     train_blue = 0xFF3B8BD9
     assert np.count_nonzero(pixels == train_blue) > 50
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--task", "char", "--data", "missing.txt"], "missing.txt does not exist"),
+    (["--checkpoint", "bad.npz"], "not an RNN Lab checkpoint"),
+])
+def test_a_start_that_fails_is_seen_and_exits_non_zero(tmp_path, args, words):
+    """The error stays in the banner over the adder, and --screenshot says it and exits 1."""
+    (tmp_path / "bad.npz").write_bytes(b"not a checkpoint")
+    out = tmp_path / "shot.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, "-m", "rnn_lab", "--screenshot", str(out), *args, "--steps", "3"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("rnn-lab: error: ")]
+    assert len(errors) == 1 and words in errors[0], proc.stderr
+    assert out.is_file()  # the picture shows the banner over the adder
