@@ -74,6 +74,7 @@ def _set_threads(threads: int) -> None:
 def make_ours(shape: str, dropout: float, seed: int = 0):
     """A function running ``k`` training steps of our engine exactly as the Trainer does them."""
     import numpy as np
+
     from rnn_lab.engine.clip import clip_grads
     from rnn_lab.engine.models.rnnlm import BetterRnnlm, Rnnlm
     from rnn_lab.engine.optim import make_optimizer

@@ -95,6 +95,7 @@ class WindowBench:
         import PyQt6.QtWidgets  # noqa: F401  (before pyqtgraph, as gui.app.run)
         import pyqtgraph as pg
         from PyQt6.QtCore import QSettings, Qt, QTimer
+
         from rnn_lab.gui import theme
         from rnn_lab.gui.controller import Controller
         from rnn_lab.gui.main_window import MainWindow

@@ -15,6 +15,7 @@ import argparse
 import time
 
 import numpy as np
+
 from rnn_lab.engine.layers.lstm import TimeLSTM
 
 

@@ -64,6 +64,7 @@ def first_reached(points: list[dict], target: float) -> dict | None:
 def run(data: Path, iters: int = 0, seed: int = 0, sample_length: int = 500, log=print) -> dict:
     """Train the preset on ``data``; return {"config", "points", "final", "samples", ...}."""
     import numpy as np
+
     from rnn_lab.engine.config import default_config
     from rnn_lab.engine.tasks import make_task
     from rnn_lab.engine.trainer import Trainer

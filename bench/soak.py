@@ -60,6 +60,7 @@ def slope_mb_per_min(rows: list[tuple[float, float]]) -> float:
 def synthetic(points: int, chunk: int) -> None:
     import numpy as np
     import pyqtgraph as pg
+
     from rnn_lab.engine.runs import Run
     from rnn_lab.gui.panels.curves import CurvesPanel
 
@@ -101,9 +102,8 @@ def synthetic(points: int, chunk: int) -> None:
 
 
 def soak(args) -> None:
-    from rnn_lab.engine.config import default_config
-
     from bench.gui import WindowBench
+    from rnn_lab.engine.config import default_config
 
     config = default_config(args.task)
     bench = WindowBench(config, worker=args.worker)

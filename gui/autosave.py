@@ -20,6 +20,7 @@ from typing import Any
 
 from PyQt6.QtCore import QEvent, QObject, QTimer
 from PyQt6.QtWidgets import QMessageBox
+
 from rnn_lab.engine.checkpoint import CheckpointError, read_checkpoint_meta
 
 from . import paths

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PyQt6.QtCore import QObject, QTimer, pyqtSignal
+
 from rnn_lab.engine.config import Config, coerce
 from rnn_lab.engine.host import CELLS, TrainerHost, serve_pipe, task_info
 from rnn_lab.engine.trainer import Trainer

@@ -17,6 +17,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PyQt6.QtCore import Qt
+
 from rnn_lab.engine.runs import Run, RunStore, change_label, debiased_ema
 
 from .plot_speed import thin

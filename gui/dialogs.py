@@ -39,6 +39,7 @@ def show_about(parent: QWidget) -> None:
     import numpy
     import pyqtgraph
     from PyQt6.QtCore import PYQT_VERSION_STR, QT_VERSION_STR
+
     from rnn_lab import __version__
 
     QMessageBox.about(parent, "About RNN Lab", (

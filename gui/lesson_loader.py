@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QDockWidget
+
 from rnn_lab.engine.lessons import PANELS as LESSON_PANELS
 from rnn_lab.engine.lessons import Lesson, load_lesson, save_lesson
 

@@ -14,6 +14,7 @@ from typing import Any
 from PyQt6.QtCore import QSettings, Qt
 from PyQt6.QtGui import QAction, QIcon, QKeySequence
 from PyQt6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QTabWidget, QVBoxLayout, QWidget
+
 from rnn_lab.engine.config import Config, default_config
 from rnn_lab.engine.resources import asset_path
 

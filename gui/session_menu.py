@@ -17,6 +17,7 @@ from PyQt6.QtWidgets import (
     QTableWidget,
     QVBoxLayout,
 )
+
 from rnn_lab.engine.config import FIELDS
 from rnn_lab.engine.lessons import builtin_lessons
 from rnn_lab.engine.runs import write_long_csv

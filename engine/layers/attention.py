@@ -16,6 +16,7 @@ backward (dc = dL/dc):
 from __future__ import annotations
 
 import numpy as np
+
 from rnn_lab.engine.functions import softmax
 
 

@@ -10,6 +10,7 @@ and adds the two input gradients.
 from __future__ import annotations
 
 import numpy as np
+
 from rnn_lab.engine.layers.lstm import TimeLSTM
 
 

@@ -20,6 +20,7 @@ dWh_zr = sum h_{t-1}^T [da_z, da_r] and dWh_h = sum (r * h_{t-1})^T da_h are one
 from __future__ import annotations
 
 import numpy as np
+
 from rnn_lab.engine.layers._recurrent import TimeRecurrent
 
 

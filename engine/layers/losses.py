@@ -11,6 +11,7 @@ which never overflows and never takes the log of an underflowed 0.
 from __future__ import annotations
 
 import numpy as np
+
 from rnn_lab.engine.functions import sigmoid
 
 

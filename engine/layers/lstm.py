@@ -30,6 +30,7 @@ columns of x Wx + b and of Wh pre-scaled by 0.5 (exact in floating point), ONE t
 from __future__ import annotations
 
 import numpy as np
+
 from rnn_lab.engine.layers._recurrent import TimeRecurrent
 
 

@@ -18,6 +18,7 @@ sums are one matrix product each after it.
 from __future__ import annotations
 
 import numpy as np
+
 from rnn_lab.engine.functions import sigmoid
 from rnn_lab.engine.layers._recurrent import TimeRecurrent
 

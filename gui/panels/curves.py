@@ -21,6 +21,7 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6.QtCore import Qt, QTimer
 from PyQt6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+
 from rnn_lab.engine.runs import Run, RunStore, change_label, robust_range
 
 from ..curve_buffer import CurveBuffer

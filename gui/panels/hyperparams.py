@@ -30,6 +30,7 @@ from PyQt6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from rnn_lab.engine.config import FIELDS, Config, field_info
 
 from ..widgets.labelled_slider import LabelledSlider

@@ -11,6 +11,7 @@ import re
 
 from PyQt6.QtCore import pyqtSignal
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
 from rnn_lab.engine.lessons import Lesson
 
 _NUMBERED = re.compile(r"^(\d+)\.\s+")

@@ -28,6 +28,7 @@ from PyQt6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from rnn_lab.engine.runs import Run, RunStore
 
 from ..theme import TRAIN_COLOR

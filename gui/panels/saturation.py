@@ -21,6 +21,7 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
+
 from rnn_lab.engine.analysis import SATURATION_HIGH, SATURATION_LOW, saturation_from_trace
 
 from ..plot_speed import major_grid

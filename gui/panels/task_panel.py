@@ -22,6 +22,7 @@ from PyQt6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from rnn_lab.engine.config import PRESETS
 
 from .base import Panel

@@ -37,6 +37,7 @@ from PyQt6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
 from rnn_lab.engine.analysis import find_units, matching_spans
 
 from ..throttle import Throttle

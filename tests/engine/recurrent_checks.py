@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.layers.gru import TimeGRU
 from rnn_lab.engine.layers.lstm import TimeLSTM
 from rnn_lab.engine.layers.rnn import TimeRNN
-
 from tests.engine.reference import ReferenceRecurrent
 from tests.gradcheck import check_layer, numerical_grad, rel_error
 

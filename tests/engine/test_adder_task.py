@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+
 import rnn_lab.engine.tasks.adder as adder_module
 from rnn_lab.engine.config import default_config
 from rnn_lab.engine.data.adder_bits import all_pairs, encode, from_bits, random_pairs, to_bits
@@ -12,7 +13,6 @@ from rnn_lab.engine.tasks import TaskError, make_task
 from rnn_lab.engine.tasks.adder import AdderTask
 from rnn_lab.engine.tasks.base import rng_state_to_array
 from rnn_lab.engine.trainer import Trainer
-
 from tests.gradcheck import numerical_grad, rel_error
 
 

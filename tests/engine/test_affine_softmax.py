@@ -4,11 +4,11 @@ import tracemalloc
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.layers import affine_softmax
 from rnn_lab.engine.layers.affine import TimeAffine
 from rnn_lab.engine.layers.affine_softmax import TimeAffineSoftmaxWithLoss
 from rnn_lab.engine.layers.losses import TimeSoftmaxWithLoss
-
 from tests.gradcheck import ScalarOutput, check_layer
 
 

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.analysis import (
     find_units,
     gate_saturation,

@@ -2,8 +2,8 @@
 
 import numpy as np
 import pytest
-from rnn_lab.engine.layers import TimeAttention
 
+from rnn_lab.engine.layers import TimeAttention
 from tests.gradcheck import check_layer
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
 import rnn_lab.engine.memory
 from rnn_lab.engine.checkpoint import META_KEY, CheckpointError, load_checkpoint, read_checkpoint_arrays
 from rnn_lab.engine.cli import main

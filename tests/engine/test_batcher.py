@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.data.batcher import BPTTBatcher, check_batchable, eval_batches, eval_shape
 from rnn_lab.engine.tasks import TaskError
 

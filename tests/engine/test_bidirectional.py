@@ -2,8 +2,8 @@
 
 import numpy as np
 import pytest
-from rnn_lab.engine.layers import TimeBidirectional, TimeBiLSTM, TimeGRU, TimeLSTM, TimeRNN
 
+from rnn_lab.engine.layers import TimeBidirectional, TimeBiLSTM, TimeGRU, TimeLSTM, TimeRNN
 from tests.engine.reference import ReferenceRecurrent, random_params
 from tests.gradcheck import check_layer
 

@@ -4,6 +4,7 @@ import time
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.config import default_config
 from rnn_lab.engine.tasks import TaskError, make_task
 from rnn_lab.engine.tasks.char import CharTask

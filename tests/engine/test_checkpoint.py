@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
 from rnn_lab import __version__
 from rnn_lab.engine.checkpoint import (
     FORMAT,
@@ -26,7 +27,6 @@ from rnn_lab.engine.checkpoint import (
     save_checkpoint,
 )
 from rnn_lab.engine.trainer import PAUSED, Trainer
-
 from tests.engine.fake_task import FakeTask, fake_config, fake_factory
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
 import rnn_lab.engine.tasks
 from rnn_lab import main as main_module
 from rnn_lab.engine.checkpoint import read_checkpoint_meta
 from rnn_lab.engine.cli import SKIP_FIELDS, build_parser, config_from_args, main, parse_args
 from rnn_lab.engine.config import FIELDS, TASK_DEFAULTS
 from rnn_lab.gui.system_check import APT_FIX, check_qt_platform
-
 from tests.engine.fake_task import FakeTask
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.clip import clip_grads, global_norm
 
 

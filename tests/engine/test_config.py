@@ -4,6 +4,7 @@ import dataclasses
 import json
 
 import pytest
+
 from rnn_lab.engine.config import (
     FIELDS,
     PRESETS,

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.curves import COLUMNS, Curves
 
 

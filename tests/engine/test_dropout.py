@@ -2,8 +2,8 @@
 
 import numpy as np
 import pytest
-from rnn_lab.engine.layers import TimeDropout
 
+from rnn_lab.engine.layers import TimeDropout
 from tests.gradcheck import check_layer
 
 

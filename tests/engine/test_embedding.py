@@ -2,8 +2,8 @@
 
 import numpy as np
 import pytest
-from rnn_lab.engine.layers import TimeEmbedding
 
+from rnn_lab.engine.layers import TimeEmbedding
 from tests.gradcheck import check_layer
 
 

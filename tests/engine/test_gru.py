@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from rnn_lab.engine.layers import TimeGRU
 
+from rnn_lab.engine.layers import TimeGRU
 from tests.engine import recurrent_checks as checks
 from tests.engine.reference import random_params
 from tests.gradcheck import check_layer

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+
 from rnn_lab.engine.config import FIELDS, Config, default_config
 from rnn_lab.engine.lessons import PANELS, Lesson, builtin_lessons, load_lesson, save_lesson
 

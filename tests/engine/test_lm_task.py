@@ -4,6 +4,7 @@ import time
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.config import default_config
 from rnn_lab.engine.data.builtin import grammar_corpus
 from rnn_lab.engine.data.vocab import EOS, UNK

@@ -1,6 +1,7 @@
 """The memory estimate: plausible sizes for the book's models, and a clear refusal when too big."""
 
 import pytest
+
 from rnn_lab.engine.config import default_config
 from rnn_lab.engine.memory import check_fits, estimate_bytes
 

@@ -5,6 +5,7 @@ import tracemalloc
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.optim import OPTIMIZERS, SGD, Adam, Momentum, make_optimizer
 
 LRS = {"sgd": 0.1, "momentum": 0.05, "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.05}

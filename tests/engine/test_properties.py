@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+
 from rnn_lab.engine.checkpoint import (
     META_KEY,
     CheckpointError,

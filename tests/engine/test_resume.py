@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.checkpoint import load_checkpoint, read_checkpoint_arrays, save_checkpoint
 from rnn_lab.engine.config import default_config
 from rnn_lab.engine.curves import COLUMNS
 from rnn_lab.engine.trainer import Trainer
-
 from tests.engine.fake_task import FakeTask, fake_config, fake_factory
 
 N, K = 30, 13

@@ -2,10 +2,10 @@
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.layers.dropout import TimeDropout
 from rnn_lab.engine.models.rnnlm import BetterRnnlm, RnnLM, Rnnlm, SimpleRnnlm
 from rnn_lab.engine.models.sampling import draw, next_token_probs, softmax64, top_tokens
-
 from tests.gradcheck import numerical_grad, rel_error
 
 V, N, T = 7, 2, 3

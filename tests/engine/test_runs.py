@@ -6,6 +6,7 @@ import os
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.runs import (
     COLUMNS,
     RUN_COLORS,
@@ -17,7 +18,6 @@ from rnn_lab.engine.runs import (
     write_long_csv,
 )
 from rnn_lab.engine.trainer import Trainer
-
 from tests.engine.fake_task import FakeTask, fake_config
 
 

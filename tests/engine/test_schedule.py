@@ -5,6 +5,7 @@ import math
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.schedule import (
     SCHEDULES,
     BookDecay,

@@ -4,6 +4,7 @@ import datetime
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.data.seq2seq_data import (
     Seq2seqFormatError,
     build_vocab,

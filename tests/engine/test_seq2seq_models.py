@@ -2,9 +2,9 @@
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.models.attention_seq2seq import AttentionSeq2seq
 from rnn_lab.engine.models.seq2seq import Init, Seq2seq
-
 from tests.gradcheck import numerical_grad, rel_error
 
 V, D, N, TX, TY = 7, 3, 3, 5, 4

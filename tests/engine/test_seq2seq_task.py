@@ -4,6 +4,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
 import rnn_lab.engine.tasks.seq2seq as seq2seq_module
 from rnn_lab.engine.config import default_config
 from rnn_lab.engine.data.seq2seq_generate import generate_addition, generate_dates

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from rnn_lab.engine.config import default_config
 from rnn_lab.engine.data.text import MAX_BYTES, read_text
 from rnn_lab.engine.tasks import TaskError, make_task

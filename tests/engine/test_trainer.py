@@ -8,9 +8,9 @@ import time
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.checkpoint import load_checkpoint
 from rnn_lab.engine.trainer import DIVERGED, FINISHED, PAUSED, RUNNING, STOPPED, Trainer
-
 from tests.engine.fake_task import FakeTask, fake_config, fake_factory
 
 

@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.analysis import spectral_radius
 from rnn_lab.engine.config import default_config
 from rnn_lab.engine.tasks import make_task

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.data.corpus import split_words, words_of
 from rnn_lab.engine.data.vocab import EOS, UNK, Vocab, char_vocab, encode_chars, word_vocab
 

@@ -6,6 +6,7 @@ import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
 import pytest
 from PyQt6.QtCore import QPoint, QPointF, Qt
+
 from rnn_lab.gui.panels.activations import ActivationsPanel, decade_ticks
 
 GATES = {"rnn": (), "lstm": ("c", "f", "g", "i", "o"), "gru": ("z", "r", "h_tilde")}

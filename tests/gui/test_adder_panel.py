@@ -4,6 +4,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
 import pytest
+
 from rnn_lab.gui.panels.adder_view import RIGHT, WRONG, AdderPanel, blend, ink_for, msb_first
 
 

@@ -8,6 +8,7 @@ import time
 
 import numpy as np
 import pytest
+
 from rnn_lab.engine.config import default_config
 from rnn_lab.gui.controller import Controller, task_info
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+
 from rnn_lab.engine.config import default_config
 from rnn_lab.gui.controller import Controller
 
@@ -126,6 +127,7 @@ def test_the_window_trains_in_a_child_process_and_autosaves(qtbot, tmp_path):
     autosave lands, closing the window ends the child."""
     import pyqtgraph as pg
     from PyQt6.QtCore import QSettings
+
     from rnn_lab.gui.autosave import Autosave
     from rnn_lab.gui.main_window import MainWindow
 

@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 import pytest
+
 from rnn_lab.gui.curve_buffer import CurveBuffer, debiased_ema
 from rnn_lab.gui.panels.curves import CurvesPanel
 

@@ -11,9 +11,9 @@ import pyqtgraph as pg
 import pytest
 from PyQt6.QtGui import QImage
 from PyQt6.QtWidgets import QLabel
+
 from rnn_lab.gui.dialogs import WHOLE_WINDOW, ExportDialog
 from rnn_lab.gui.export import ExportError, export, formats_for, grab_window
-
 from tests.gui.window_fixtures import *  # noqa: F403
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

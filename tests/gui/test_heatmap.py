@@ -7,6 +7,7 @@ import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
 import pytest
 from PyQt6.QtCore import QPoint, QPointF, Qt
+
 from rnn_lab.gui.widgets.heatmap import (
     ColorScale,
     Heatmap,

@@ -4,9 +4,9 @@ controls and shows its text; saving writes the same set-up back; leaving restore
 from __future__ import annotations
 
 from PyQt6.QtWidgets import QMessageBox
+
 from rnn_lab.engine.lessons import builtin_lessons, load_lesson
 from rnn_lab.gui.lesson_loader import panel_id, panel_ids
-
 from tests.gui.window_fixtures import *  # noqa: F403
 
 ADDER_LESSON = next(p for p in builtin_lessons() if "adder" in p.name)

@@ -9,11 +9,11 @@ import time
 import numpy as np
 import pytest
 from PyQt6.QtWidgets import QMessageBox
+
 from rnn_lab.engine.runs import debiased_ema
 from rnn_lab.gui.panels.curves import CurvesPanel
 from rnn_lab.gui.panels.runs import BASE, SHOW, RunsPanel
 from rnn_lab.gui.session_menu import export_all_runs
-
 from tests.gui.window_fixtures import *  # noqa: F403
 
 INFO = {"task": "adder", "metric_name": "accuracy", "config": {"task": "adder", "model": "rnn", "clip": 0.0}}

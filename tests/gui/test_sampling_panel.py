@@ -6,6 +6,7 @@ import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
 import pytest
 from PyQt6.QtCore import Qt
+
 from rnn_lab.gui.panels.sampling import SamplingPanel, sample_html, token_html, unknown_note
 
 RESULT = {"kind": "sample", "step": 10, "prompt_tokens": ["the", "<unk>"], "unknown": ["<b>foo</b>"],

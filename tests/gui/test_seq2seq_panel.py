@@ -7,6 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
 import pytest
+
 from rnn_lab.gui.panels.seq2seq_view import RIGHT, WRONG, Seq2seqPanel, chars_html, describe_attention
 
 

@@ -8,6 +8,7 @@ import pyqtgraph as pg
 import pytest
 from PyQt6.QtCore import QPointF
 from PyQt6.QtGui import QColor
+
 from rnn_lab.gui.panels import PANELS
 from rnn_lab.gui.panels.activations import ActivationsPanel
 from rnn_lab.gui.panels.saturation import RNN_NOTE, SaturationPanel

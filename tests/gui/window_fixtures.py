@@ -6,6 +6,7 @@ Import the fixtures into a test module with ``from tests.gui.window_fixtures imp
 from __future__ import annotations
 
 import pytest
+
 from rnn_lab.engine.config import default_config
 
 WAIT_MS = 20_000  # generous: the test machine is shared; waits end as soon as the condition holds
@@ -21,6 +22,7 @@ def settings(tmp_path):
 def open_window(qtbot, settings, config=None, threaded=True):
     """A shown MainWindow over a controller, with ``config`` (default: the adder) built."""
     import pyqtgraph as pg
+
     from rnn_lab.gui.controller import Controller
     from rnn_lab.gui.main_window import MainWindow
 
