@@ -10,8 +10,10 @@ the window's views never do arithmetic themselves:
   near the left edge almost always closed; units along the diagonal switch.
 - ``find_units`` / ``matching_spans``: select a span of text, get the units that are on inside it
   and off around it, then every other place where those units are on together.
-- ``spectral_radius`` / ``recurrent_spectral_radii``: max |eigenvalue| of the recurrent matrix Wh,
-  the number that says whether h_{t-1} -> h_t can grow or must shrink signals (and gradients).
+- ``spectral_radius`` / ``recurrent_weights``: max |eigenvalue| of the recurrent matrix Wh (per gate
+  block), the number that says whether h_{t-1} -> h_t can grow or must shrink signals (and gradients).
+
+Which gates a cell has, and of which kind, comes from the cell registry (``layers/cells.py``).
 """
 
 from __future__ import annotations
@@ -22,14 +24,10 @@ from typing import Any
 
 import numpy as np
 
+from .layers.cells import CELLS, cell_class, sigmoid_gates
+
 SATURATION_LOW, SATURATION_HIGH = 0.1, 0.9
 MIN_MARGIN = 5  # steps either side of a selected span that count as "around" it, at the least
-
-# The sigmoid gates of each cell (those that can saturate at 0 and 1), as ``trace()`` names them.
-SIGMOID_GATES: dict[str, tuple[str, ...]] = {"lstm": ("f", "i", "o"), "gru": ("z", "r")}
-
-# Gate blocks of Wh's columns, in the layers' order (engine/layers/lstm.py, gru.py).
-WH_BLOCKS: dict[int, tuple[str, ...]] = {1: ("h",), 3: ("z", "r", "h_tilde"), 4: ("f", "g", "i", "o")}
 
 
 # ---------------------------------------------------------------------------- gate saturation
@@ -59,13 +57,13 @@ def gate_saturation(gate: np.ndarray, low: float = SATURATION_LOW, high: float =
 
 def saturation_from_trace(trace: Mapping[str, Any] | Sequence[Mapping[str, Any]], low: float = SATURATION_LOW,
                           high: float = SATURATION_HIGH) -> dict[str, dict[str, tuple[np.ndarray, np.ndarray]]]:
-    """Saturation of every sigmoid gate of every LSTM/GRU layer of a ``Task.trace()`` result.
+    """Saturation of every sigmoid gate of every gated layer of a ``Task.trace()`` result.
 
     ``trace`` is one trace dict ({"layers": [{"name", "cell", "f", "i", "o", ...}]}) or a list of
     them (several examples of the same model: their timesteps are pooled, as Karpathy et al. pool
     the whole validation set). Returns ``{layer_name: {gate: (left_frac (H,), right_frac (H,))}}``
-    with gates f, i, o (LSTM) or z, r (GRU); vanilla RNN layers have no gates and are left out.
-    A layer without a "cell" entry is recognised by its gate names.
+    with the sigmoid gates of each layer's cell (its "cell" entry: f, i, o for an LSTM, z, r for a GRU);
+    layers whose cell has none (the plain RNN) are left out.
     """
     traces = [trace] if isinstance(trace, Mapping) else list(trace)
     if not traces:
@@ -75,8 +73,8 @@ def saturation_from_trace(trace: Mapping[str, Any] | Sequence[Mapping[str, Any]]
         if "layers" not in tr:
             raise ValueError("a trace must have a 'layers' list (see Task.trace)")
         for index, layer in enumerate(tr["layers"]):
-            cell = layer.get("cell") or _cell_from_keys(layer)
-            gates = SIGMOID_GATES.get(cell, ())
+            cell = layer.get("cell")
+            gates = sigmoid_gates(cell) if cell in CELLS else ()
             name = str(layer.get("name", f"layer{index}"))
             for gate in gates:
                 if gate in layer:
@@ -91,14 +89,6 @@ def saturation_from_trace(trace: Mapping[str, Any] | Sequence[Mapping[str, Any]]
                 raise ValueError(f"layer {name!r} gate {gate!r} has different widths across traces: {sorted(widths)}")
             out[name][gate] = gate_saturation(np.concatenate(parts, axis=0), low, high)
     return out
-
-
-def _cell_from_keys(layer: Mapping[str, Any]) -> str:
-    if all(k in layer for k in ("f", "i", "o")):
-        return "lstm"
-    if all(k in layer for k in ("z", "r")):
-        return "gru"
-    return "rnn"
 
 
 # ---------------------------------------------------------------------------- units by pattern
@@ -182,24 +172,24 @@ def matching_spans(values: np.ndarray, units: Iterable[int], threshold: float, m
 
 
 # ---------------------------------------------------------------------------- recurrent weights
-def spectral_radius(Wh: np.ndarray) -> float | dict[str, float]:
-    """Largest |eigenvalue| of the recurrent matrix, computed in float64 (cost O(H^3)).
+def spectral_radius(Wh: np.ndarray, blocks: Sequence[str] = ("h",)) -> float | dict[str, float]:
+    """Largest |eigenvalue| of each (H, H) block of the recurrent matrix, in float64 (cost O(H^3)).
 
-    - ``Wh`` (H, H) (vanilla RNN): a float. Below 1, a linear recurrence shrinks every signal (and
-      gradient) it carries back; above 1 some direction can grow.
-    - ``Wh`` (H, 4H) (LSTM, columns [f, g, i, o]) or (H, 3H) (GRU, columns [z, r, h_tilde]): a dict
-      gate -> radius of each (H, H) block, i.e. how strongly h_{t-1} drives that gate's
+    - ``Wh`` (H, H) (plain RNN, ``blocks`` ("h",)): a float. Below 1, a linear recurrence shrinks
+      every signal (and gradient) it carries back; above 1 some direction can grow.
+    - ``Wh`` (H, kH) with k ``blocks`` (the cell's gates: [f, g, i, o] for an LSTM, [z, r, h_tilde]
+      for a GRU): a dict gate -> radius of its block, i.e. how strongly h_{t-1} drives that gate's
       pre-activation. (The GRU's h_tilde block acts on r * h_{t-1}.)
 
     A matrix with NaN/Inf entries gives NaN (a gap in the plot over training), not an error.
     """
     W = np.asarray(Wh)
-    if W.ndim != 2 or W.shape[0] == 0 or W.shape[1] % W.shape[0] or W.shape[1] // W.shape[0] not in WH_BLOCKS:
-        raise ValueError(f"Wh must be (H, H), (H, 3H) or (H, 4H), got shape {W.shape}")
+    k = len(blocks)
+    if W.ndim != 2 or W.shape[0] == 0 or W.shape[1] != k * W.shape[0]:
+        raise ValueError(f"Wh must be (H, {k}H) for the blocks {', '.join(blocks)}, got shape {W.shape}")
     H = W.shape[0]
-    gates = WH_BLOCKS[W.shape[1] // H]
-    radii = {gate: _radius(W[:, k * H:(k + 1) * H]) for k, gate in enumerate(gates)}
-    return radii["h"] if len(gates) == 1 else radii
+    radii = {gate: _radius(W[:, j * H:(j + 1) * H]) for j, gate in enumerate(blocks)}
+    return radii[blocks[0]] if k == 1 else radii
 
 
 def _radius(block: np.ndarray) -> float:
@@ -208,15 +198,13 @@ def _radius(block: np.ndarray) -> float:
     return float(np.abs(np.linalg.eigvals(block.astype(np.float64))).max())
 
 
-def recurrent_spectral_radii(names: Sequence[str], params: Sequence[np.ndarray]
-                             ) -> dict[str, float | dict[str, float]]:
-    """``spectral_radius`` of every recurrent matrix of a model, by layer.
-
-    ``names``/``params`` are a model's ``names`` ("lstm0.Wh", ...) and ``params``; every parameter
-    whose name ends in ".Wh" is taken. Returns ``{layer name: radius or {gate: radius}}``, e.g.
-    ``{"lstm0": {"f": 0.93, "g": 1.1, "i": 0.9, "o": 0.95}}``. Call it where the model is not being
-    trained at the same moment (the trainer's worker, between steps).
-    """
-    if len(names) != len(params):
-        raise ValueError(f"{len(names)} names for {len(params)} parameters")
-    return {name[: -len(".Wh")]: spectral_radius(p) for name, p in zip(names, params) if name.endswith(".Wh")}
+def recurrent_weights(model) -> dict[str, dict[str, Any]]:
+    """``{layer: {"Wh": float32 copy (H, kH), "blocks": the cell's k block names, "radius": float or
+    {block: float}}}`` for every parameter of ``model`` named "<layer>.Wh" (``model.cell`` says which
+    cell). Call it where the model is not being trained at the same moment (the run's own thread)."""
+    recurrent = [(name[:-len(".Wh")], p) for name, p in zip(model.names, model.params) if name.endswith(".Wh")]
+    if not recurrent:
+        return {}
+    blocks = cell_class(model.cell).blocks()
+    return {name: {"Wh": np.array(p, dtype=np.float32), "blocks": list(blocks), "radius": spectral_radius(p, blocks)}
+            for name, p in recurrent}

@@ -20,7 +20,7 @@ parameters, optimizer state, random streams and curves as a run that never stopp
 Every failure raises ``CheckpointError`` with one sentence a user can act on.
 
 Threads: ``save_checkpoint`` reads the live model and optimizer, so while a run trains on a worker
-it must run there, between steps (``Trainer.request_save`` does that); ``read_checkpoint_meta`` and
+it must run there, between steps (``host.TrainerHost`` does that); ``read_checkpoint_meta`` and
 ``load_checkpoint`` touch only the file and the objects they build.
 """
 
@@ -41,7 +41,11 @@ import numpy as np
 from .. import __version__
 from .atomic import atomic_write
 from .config import Config
-from .tasks.base import Task, TaskError, rng_state_from_array, rng_state_to_array
+from .errors import CheckpointError, TaskError
+from .rng import rng_state_from_array, rng_state_to_array
+from .tasks.base import Task
+from .tasks.registry import make_task
+from .trainer import Trainer
 
 FORMAT = "rnnlab-checkpoint"
 VERSION = 1
@@ -53,11 +57,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _DAMAGED = (zipfile.BadZipFile, EOFError, OSError, KeyError, RuntimeError, NotImplementedError, MemoryError,
             zlib.error)
 
-TaskFactory = Callable[..., Task]  # (config, vocab=...) -> Task, like engine.tasks.make_task
-
-
-class CheckpointError(ValueError):
-    """A checkpoint cannot be written or read; the message says which file and why, in one sentence."""
+TaskFactory = Callable[..., Task]  # (config, vocab=...) -> Task, like tasks.registry.make_task
 
 
 # ---------------------------------------------------------------------------------------------- save
@@ -231,14 +231,12 @@ def _check_meta_types(path: Path, meta: dict[str, Any]) -> None:
 
 # ---------------------------------------------------------------------------------------------- load
 def load_checkpoint(path: str | os.PathLike, callback=None, data: str | os.PathLike | None = None, *,
-                    report_interval: float | None = None, task_factory: TaskFactory | None = None):
+                    task_factory: TaskFactory | None = None) -> Trainer:
     """Rebuild the run saved in ``path`` and return its ``Trainer`` (paused, ready to continue).
 
     ``data`` points to the data file or folder when it has moved since the run was saved.
-    ``task_factory(config, vocab=...)`` replaces ``engine.tasks.make_task`` (tests use a fake task).
+    ``task_factory(config, vocab=...)`` replaces ``tasks.registry.make_task`` (tests use a fake task).
     """
-    from .trainer import Trainer
-
     path = Path(path)
     arrays, meta = read_checkpoint_arrays(path)
     try:
@@ -247,8 +245,7 @@ def load_checkpoint(path: str | os.PathLike, callback=None, data: str | os.PathL
             config = config.replace(data=str(data))
     except ValueError as exc:
         raise CheckpointError(f"{path} holds an invalid configuration: {exc}") from None
-    if task_factory is None:
-        from .tasks import make_task as task_factory
+    task_factory = task_factory or make_task
     vocab = meta["data_info"].get("vocab")
     try:
         task = task_factory(config, vocab=vocab)
@@ -264,8 +261,7 @@ def load_checkpoint(path: str | os.PathLike, callback=None, data: str | os.PathL
         task_state = {k[5:]: v for k, v in arrays.items() if k.startswith("task.")}
         task.load_state_dict(task_state)
         rng_state_from_array(task.rng, _need(path, arrays, "rng.task"))
-        kwargs = {} if report_interval is None else {"report_interval": report_interval}
-        trainer = Trainer(task, callback=callback, **kwargs)
+        trainer = Trainer(task, callback=callback)
         trainer.load_state_dict(arrays)
         if "rng.sample" in arrays:
             rng_state_from_array(trainer.sample_rng, arrays["rng.sample"])

@@ -22,8 +22,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+import numpy as np
+from tqdm import tqdm
+
 from .. import __version__
-from .config import FIELDS, PRESETS, TASKS, coerce, default_config, field_info
+from . import desktop_entry
+from .checkpoint import load_checkpoint, save_checkpoint
+from .config import FIELDS, coerce, field_info
+from .layers.cells import CELLS
+from .tasks.registry import PRESETS, TASKS, applies, default_config, make_task, model_names, tasks_using
+from .trainer import DIVERGED, Trainer
 
 PROG = "rnn-lab"
 COMMANDS = ("gui", "train", "sample", "eval", "install-desktop")
@@ -62,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="{gui,train,sample,eval,install-desktop}", parser_class=_Parser)
 
     gui = sub.add_parser("gui", help="open the window (the default)")
-    gui.add_argument("--task", choices=TASKS, help="task to start with (default: adder)")
+    gui.add_argument("--task", choices=list(TASKS), help="task to start with (default: adder)")
     gui.add_argument("--preset", choices=sorted(PRESETS), help="named settings (the book's models)")
     gui.add_argument("--data", metavar="PATH", help="data file or folder")
     gui.add_argument("--checkpoint", metavar="FILE", help="open this checkpoint")
@@ -77,10 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     train = sub.add_parser("train", help="train without the window",
                            description="Train a model headless. Unset flags take the task's defaults "
                            "(then the preset's).")
-    train.add_argument("--task", choices=TASKS, help="what to learn (or implied by --preset)")
+    train.add_argument("--task", choices=list(TASKS), help="what to learn (or implied by --preset)")
     train.add_argument("--preset", choices=sorted(PRESETS), help="named settings: "
                        + "; ".join(f"{k}: {v.get('task')} {v.get('model')}" for k, v in sorted(PRESETS.items())))
-    train.add_argument("--cell", choices=("rnn", "lstm", "gru"), help="recurrent cell (alias of --model)")
+    train.add_argument("--cell", choices=CELLS, help="recurrent cell (alias of --model)")
     for name in FIELDS:
         if name not in SKIP_FIELDS:
             _add_field_flag(train, name)
@@ -126,15 +134,20 @@ def _add_field_flag(parser: argparse.ArgumentParser, name: str) -> None:
     info = field_info(name)
     flags = FLAG_NAMES.get(name, ("--" + name.replace("_", "-"),))
     help_ = info["help"]
+    if name == "model":
+        info["choices"] = sorted({m for t in TASKS for m in model_names(t)})
+        help_ += " (" + "; ".join(f"{t}: {', '.join(model_names(t))}" for t in TASKS) + ")"
     if info["min"] is not None or info["max"] is not None:
         help_ += f" [{info['min']}..{info['max']}]"
-    if tuple(info["tasks"]) != TASKS:
-        help_ += f" ({', '.join(info['tasks'])})"
+    if len(tasks_using(name)) < len(TASKS):
+        help_ += f" ({', '.join(tasks_using(name))})"
     if info["type"] == "bool":
         parser.add_argument(*flags, dest=name, action=argparse.BooleanOptionalAction, default=None, help=help_)
         return
     metavar = "{" + ",".join(info["choices"]) + "}" if info["choices"] else METAVARS.get(name, info["type"].upper())
-    parser.add_argument(*flags, dest=name, type=_field_type(name), default=None, metavar=metavar, help=help_)
+    checked = {"choices": info["choices"]} if name == "model" else {}  # (config.coerce checks the others)
+    parser.add_argument(*flags, dest=name, type=_field_type(name), default=None, metavar=metavar, help=help_,
+                        **checked)
 
 
 def _field_type(name: str) -> Callable[[str], Any]:
@@ -255,14 +268,11 @@ def config_from_args(args: argparse.Namespace):
     config = default_config(task, args.preset, **overrides)
     if not config.max_steps and not config.epochs:
         raise UsageError("say how long to train: --iters N or --epochs X")
-    ignored = [n for n in overrides if not config.applies(n) and n != "data"]
+    ignored = [n for n in overrides if not applies(config, n) and n != "data"]
     return config, ignored
 
 
 def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .tasks import make_task
-    from .trainer import DIVERGED, Trainer
-
     config, ignored = config_from_args(args)
     if ignored and not args.quiet:
         flags = ", ".join(FLAG_NAMES.get(n, ("--" + n.replace("_", "-"),))[0] for n in ignored)
@@ -278,7 +288,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise CliError(f"data path not found: {config.data}") from None
         raise
     reporter = TrainReporter(task, config, out, err, log_json=args.log_json, quiet=args.quiet)
-    trainer = Trainer(task, callback=reporter, report_interval=0.0)  # every step; the reporter throttles
+    trainer = Trainer(task, callback=reporter)  # a message after every step; the reporter throttles
     try:
         trainer.fit(max_steps=config.max_steps, epochs=config.epochs)
     finally:
@@ -289,8 +299,6 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise CliError(reporter.error)
     final = final_metrics(trainer, reporter.recent_loss())
     if args.save:
-        from .checkpoint import save_checkpoint
-
         save_checkpoint(Path(args.save).expanduser(), trainer, extra={"source": "cli"})
         if not args.quiet:
             print(f"{PROG}: saved {args.save} (step {trainer.step_count:,})", file=err)
@@ -358,8 +366,6 @@ class TrainReporter:
         self._losses: list[float] = []
         self.bar = None
         if not quiet:
-            from tqdm import tqdm
-
             total = config.max_steps if self.by_steps else config.epochs
             self.bar = tqdm(total=total, file=err, unit="step" if self.by_steps else "epoch",
                             dynamic_ncols=True, leave=False, desc=config.task,
@@ -441,10 +447,6 @@ class TrainReporter:
 
 # ------------------------------------------------------------------------------------------- sample, eval
 def cmd_sample(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    import numpy as np
-
-    from .checkpoint import load_checkpoint
-
     trainer = load_checkpoint(_existing(args.checkpoint), data=args.data)
     task, cfg = trainer.task, trainer.config
     if not task.has_sampling:
@@ -459,8 +461,6 @@ def cmd_sample(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .checkpoint import load_checkpoint
-
     trainer = load_checkpoint(_existing(args.checkpoint), data=args.data)
     task = trainer.task
     splits = task.splits() + (["train"] if "train" not in task.splits() else [])
@@ -477,8 +477,6 @@ def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_desktop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from . import desktop_entry
-
     if args.remove:
         removed = desktop_entry.remove()
         print("\n".join(f"removed {p}" for p in removed) or "nothing to remove", file=out)

@@ -1,8 +1,12 @@
 """The one description of a run: task, model, data and hyperparameters.
 
 Every field carries metadata (help text, bounds, log scale, choices, whether it may change while
-training runs, which tasks use it). The CLI builds its arguments from it, the window builds its
-sliders from it, and a checkpoint stores it as JSON, so the three never disagree.
+training runs, whether it is a task setting). The CLI builds its arguments from it, the window builds
+its sliders from it, and a checkpoint stores it as JSON, so the three never disagree.
+
+What the tasks are, which models and task settings each uses and what a new run of each starts from
+is the tasks' business: ``engine/tasks/registry.py`` (``default_config``, ``applies``) derives it from
+the task classes. This module only knows the fields.
 """
 
 from __future__ import annotations
@@ -12,37 +16,38 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-TASKS = ("adder", "char", "lm", "seq2seq")
-ALL = TASKS
+from .layers.cells import IMPLS
 
 
-def _f(default, help, *, min=None, max=None, log=False, choices=None, live=False, tasks=ALL, rebuild=True):
+def _f(default, help, *, min=None, max=None, log=False, choices=None, live=False, task_setting=False,
+       rebuild=True):
     """A config field with its metadata. ``live`` fields apply to a running trainer without a rebuild;
-    ``rebuild`` fields need a new model (the window asks before resetting)."""
-    meta = dict(help=help, min=min, max=max, log=log, choices=choices, live=live, tasks=tasks,
+    ``rebuild`` fields need a new model (the window asks before resetting). A ``task_setting`` matters
+    only to the tasks that list it in their ``Task.settings`` (the others ignore it)."""
+    meta = dict(help=help, min=min, max=max, log=log, choices=choices, live=live, task_setting=task_setting,
                 rebuild=rebuild and not live)
     return field(default=default, metadata=meta)
 
 
 @dataclass
 class Config:
-    """Everything needed to rebuild a run. Defaults here are overridden per task by ``TASK_DEFAULTS``."""
+    """Everything needed to rebuild a run. Defaults here are overridden per task by ``Task.defaults``."""
 
-    task: str = _f("adder", "What the network learns", choices=TASKS)
-    model: str = _f("rnn", "Model variant (lm: simple, lstm, better, gru; seq2seq: plain, reversed, peeky, "
-                    "reversed_peeky, attention, bidirectional; adder/char: rnn, lstm, gru)",
-                    choices=("rnn", "lstm", "gru", "simple", "better", "plain", "reversed", "peeky",
-                             "reversed_peeky", "attention", "bidirectional"))
-    layers: int = _f(1, "Stacked recurrent layers", min=1, max=4, tasks=("char", "lm"))
+    task: str = _f("adder", "What the network learns (a task of engine/tasks/registry.py)")
+    model: str = _f("rnn", "Model: a recurrent cell (rnn, lstm, gru, ...) or one of the task's own variants")
+    impl: str = _f("fast", "Code of the recurrent layers: 'readable' (the book's equations, "
+                   "engine/layers/lstm.py) or 'fast' (fused kernels, engine/layers/fast/; the same numbers)",
+                   choices=IMPLS)
+    layers: int = _f(1, "Stacked recurrent layers", min=1, max=4, task_setting=True)
     hidden: int = _f(16, "Hidden units per recurrent layer", min=1, max=2048, log=True)
-    embed: int = _f(16, "Embedding (word vector) size", min=1, max=2048, log=True, tasks=("char", "lm", "seq2seq"))
+    embed: int = _f(16, "Embedding (word vector) size", min=1, max=2048, log=True, task_setting=True)
     activation: str = _f("sigmoid", "Activation of a vanilla RNN", choices=("tanh", "sigmoid", "relu"),
-                         tasks=("adder", "char", "lm"))
+                         task_setting=True)
     init: str = _f("xavier", "Weight initialisation", choices=("xavier", "he", "normal"))
     init_std: float = _f(0.01, "Standard deviation for 'normal' initialisation", min=1e-4, max=1.0, log=True)
-    tie_weights: bool = _f(False, "Share embedding and output weights", tasks=("lm", "char"))
+    tie_weights: bool = _f(False, "Share embedding and output weights", task_setting=True)
     dropout: float = _f(0.0, "Dropout ratio between layers (inverted dropout)", min=0.0, max=0.9, live=True,
-                        tasks=("char", "lm"))
+                        task_setting=True)
     optimizer: str = _f("adam", "Update rule", choices=("sgd", "momentum", "adagrad", "rmsprop", "adam"))
     lr: float = _f(0.01, "Learning rate", min=1e-5, max=100.0, log=True, live=True)
     schedule: str = _f("none", "Learning-rate schedule (book: divide by 4 when validation gets worse)",
@@ -52,19 +57,19 @@ class Config:
     clip: float = _f(0.0, "Clip gradients to this global norm (0 = off)", min=0.0, max=1000.0, live=True)
     batch: int = _f(32, "Sequences per batch", min=1, max=1024, log=True)
     bptt: int = _f(35, "Truncated BPTT length (timesteps per batch)", min=1, max=1000, log=True,
-                   tasks=("char", "lm"))
+                   task_setting=True)
     seed: int = _f(0, "Random seed (weights, batches, dropout)", min=0, max=2**31 - 1)
     dtype: str = _f("float32", "Floating-point precision", choices=("float32", "float64"))
     temperature: float = _f(1.0, "Sampling temperature", min=0.05, max=5.0, log=True, live=True,
-                            tasks=("char", "lm"))
+                            task_setting=True)
     top_k: int = _f(0, "Sample only from the k most likely tokens (0 = all)", min=0, max=1000, live=True,
-                    tasks=("char", "lm"))
+                    task_setting=True)
     data: str = _f("", "Data file or folder ('' = built-in)", rebuild=True)
     encoding: str = _f("utf-8", "Text encoding of the data file", choices=("utf-8", "latin-1"),
-                       tasks=("char", "lm"))
+                       task_setting=True)
     val_fraction: float = _f(0.1, "Share of the text held out for validation", min=0.0, max=0.5,
-                             tasks=("char", "lm", "seq2seq"))
-    min_count: int = _f(1, "Words seen fewer times become <unk>", min=1, max=1000, tasks=("lm",))
+                             task_setting=True)
+    min_count: int = _f(1, "Words seen fewer times become <unk>", min=1, max=1000, task_setting=True)
     eval_interval: int = _f(200, "Evaluate on the validation split every N steps (0 = never)", min=0,
                             max=1_000_000, live=True)
     eval_batches: int = _f(0, "Batches per evaluation (0 = the whole split)", min=0, max=100_000, live=True)
@@ -103,12 +108,9 @@ class Config:
             value = getattr(self, f.name)
             setattr(self, f.name, coerce(f.name, value))
 
-    def applies(self, name: str) -> bool:
-        """Whether field ``name`` matters for this config's task."""
-        return self.task in FIELDS[name].metadata["tasks"]
-
 
 FIELDS: dict[str, dataclasses.Field] = {f.name: f for f in dataclasses.fields(Config)}
+TASK_SETTINGS = frozenset(n for n, f in FIELDS.items() if f.metadata["task_setting"])
 
 
 def field_info(name: str) -> dict[str, Any]:
@@ -149,55 +151,6 @@ def coerce(name: str, value: Any) -> Any:
     if info["choices"] and value not in info["choices"]:
         raise ValueError(f"{name} must be one of {', '.join(info['choices'])}, got {value!r}")
     return value
-
-
-# What each task starts from; the window and the CLI begin here.
-TASK_DEFAULTS: dict[str, dict[str, Any]] = {
-    "adder": dict(model="rnn", hidden=16, activation="tanh", init="xavier", optimizer="adam", lr=0.03,
-                  batch=32, clip=0.0, eval_interval=50),
-    "char": dict(model="lstm", hidden=128, embed=32, layers=1, optimizer="adam", lr=0.003, batch=32, bptt=64,
-                 clip=5.0, activation="tanh", eval_interval=200, eval_batches=20),
-    "lm": dict(model="lstm", hidden=100, embed=100, optimizer="sgd", lr=20.0, batch=20, bptt=35, clip=0.25,
-               activation="tanh", eval_interval=500, eval_batches=50, schedule="book"),
-    "seq2seq": dict(model="attention", hidden=128, embed=16, optimizer="adam", lr=0.001, batch=128, clip=5.0,
-                    activation="tanh", eval_interval=200, eval_batches=0),
-}
-
-# Named presets: the book's models and the project's tuned settings. Each names its task.
-PRESETS: dict[str, dict[str, Any]] = {
-    "simple": dict(task="lm", model="simple", hidden=100, embed=100, batch=10, bptt=5, lr=0.1, optimizer="sgd",
-                   clip=0.0, activation="tanh", schedule="none"),
-    "rnnlm": dict(task="lm", model="lstm", hidden=100, embed=100, batch=20, bptt=35, lr=20.0, optimizer="sgd",
-                  clip=0.25, schedule="none"),  # the book's train_rnnlm.py keeps lr 20 for all 4 epochs
-    "better": dict(task="lm", model="better", layers=2, hidden=650, embed=650, batch=20, bptt=35, lr=20.0,
-                   optimizer="sgd", clip=0.25, dropout=0.5, tie_weights=True, schedule="book"),
-    # Tiny Shakespeare (fast): the most learning per CPU second (bench/shakespeare.py, docs/results.md).
-    # A 1-layer LSTM 128 costs ~2.5x less per character than H=256; batch 16 costs about as much per
-    # character as batch 64 (the step time is nearly linear in the batch) but makes 4x more updates.
-    # Adam, cosine decay to lr/100 over the run (3,000 steps: ~135-145 s at 1 BLAS thread on a quiet
-    # machine); validation every 250 steps on 56 batches = 57,344 characters, about half the split.
-    "shakespeare-fast": dict(task="char", model="lstm", layers=1, hidden=128, embed=32, batch=16, bptt=64,
-                             optimizer="adam", lr=0.006, schedule="cosine", clip=5.0, dropout=0.0,
-                             tie_weights=False, max_steps=3000, eval_interval=250, eval_batches=56,
-                             val_fraction=0.1, temperature=1.0, top_k=0),
-}
-
-
-def default_config(task: str = "adder", preset: str | None = None, **overrides: Any) -> Config:
-    """The config a user starts from: field defaults, then the task's defaults, the preset, the overrides."""
-    values: dict[str, Any] = {}
-    if preset is not None:
-        if preset not in PRESETS:
-            raise ValueError(f"unknown preset {preset!r}; known: {', '.join(sorted(PRESETS))}")
-        task = PRESETS[preset].get("task", task)
-    if task not in TASK_DEFAULTS:
-        raise ValueError(f"unknown task {task!r}; known: {', '.join(TASKS)}")
-    values.update(TASK_DEFAULTS[task])
-    if preset is not None:
-        values.update(PRESETS[preset])
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    values["task"] = task
-    return Config.from_dict(values)
 
 
 def live_fields() -> list[str]:

@@ -29,13 +29,15 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write_text
-from .config import FIELDS, TASKS, Config, coerce, default_config, field_info
+from .config import FIELDS, Config, coerce, field_info
 from .resources import asset_files, asset_path
+from .tasks.registry import TASKS, default_config
 
 FORMAT, VERSION = "rnnlab-lesson", 1
 PANELS = ("curves", "activations", "gradient_flow", "sampling", "adder", "seq2seq", "saturation", "weights")
-# Panels that only make sense for some tasks.
-PANEL_TASKS = {"sampling": ("char", "lm"), "adder": ("adder",), "seq2seq": ("seq2seq",)}
+# Panels that only make sense for some tasks: sampling for those that generate text, a task's own panel.
+PANEL_TASKS = {"sampling": tuple(t for t, cls in TASKS.items() if cls.has_sampling), "adder": ("adder",),
+               "seq2seq": ("seq2seq",)}
 _SEPARATE = ("task", "seed", "data")  # top-level lesson fields, not config overrides
 _REQUIRED = ("format", "version", "title", "text", "task", "panels")
 _OPTIONAL = ("config", "seed", "data", "hidden_controls", "locked_controls", "steps_hint")
@@ -163,6 +165,11 @@ def _validate(doc: Any) -> Lesson:
     hint = doc.get("steps_hint")
     if hint is not None and (type(hint) is not int or hint < 1):
         raise ValueError(f"steps_hint must be a positive integer or null, got {hint!r}")
+    if "model" in overrides:
+        try:
+            TASKS[task].cell_of(overrides["model"])
+        except ValueError as exc:
+            raise ValueError(f"config.model: {exc}") from None
     try:
         default_config(task, **overrides, seed=seed, data=data)
     except ValueError as exc:

@@ -13,36 +13,32 @@ import os
 import numpy as np
 
 from .config import Config
+from .layers.cells import cell_class
 
-# Arrays of (N, T, H) a recurrent layer keeps per timestep for backward: h, plus the gates.
-_CACHE_PER_UNIT = {"rnn": 2, "simple": 2, "lstm": 8, "better": 8, "gru": 6}
-_GATES = {"rnn": 1, "simple": 1, "lstm": 4, "better": 4, "gru": 3}
 _OPTIMIZER_COPIES = {"sgd": 0, "momentum": 1, "adagrad": 1, "rmsprop": 1, "adam": 2}
 
 
-def estimate_bytes(config: Config, vocab_size: int) -> dict[str, int]:
-    """Bytes needed to train ``config`` with a vocabulary of ``vocab_size`` tokens, by part."""
+def estimate_bytes(config: Config, vocab_size: int, *, cell: str, steps: int, layers: int, inputs: int,
+                   embedding: bool = True, tied: bool = False) -> dict[str, int]:
+    """Bytes needed to train ``config`` with a vocabulary of ``vocab_size`` tokens, by part.
+
+    The task says the rest of its model's shape (``Task.memory_shape``): the registered ``cell``, the
+    ``steps`` per sequence, the recurrent ``layers``, the ``inputs`` into the first one, whether tokens
+    are embedded (``embedding``, a (V, inputs) table) and whether the output layer is ``tied`` to it.
+    """
     item = np.dtype(config.dtype).itemsize
-    V, D, H, N = vocab_size, config.embed, config.hidden, config.batch
-    cell = config.model if config.model in _GATES else "lstm"
-    k = _GATES[cell]
-    if config.task == "adder":
-        V, D, T, layers = 1, 2, 8, 1
-        embed = 0
-    elif config.task == "seq2seq":
-        T, layers = 40, 2  # encoder + decoder, generous sequence length
-        embed = V * D
-    else:
-        T, layers = config.bptt, config.layers
-        embed = V * D
-    rec = 0
-    d_in = D
+    V, H, N, T = vocab_size, config.hidden, config.batch, steps
+    info = cell_class(cell)
+    G = len(info.blocks())  # column blocks of Wx and Wh: 1 RNN, 3 GRU, 4 LSTM
+    rec, d_in = 0, inputs
     for _ in range(layers):
-        rec += k * H * (d_in + H + 1)
+        rec += G * H * (d_in + H + 1) + len(info.extra_params) * H
         d_in = H
-    out = 0 if config.tie_weights and config.task in ("lm", "char") else H * V + V
-    params = embed + rec + out
-    activations = N * T * (D + layers * H * _CACHE_PER_UNIT.get(cell, 8))
+    out = 0 if tied else H * V + V
+    params = (V * inputs if embedding else 0) + rec + out
+    # (N, T, H) arrays a recurrent layer keeps per timestep for backward: each block's pre-activation and
+    # activation, roughly (RNN 2, GRU 6, LSTM 8), besides the (N, T, inputs) input of the first layer.
+    activations = N * T * (inputs + layers * H * 2 * G)
     logits = 3 * N * T * V
     parts = {
         "parameters": params * item,
@@ -70,10 +66,12 @@ def available_bytes() -> int:
         return 1 << 62
 
 
-def check_fits(config: Config, vocab_size: int, available: int | None = None, share: float = 0.8) -> int:
-    """Raise ValueError naming the estimate if training ``config`` would need more than ``share`` of the
-    available memory; return the estimated total in bytes otherwise."""
-    need = estimate_bytes(config, vocab_size)
+def check_fits(config: Config, vocab_size: int, available: int | None = None, share: float = 0.8,
+               **shape) -> int:
+    """Raise ValueError naming the estimate if training ``config`` (its model's ``shape`` as for
+    ``estimate_bytes``) would need more than ``share`` of the available memory; return the estimated
+    total in bytes otherwise."""
+    need = estimate_bytes(config, vocab_size, **shape)
     avail = available_bytes() if available is None else available
     if need["total"] > share * avail:
         biggest = max((k for k in need if k != "total"), key=need.get)

@@ -95,7 +95,7 @@ def run(args: Any) -> int:
 
 def initial_config(args: Any, window) -> Any:
     """The run to start with: the task/preset/data asked for, else the task and settings of last time."""
-    from rnn_lab.engine.config import PRESETS, default_config
+    from rnn_lab.engine.tasks.registry import PRESETS, default_config
 
     task, preset, data = (getattr(args, k, None) for k in ("task", "preset", "data"))
     if preset:

@@ -21,7 +21,8 @@ from typing import Any
 from PyQt6.QtCore import QEvent, QObject, QTimer
 from PyQt6.QtWidgets import QMessageBox
 
-from rnn_lab.engine.checkpoint import CheckpointError, read_checkpoint_meta
+from rnn_lab.engine.checkpoint import read_checkpoint_meta
+from rnn_lab.engine.errors import CheckpointError
 
 from . import paths
 

@@ -55,7 +55,8 @@ def load_checkpoint(window, path: str | None = None) -> None:
     window.settings.setValue("file_dir", str(Path(path).parent))
     data = None
     try:
-        from rnn_lab.engine.checkpoint import CheckpointError, read_checkpoint_meta
+        from rnn_lab.engine.checkpoint import read_checkpoint_meta
+        from rnn_lab.engine.errors import CheckpointError
 
         saved = str(read_checkpoint_meta(path)["config"].get("data") or "")
     except (CheckpointError, OSError):

@@ -15,8 +15,9 @@ from PyQt6.QtCore import QSettings, Qt
 from PyQt6.QtGui import QAction, QIcon, QKeySequence
 from PyQt6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QTabWidget, QVBoxLayout, QWidget
 
-from rnn_lab.engine.config import Config, default_config
+from rnn_lab.engine.config import Config
 from rnn_lab.engine.resources import asset_path
+from rnn_lab.engine.tasks.registry import default_config
 
 from . import dialogs, file_dialogs, paths, session_menu, theme, window_settings
 from .controller import Controller

@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 import logging
 
-from rnn_lab.engine.config import TASKS, Config
+from rnn_lab.engine.config import Config
+from rnn_lab.engine.tasks.registry import TASKS
 
 STATE_VERSION = 1  # bump when the docks change, so an old saved layout is ignored
 log = logging.getLogger("rnnlab.gui")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..tasks.base import TaskError
+from ..errors import TaskError
 
 
 def needed_tokens(batch: int, bptt: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..tasks.base import TaskError
+from ..errors import TaskError
 from .text import read_text
 from .vocab import EOS
 

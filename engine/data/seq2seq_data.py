@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import Seq2seqFormatError
 from .seq2seq_generate import generate_addition, generate_dates
 from .text import MAX_BYTES
 
@@ -27,10 +28,6 @@ GENERATED = {"addition": generate_addition, "date": generate_dates}
 GENERATED_SIZE = 50_000  # as many examples as the book's files
 GENERATED_SEED = 2024  # the generated sets are fixed data: the same for every training seed
 SPLIT_SEED = 1984  # the book's load_data shuffles with this seed before holding out the tail
-
-
-class Seq2seqFormatError(ValueError):
-    """Data that is not in the book's ``question_answer`` format (the message names the line)."""
 
 
 @dataclass

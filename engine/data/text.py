@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..tasks.base import TaskError
+from ..errors import TaskError
 
 MAX_BYTES = 300 * 10**6  # "300 MB": a larger text does not fit the in-memory pipeline comfortably
 ENCODINGS = {"utf-8": "utf-8", "utf8": "utf-8", "latin-1": "latin-1", "latin1": "latin-1",

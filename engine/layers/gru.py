@@ -1,27 +1,72 @@
-"""TimeGRU: the gated recurrent unit over a whole sequence (the book's chapter 6 appendix).
+"""The gated recurrent unit of the book's appendix: one cell, ``GRU``, and its Time layer, ``TimeGRU``.
 
-Gate columns of Wx (D, 3H), Wh (H, 3H), b (3H,) are [z, r, h~]. For each step:
-
-    z   = sigmoid(x_t Wx_z + h_{t-1} Wh_z + b_z)          update gate
-    r   = sigmoid(x_t Wx_r + h_{t-1} Wh_r + b_r)          reset gate
-    h~  = tanh(x_t Wx_h + (r * h_{t-1}) Wh_h + b_h)       candidate
-    h_t = (1 - z) * h_{t-1} + z * h~                      computed as h_{t-1} + z * (h~ - h_{t-1})
-
-Backward, with dh = dh_t the total gradient into h_t:
-
-    da_z = dh * (h~ - h_{t-1}) * z(1-z)          da_h = dh * z * (1 - h~^2)
-    drh  = da_h Wh_h^T                           da_r = drh * h_{t-1} * r(1-r)
-    dh_{t-1} = dh * (1 - z) + drh * r + [da_z, da_r] Wh_zr^T
-
-The coefficients of dh and drh are computed for all steps before the loop (as in lstm.py);
-dWh_zr = sum h_{t-1}^T [da_z, da_r] and dWh_h = sum (r * h_{t-1})^T da_h are one GEMM each after it.
+The three blocks of Wx (D, 3H), Wh (H, 3H) and b (3H,) are [z, r, h~] (update gate, reset gate,
+candidate). A faster version of TimeGRU (same numbers) is ``layers/fast/gru.py``.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from rnn_lab.engine.layers._recurrent import TimeRecurrent
+from rnn_lab.engine.functions import sigmoid
+
+from .recurrent import Cell, Gate, TimeRecurrent
+
+
+class GRU(Cell):
+    """One step of the GRU (the book's ``GRU``): x (N, D), h_prev (N, H)."""
+
+    name = "gru"
+    title = "GRU"
+    about = "the gated recurrent unit of the book's appendix: update gate z, reset gate r, no cell state"
+    gates = (Gate("z", "sigmoid", "update gate"), Gate("r", "sigmoid", "reset gate"),
+             Gate("h_tilde", "tanh", "candidate state"))
+
+    def forward(self, x, h_prev):
+        Wx, Wh, b = self.params
+        H = h_prev.shape[1]
+        Wxz, Wxr, Wxh = Wx[:, :H], Wx[:, H:2 * H], Wx[:, 2 * H:]
+        Whz, Whr, Whh = Wh[:, :H], Wh[:, H:2 * H], Wh[:, 2 * H:]
+        bz, br, bh = b[:H], b[H:2 * H], b[2 * H:]
+
+        z = sigmoid(x @ Wxz + h_prev @ Whz + bz)  # update gate: how much of h_tilde to take
+        r = sigmoid(x @ Wxr + h_prev @ Whr + br)  # reset gate: how much of h_prev the candidate sees
+        h_tilde = np.tanh(x @ Wxh + (r * h_prev) @ Whh + bh)  # candidate state
+        h_next = (1 - z) * h_prev + z * h_tilde
+
+        self.cache = (x, h_prev, z, r, h_tilde)
+        return h_next
+
+    def backward(self, dh_next):
+        Wx, Wh, b = self.params
+        x, h_prev, z, r, h_tilde = self.cache
+        H = h_prev.shape[1]
+        Whz, Whr, Whh = Wh[:, :H], Wh[:, H:2 * H], Wh[:, 2 * H:]
+
+        dh_tilde = dh_next * z
+        dh_prev = dh_next * (1 - z)
+
+        dah = dh_tilde * (1 - h_tilde**2)  # back through the candidate's tanh
+        drh = dah @ Whh.T  # into r * h_prev
+        dh_prev += drh * r
+
+        dz = dh_next * (h_tilde - h_prev)
+        daz = dz * z * (1 - z)  # back through the update gate's sigmoid
+        dr = drh * h_prev
+        dar = dr * r * (1 - r)  # back through the reset gate's sigmoid
+        dh_prev += daz @ Whz.T + dar @ Whr.T
+
+        dA = np.hstack((daz, dar, dah))  # (N, 3H)
+        dWx = x.T @ dA  # (D, 3H)
+        dWh = np.hstack((h_prev.T @ daz, h_prev.T @ dar, (r * h_prev).T @ dah))  # (H, 3H)
+        db = dA.sum(axis=0)  # (3H,)
+        dx = dA @ Wx.T  # (N, D)
+        self.grads = [dWx, dWh, db]
+        return dx, dh_prev
+
+    def values(self):
+        x, h_prev, z, r, h_tilde = self.cache
+        return {"z": z, "r": r, "h_tilde": h_tilde}
 
 
 class TimeGRU(TimeRecurrent):
@@ -30,96 +75,4 @@ class TimeGRU(TimeRecurrent):
     Trace (when ``record``): "h", "z", "r", "h_tilde" (N, T, H); after backward "dh_norm" (N, T).
     """
 
-    n_gates = 3
-
-    def set_state(self, h: np.ndarray) -> None:
-        """Use h (N, H) as the initial hidden state of the next forward."""
-        self._set_state(h)
-
-    def _buffer_shapes(self, N: int, T: int) -> dict[str, tuple]:
-        H = self.H
-        return {"G": (T, N, 3, H), "RH": (T, N, H), "OMZ": (T, N, H), "Wzr": (H, 2 * H),
-                "hWzr": (N, 2 * H), "tmp": (N, H), "drh": (N, H)}  # fmt: skip
-
-    def _input_projection_target(self) -> np.ndarray:
-        return self._buf["G"]
-
-    def _forward_steps(self, T: int) -> None:
-        buf = self._buf
-        G, H, RH = buf["G"], buf["H"], buf["RH"]
-        hWzr, tmp, Wzr = buf["hWzr"], buf["tmp"], buf["Wzr"]
-        Hn = tmp.shape[1]
-        Wh = self.params[1]
-        # sigmoid(a) = 0.5 tanh(0.5 a) + 0.5: pre-scale the z, r columns (exact), one tanh for both.
-        G[:, :, :2] *= 0.5
-        np.multiply(Wh[:, : 2 * Hn], 0.5, out=Wzr)
-        Wh_h = Wh[:, 2 * Hn :]
-        G2 = G.reshape(T, -1, 3 * Hn)
-        for t in range(T):
-            zr = G2[t, :, : 2 * Hn]
-            z, r, ht = G[t, :, 0], G[t, :, 1], G[t, :, 2]
-            np.matmul(H[t], Wzr, out=hWzr)
-            zr += hWzr
-            np.tanh(zr, out=zr)
-            zr *= 0.5
-            zr += 0.5
-            np.multiply(r, H[t], out=RH[t])
-            np.matmul(RH[t], Wh_h, out=tmp)
-            ht += tmp
-            np.tanh(ht, out=ht)
-            np.subtract(ht, H[t], out=tmp)
-            tmp *= z
-            np.add(H[t], tmp, out=H[t + 1])
-
-    def _backward_coefficients(self) -> None:
-        """dA <- [(h~ - h_prev) z(1-z), h_prev r(1-r), z (1-h~^2)] and OMZ <- 1 - z, for all steps."""
-        buf = self._buf
-        G, H, dA, OMZ = buf["G"], buf["H"], buf["dA"], buf["OMZ"]
-        T, N = G.shape[:2]
-        z, r, ht = G[:, :, 0], G[:, :, 1], G[:, :, 2]
-        Cz, Cr, Ch = (dA.reshape(T, N, 3, -1)[:, :, k] for k in range(3))
-        np.subtract(1, z, out=OMZ)
-        np.subtract(ht, H[:-1], out=Cz)
-        Cz *= z
-        Cz *= OMZ
-        np.subtract(1, r, out=Cr)
-        Cr *= r
-        Cr *= H[:-1]
-        np.multiply(ht, ht, out=Ch)
-        np.subtract(1, Ch, out=Ch)
-        Ch *= z
-
-    def _backward_steps(self, dH: np.ndarray, dtotal: np.ndarray | None) -> None:
-        buf = self._buf
-        dA, OMZ, H, RH = buf["dA"], buf["OMZ"], buf["H"], buf["RH"]
-        dnext, drh, tmp = buf["dnext"], buf["drh"], buf["tmp"]
-        self._backward_coefficients()
-        T, N, _ = dA.shape
-        Hn = tmp.shape[1]
-        dA3 = dA.reshape(T, N, 3, Hn)
-        r = buf["G"][:, :, 1]
-        Wh = self.params[1]
-        WzrT, WhhT = Wh[:, : 2 * Hn].T, Wh[:, 2 * Hn :].T
-        dnext[...] = 0
-        for t in range(T - 1, -1, -1):
-            dh = self._step_dh(t, dH, dtotal)
-            dA3[t, :, 0:3:2] *= dh[:, None, :]  # da_z, da_h
-            np.matmul(dA3[t, :, 2], WhhT, out=drh)
-            dA3[t, :, 1] *= drh  # da_r
-            np.matmul(dA[t, :, : 2 * Hn], WzrT, out=dnext)
-            np.multiply(dh, OMZ[t], out=tmp)
-            dnext += tmp
-            np.multiply(drh, r[t], out=tmp)
-            dnext += tmp
-        dA2 = dA.reshape(T * N, 3 * Hn)
-        dWh = self.grads[1]
-        np.matmul(H[:-1].reshape(T * N, Hn).T, dA2[:, : 2 * Hn], out=dWh[:, : 2 * Hn])
-        np.matmul(RH.reshape(T * N, Hn).T, dA2[:, 2 * Hn :], out=dWh[:, 2 * Hn :])
-        self.dh = dnext.copy()
-
-    def _forward_trace(self) -> dict[str, np.ndarray]:
-        G = self._buf["G"]
-        trace = super()._forward_trace()
-        for k, name in enumerate(("z", "r", "h_tilde")):
-            trace[name] = G[:, :, k].transpose(1, 0, 2)
-        return trace
+    cell = GRU

@@ -1,188 +1,80 @@
-"""TimeLSTM: the book's LSTM over a whole sequence, optionally with peephole connections.
+"""The LSTM of the book's chapter 6: one cell, ``LSTM``, and its Time layer, ``TimeLSTM``.
 
-Gate columns of Wx (D, 4H), Wh (H, 4H), b (4H,) are [f, g, i, o], as in the book. For each step:
-
-    A   = x_t Wx + h_{t-1} Wh + b                  split into a_f, a_g, a_i, a_o
-    f   = sigmoid(a_f + p_f * c_{t-1})             forget gate   (p_* only with peepholes)
-    g   = tanh(a_g)                                new content
-    i   = sigmoid(a_i + p_i * c_{t-1})             input gate
-    c_t = f * c_{t-1} + g * i
-    o   = sigmoid(a_o + p_o * c_t)                 output gate (peeps at the NEW cell)
-    h_t = o * tanh(c_t)
-
-Backward, with dh = dh_t (total: from the output at t and from step t+1), dc = gradient into c_t
-from step t+1, all products elementwise:
-
-    da_o = dh * tanh(c_t) * o(1-o)                 =: dh * Q
-    ds   = dc + dh * o * (1 - tanh(c_t)^2) + da_o * p_o          = dc + dh * K
-    da_f = ds * c_{t-1} * f(1-f),  da_g = ds * i * (1-g^2),  da_i = ds * g * i(1-i)   =: ds * M
-    dc_{t-1} = ds * f + da_f * p_f + da_i * p_i                  = ds * F
-    dh_{t-1} = [da_f, da_g, da_i, da_o] Wh^T      (+ the output gradient at t-1)
-
-K, Q, M and F depend only on the forward values, so they are computed for ALL steps before the
-loop; the loop then does 6 elementwise operations and one (N, 4H) @ (4H, H) product per step.
-
-Sigmoid is computed as 0.5 * tanh(0.5 a) + 0.5 (= engine.functions.sigmoid): with the f, i, o
-columns of x Wx + b and of Wh pre-scaled by 0.5 (exact in floating point), ONE tanh over the
-(N, 4H) block activates all four gates.
+The four gate blocks of Wx (D, 4H), Wh (H, 4H) and b (4H,) are [f, g, i, o], as in the book.
+A faster version of TimeLSTM (same numbers) is ``layers/fast/lstm.py``.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from rnn_lab.engine.layers._recurrent import TimeRecurrent
+from rnn_lab.engine.functions import sigmoid
+
+from .recurrent import Cell, Gate, TimeRecurrent
 
 
-def _peephole_params(peephole) -> list[np.ndarray]:
-    """Three vectors [p_f, p_i, p_o] (views of the caller's arrays, so updates stay shared)."""
-    if peephole is None:
-        return []
-    vectors = [np.asarray(p) for p in peephole]
-    if len(vectors) != 3:
-        raise ValueError(f"TimeLSTM: peephole must be 3 vectors (p_f, p_i, p_o), got {len(vectors)}")
-    return vectors
+class LSTM(Cell):
+    """One step of the LSTM (the book's ``LSTM``): x (N, D), h_prev and c_prev (N, H)."""
+
+    name = "lstm"
+    title = "LSTM"
+    about = "the long short-term memory of the book's chapter 6: gates f, i, o and a cell state c"
+    gates = (Gate("f", "sigmoid", "forget gate"), Gate("g", "tanh", "new content"),
+             Gate("i", "sigmoid", "input gate"), Gate("o", "sigmoid", "output gate"))
+    has_cell = True
+
+    def forward(self, x, h_prev, c_prev):
+        Wx, Wh, b = self.params
+        H = h_prev.shape[1]
+        A = x @ Wx + h_prev @ Wh + b  # (N, 4H): the four blocks side by side
+
+        f = sigmoid(A[:, :H])  # forget gate: how much of c_prev to keep
+        g = np.tanh(A[:, H:2 * H])  # new content
+        i = sigmoid(A[:, 2 * H:3 * H])  # input gate: how much of g to write
+        o = sigmoid(A[:, 3 * H:])  # output gate: how much of the memory to show
+
+        c_next = f * c_prev + g * i
+        h_next = o * np.tanh(c_next)
+
+        self.cache = (x, h_prev, c_prev, f, g, i, o, c_next)
+        return h_next, c_next
+
+    def backward(self, dh_next, dc_next):
+        Wx, Wh, b = self.params
+        x, h_prev, c_prev, f, g, i, o, c_next = self.cache
+        tanh_c_next = np.tanh(c_next)
+
+        ds = dc_next + (dh_next * o) * (1 - tanh_c_next**2)  # everything that reaches c_next
+        dc_prev = ds * f
+
+        df = ds * c_prev
+        dg = ds * i
+        di = ds * g
+        do = dh_next * tanh_c_next
+
+        df *= f * (1 - f)  # back through the sigmoids and the tanh
+        dg *= 1 - g**2
+        di *= i * (1 - i)
+        do *= o * (1 - o)
+
+        dA = np.hstack((df, dg, di, do))  # (N, 4H)
+        dWx = x.T @ dA  # (D, 4H)
+        dWh = h_prev.T @ dA  # (H, 4H)
+        db = dA.sum(axis=0)  # (4H,)
+        dx = dA @ Wx.T  # (N, D)
+        dh_prev = dA @ Wh.T  # (N, H)
+        self.grads = [dWx, dWh, db]
+        return dx, dh_prev, dc_prev
+
+    def values(self):
+        x, h_prev, c_prev, f, g, i, o, c_next = self.cache
+        return {"c": c_next, "f": f, "g": g, "i": i, "o": o}
 
 
 class TimeLSTM(TimeRecurrent):
-    """LSTM over (N, T, D) -> (N, T, H). ``params = [Wx (D,4H), Wh (H,4H), b (4H,)]`` plus, with
-    ``peephole=(p_f, p_i, p_o)`` (three (H,) vectors or a (3, H) array), those three vectors.
+    """LSTM over (N, T, D) -> (N, T, H). ``params = [Wx (D, 4H), Wh (H, 4H), b (4H,)]``.
 
     Trace (when ``record``): "h", "c", "f", "g", "i", "o" (N, T, H); after backward "dh_norm" (N, T).
     """
 
-    n_gates = 4
-    has_cell = True
-
-    def __init__(self, Wx, Wh, b, stateful: bool = False, peephole=None):
-        super().__init__(Wx, Wh, b, stateful, _peephole_params(peephole))
-        self.peephole = peephole is not None
-        if any(p.shape != (self.H,) for p in self.params[3:]):
-            shapes = [p.shape for p in self.params[3:]]
-            raise ValueError(f"TimeLSTM: peephole vectors must have shape ({self.H},), got {shapes}")
-        dt = self.dtype
-        self._scale = np.array([0.5, 1, 0.5, 0.5], dtype=dt)[:, None]  # per gate block, (4, 1)
-        self._shift = np.array([0.5, 0, 0.5, 0.5], dtype=dt)[:, None]
-
-    def set_state(self, h: np.ndarray, c: np.ndarray | None = None) -> None:
-        """Use h (N, H) and c (N, H; zeros when None) as the initial state of the next forward."""
-        self._set_state(h, c)
-
-    def _buffer_shapes(self, N: int, T: int) -> dict[str, tuple]:
-        H = self.H
-        shapes = {"G": (T, N, 4, H), "C": (T + 1, N, H), "TC": (T, N, H), "K": (T, N, H)}
-        shapes.update(hWh=(N, 4, H), Whs=(H, 4, H), tmp=(N, H), ds=(N, H), dc=(N, H))
-        if self.peephole:
-            shapes.update(F=(T, N, H), pc=(N, 2, H))
-        return shapes
-
-    def _input_projection_target(self) -> np.ndarray:
-        return self._buf["G"]
-
-    def _forward_steps(self, T: int) -> None:
-        buf = self._buf
-        G, C, TC, H = buf["G"], buf["C"], buf["TC"], buf["H"]
-        hWh, tmp, Whs = buf["hWh"], buf["tmp"], buf["Whs"]
-        s, shift = self._scale, self._shift
-        N, Hn = tmp.shape
-        G *= s  # scale the f, i, o pre-activations of all steps by 0.5 (see the module docstring)
-        np.multiply(self.params[1].reshape(Hn, 4, Hn), s, out=Whs)
-        Whs2, hWh2 = Whs.reshape(Hn, 4 * Hn), hWh.reshape(N, 4 * Hn)
-        if self.peephole:
-            p_f, p_i, p_o = self.params[3:]
-            p_fi = np.stack([p_f, p_i]) * 0.5
-            p_o = p_o * 0.5
-        for t in range(T):
-            g4 = G[t]
-            f, g, i, o = g4[:, 0], g4[:, 1], g4[:, 2], g4[:, 3]
-            np.matmul(H[t], Whs2, out=hWh2)
-            g4 += hWh
-            if not self.peephole:
-                np.tanh(g4, out=g4)
-                g4 *= s
-                g4 += shift
-            else:
-                np.multiply(C[t][:, None, :], p_fi, out=buf["pc"])
-                g4[:, 0:3:2] += buf["pc"]  # f and i peep at c_{t-1}
-                fgi = g4[:, :3]
-                np.tanh(fgi, out=fgi)
-                fgi *= s[:3]
-                fgi += shift[:3]
-            np.multiply(f, C[t], out=C[t + 1])
-            np.multiply(g, i, out=tmp)
-            C[t + 1] += tmp
-            if self.peephole:  # o peeps at the new c_t
-                np.multiply(C[t + 1], p_o, out=tmp)
-                o += tmp
-                np.tanh(o, out=o)
-                o *= 0.5
-                o += 0.5
-            np.tanh(C[t + 1], out=TC[t])
-            np.multiply(o, TC[t], out=H[t + 1])
-
-    def _backward_coefficients(self) -> np.ndarray:
-        """Fill dA with [M_f, M_g, M_i, Q] and K (and F) for all steps; return F (T, N, H)."""
-        buf = self._buf
-        G, C, TC, K, dA = buf["G"], buf["C"], buf["TC"], buf["K"], buf["dA"]
-        T, N = G.shape[:2]
-        dA4 = dA.reshape(T, N, 4, -1)
-        f, g, i, o = (G[:, :, k] for k in range(4))
-        Mf, Mg, Mi, Q = (dA4[:, :, k] for k in range(4))
-        np.subtract(1, f, out=Mf)
-        Mf *= f
-        Mf *= C[:-1]  # c_{t-1} f (1 - f)
-        np.multiply(g, g, out=Mg)
-        np.subtract(1, Mg, out=Mg)
-        Mg *= i  # i (1 - g^2)
-        np.subtract(1, i, out=Mi)
-        Mi *= i
-        Mi *= g  # g i (1 - i)
-        np.subtract(1, o, out=Q)
-        Q *= o
-        Q *= TC  # tanh(c_t) o (1 - o)
-        np.multiply(TC, TC, out=K)
-        np.subtract(1, K, out=K)
-        K *= o  # o (1 - tanh(c_t)^2)
-        if not self.peephole:
-            return f
-        p_f, p_i, p_o = self.params[3:]
-        K += Q * p_o
-        F = buf["F"]
-        np.multiply(Mf, p_f, out=F)
-        F += Mi * p_i
-        F += f
-        return F
-
-    def _backward_steps(self, dH: np.ndarray, dtotal: np.ndarray | None) -> None:
-        buf = self._buf
-        dA, K, ds, dc, dnext = buf["dA"], buf["K"], buf["ds"], buf["dc"], buf["dnext"]
-        F = self._backward_coefficients()
-        T, N = dA.shape[:2]
-        Hn = ds.shape[1]
-        dA4 = dA.reshape(T, N, 4, Hn)
-        WhT = self.params[1].T
-        dnext[...] = 0
-        dc[...] = 0
-        for t in range(T - 1, -1, -1):
-            dh = self._step_dh(t, dH, dtotal)
-            np.multiply(dh, K[t], out=ds)
-            ds += dc
-            dA4[t, :, :3] *= ds[:, None, :]  # da_f, da_g, da_i
-            dA4[t, :, 3] *= dh  # da_o
-            np.multiply(ds, F[t], out=dc)
-            np.matmul(dA[t], WhT, out=dnext)
-        C, H = buf["C"], buf["H"]
-        np.matmul(H[:-1].reshape(T * N, Hn).T, dA.reshape(T * N, 4 * Hn), out=self.grads[1])
-        if self.peephole:
-            for grad, k, cell in zip(self.grads[3:], (0, 2, 3), (C[:-1], C[:-1], C[1:])):
-                np.einsum("tnh,tnh->h", dA4[:, :, k], cell, out=grad)
-        self.dh = dnext.copy()
-        self.dc = dc.copy()
-
-    def _forward_trace(self) -> dict[str, np.ndarray]:
-        G, C = self._buf["G"], self._buf["C"]
-        trace = super()._forward_trace()
-        trace["c"] = C[1:].transpose(1, 0, 2)
-        for k, name in enumerate("fgio"):
-            trace[name] = G[:, :, k].transpose(1, 0, 2)
-        return trace
+    cell = LSTM

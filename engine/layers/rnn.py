@@ -1,18 +1,9 @@
-"""TimeRNN: the plain (Elman) recurrent layer over a whole sequence.
+"""The plain (Elman) RNN of the book's chapter 5: one cell, ``RNN``, and its Time layer, ``TimeRNN``.
 
-For each step t (x_t is (N, D), h_t is (N, H)):
+    h_next = tanh(x Wx + h_prev Wh + b)           x (N, D), h (N, H), Wx (D, H), Wh (H, H), b (H,)
 
-    a_t = x_t Wx + h_{t-1} Wh + b
-    h_t = act(a_t)                 act = tanh (the book), sigmoid or relu
-
-Backward, with dh_t the total gradient into h_t (from the output at t and from step t+1):
-
-    da_t      = dh_t * act'(a_t)   act' from the output: 1 - h^2, h (1 - h), [h > 0]
-    dh_{t-1} += da_t Wh^T
-    dWx = sum_t x_t^T da_t,  dWh = sum_t h_{t-1}^T da_t,  db = sum_t da_t,  dx_t = da_t Wx^T
-
-Only ``da_t Wh^T`` is inside the time loop; act' is computed for all steps before it, and the four
-sums are one matrix product each after it.
+The activation may also be sigmoid or relu (the binary adder compares them); tanh is the book's.
+A faster version of TimeRNN (same numbers) is ``layers/fast/rnn.py``.
 """
 
 from __future__ import annotations
@@ -20,75 +11,64 @@ from __future__ import annotations
 import numpy as np
 
 from rnn_lab.engine.functions import sigmoid
-from rnn_lab.engine.layers._recurrent import TimeRecurrent
 
+from .recurrent import Cell, TimeRecurrent
 
-def _tanh_grad(h: np.ndarray, out: np.ndarray) -> None:
-    np.multiply(h, h, out=out)
-    np.subtract(1, out, out=out)
-
-
-def _sigmoid_grad(h: np.ndarray, out: np.ndarray) -> None:
-    np.subtract(1, h, out=out)
-    out *= h
-
-
-def _relu_grad(h: np.ndarray, out: np.ndarray) -> None:
-    np.sign(h, out=out)  # h = max(a, 0) >= 0, so sign(h) is 1 where a > 0 and 0 elsewhere
-
-
-_ACTIVATIONS = {
-    "tanh": (lambda a: np.tanh(a, out=a), _tanh_grad),
-    "sigmoid": (lambda a: sigmoid(a, out=a), _sigmoid_grad),
-    "relu": (lambda a: np.maximum(a, 0, out=a), _relu_grad),
+# name -> (the activation f, its derivative written with the output h = f(a))
+ACTIVATIONS = {
+    "tanh": (np.tanh, lambda h: 1 - h**2),
+    "sigmoid": (sigmoid, lambda h: h * (1 - h)),
+    "relu": (lambda a: np.maximum(a, 0), lambda h: (h > 0).astype(h.dtype)),
 }
 
 
-class TimeRNN(TimeRecurrent):
-    """Elman RNN over (N, T, D) -> (N, T, H). ``params = [Wx (D, H), Wh (H, H), b (H,)]``.
+class RNN(Cell):
+    """One step of the plain RNN (the book's ``RNN``). ``activation``: "tanh" (the book's), "sigmoid", "relu"."""
 
-    ``activation``: "tanh" (default, the book's), "sigmoid" or "relu".
+    name = "rnn"
+    title = "RNN"
+    about = "the plain recurrent cell of the book's chapter 5: h = tanh(x Wx + h_prev Wh + b)"
+    options = ("activation",)
+
+    def __init__(self, Wx, Wh, b, activation: str = "tanh"):
+        super().__init__(Wx, Wh, b)
+        self.act, self.act_grad = ACTIVATIONS[activation]
+
+    def forward(self, x, h_prev):
+        Wx, Wh, b = self.params
+        a = x @ Wx + h_prev @ Wh + b  # (N, H)
+        h_next = self.act(a)  # np.tanh(a) in the book
+        self.cache = (x, h_prev, h_next)
+        return h_next
+
+    def backward(self, dh_next):
+        Wx, Wh, b = self.params
+        x, h_prev, h_next = self.cache
+        da = dh_next * self.act_grad(h_next)  # tanh: dh_next * (1 - h_next ** 2)
+        dWx = x.T @ da  # (D, H)
+        dWh = h_prev.T @ da  # (H, H)
+        db = da.sum(axis=0)  # (H,)
+        dx = da @ Wx.T  # (N, D)
+        dh_prev = da @ Wh.T  # (N, H)
+        self.grads = [dWx, dWh, db]
+        return dx, dh_prev
+
+
+class TimeRNN(TimeRecurrent):
+    """RNN over (N, T, D) -> (N, T, H). ``params = [Wx (D, H), Wh (H, H), b (H,)]``.
+
     Trace (when ``record``): "h" (N, T, H); after backward "dh_norm" (N, T).
     """
 
-    n_gates = 1
+    cell = RNN
 
     def __init__(self, Wx, Wh, b, stateful: bool = False, activation: str = "tanh"):
-        if activation not in _ACTIVATIONS:
-            raise ValueError(f"TimeRNN: activation must be one of {sorted(_ACTIVATIONS)}, got {activation!r}")
-        super().__init__(Wx, Wh, b, stateful)
+        check_activation(type(self).__name__, activation)
+        super().__init__(Wx, Wh, b, stateful=stateful)
         self.activation = activation
-        self._act, self._act_grad = _ACTIVATIONS[activation]
+        self.options = {"activation": activation}
 
-    def set_state(self, h: np.ndarray) -> None:
-        """Use h (N, H) as the initial hidden state of the next forward."""
-        self._set_state(h)
 
-    def _buffer_shapes(self, N: int, T: int) -> dict[str, tuple]:
-        return {"hWh": (N, self.H)}
-
-    def _input_projection_target(self) -> np.ndarray:
-        return self._buf["H"][1:]  # a_t is built in place of h_t, then activated there
-
-    def _forward_steps(self, T: int) -> None:
-        H, hWh = self._buf["H"], self._buf["hWh"]
-        Wh, act = self.params[1], self._act
-        for t in range(T):
-            np.matmul(H[t], Wh, out=hWh)
-            H[t + 1] += hWh
-            act(H[t + 1])
-
-    def _backward_steps(self, dH: np.ndarray, dtotal: np.ndarray | None) -> None:
-        buf = self._buf
-        H, dA, dnext = buf["H"], buf["dA"], buf["dnext"]
-        T = dA.shape[0]
-        WhT = self.params[1].T
-        self._act_grad(H[1:], out=dA)  # act'(a_t) for all t; times dh_t below
-        dnext[...] = 0
-        for t in range(T - 1, -1, -1):
-            dh = self._step_dh(t, dH, dtotal)
-            dA[t] *= dh
-            np.matmul(dA[t], WhT, out=dnext)
-        N, Hn = dnext.shape
-        np.matmul(H[:-1].reshape(T * N, Hn).T, dA.reshape(T * N, Hn), out=self.grads[1])
-        self.dh = dnext.copy()
+def check_activation(layer: str, activation: str) -> None:
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"{layer}: activation must be one of {sorted(ACTIVATIONS)}, got {activation!r}")

@@ -4,7 +4,7 @@
 
 The carry of binary addition is the only thing the hidden state must remember; with 16 units a
 sigmoid or tanh RNN learns it, a relu one often lets the recurrence blow up (the lesson of the task).
-An LSTM or GRU cell can replace the vanilla RNN for comparison.
+Any other cell (``layers.cells.CELLS``: an LSTM, a GRU, ...) can replace the vanilla RNN for comparison.
 """
 
 from __future__ import annotations
@@ -12,22 +12,19 @@ from __future__ import annotations
 import numpy as np
 
 from ..layers.affine import TimeAffine
-from ..layers.gru import TimeGRU
+from ..layers.cells import make_time_layer
 from ..layers.losses import TimeSigmoidWithLoss
-from ..layers.lstm import TimeLSTM
-from ..layers.rnn import TimeRNN
-from .base import Model, init_weight
-
-GATES = {"rnn": 1, "lstm": 4, "gru": 3}
+from .base import Model
+from .init import init_weight
 
 
 class AdderRNN(Model):
-    """Recurrent adder: ``cell`` "rnn" (vanilla, with ``activation`` "sigmoid", "tanh" or "relu"),
-    "lstm" or "gru", with ``hidden`` units.
+    """Recurrent adder: ``cell`` "rnn" (vanilla, with ``activation`` "sigmoid", "tanh" or "relu") or
+    any other of ``layers.cells.CELLS``, with ``hidden`` units, in implementation ``impl``.
 
-    Parameters (named for checkpoints, G = 1, 4 or 3 gates): ``rnn0.Wx`` (2, G*H), ``rnn0.Wh``
-    (H, G*H), ``rnn0.b`` (G*H,) (``lstm0.*``/``gru0.*`` for the gated cells), ``out.W`` (H, 1),
-    ``out.b`` (1,). Weights use ``init`` ("xavier", "he" or "normal" with ``init_std``); biases
+    Parameters (named for checkpoints, G = the cell's gate blocks: 1 RNN, 4 LSTM, 3 GRU): ``rnn0.Wx``
+    (2, G*H), ``rnn0.Wh`` (H, G*H), ``rnn0.b`` (G*H,) (``lstm0.*``/``gru0.*``... for the other cells,
+    with any extra parameters of the cell), ``out.W`` (H, 1), ``out.b`` (1,). Weights use ``init`` ("xavier", "he" or "normal" with ``init_std``); biases
     start at zero.
     forward(xs (N, 8, 2) float, ts (N, 8, 1) 0/1) -> mean loss per bit;  backward() fills ``grads``.
     After forward, ``probs`` (N, 8, 1) holds P(bit = 1).
@@ -35,19 +32,12 @@ class AdderRNN(Model):
 
     def __init__(self, rng: np.random.Generator, hidden: int = 16, activation: str = "sigmoid",
                  init: str = "xavier", init_std: float = 0.01, dtype=np.float32, in_bits: int = 2,
-                 cell: str = "rnn"):
+                 cell: str = "rnn", impl: str = "fast"):
         super().__init__()
-        if cell not in GATES:
-            raise ValueError(f"cell must be one of {', '.join(GATES)}, got {cell!r}")
-        H, dt, G = hidden, np.dtype(dtype), GATES[cell]
-        weights = (init_weight(rng, (in_bits, G * H), init, init_std, dt),
-                   init_weight(rng, (H, G * H), init, init_std, dt), np.zeros(G * H, dtype=dt))
-        if cell == "rnn":
-            self.rnn = TimeRNN(*weights, activation=activation)
-        else:
-            self.rnn = TimeLSTM(*weights) if cell == "lstm" else TimeGRU(*weights)
-        self.cell = cell
-        self.rnn.param_names = ["Wx", "Wh", "b"]
+        H, dt = hidden, np.dtype(dtype)
+        self.rnn = make_time_layer(cell, in_bits, H, lambda shape: init_weight(rng, shape, init, init_std, dt),
+                                   impl=impl, dtype=dt, activation=activation)
+        self.cell, self.impl = cell, impl
         self.affine = TimeAffine(init_weight(rng, (H, 1), init, init_std, dt), np.zeros(1, dtype=dt))
         self.affine.param_names = ["W", "b"]
         self.loss_layer = TimeSigmoidWithLoss()

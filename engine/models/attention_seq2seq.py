@@ -72,6 +72,7 @@ class AttentionSeq2seq(Model):
 
     def __init__(self, make: Init, V: int, D: int, H: int, bidirectional: bool = False):
         super().__init__()
+        self.cell = make.cell
         self.encoder = Encoder(make, V, D, H, bidirectional=bidirectional)
         self.decoder = AttentionDecoder(make, V, D, H)
         self.loss_layer = TimeSoftmaxWithLoss(ignore_label=None)

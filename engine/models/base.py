@@ -18,11 +18,12 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from .init import init_weight  # noqa: F401  (re-exported for subclasses)
-
 
 class Model:
-    """Base class of all models. Subclasses set ``self.layers`` (list of ``(name, layer)``)."""
+    """Base class of all models. Subclasses set ``self.layers`` (list of ``(name, layer)``) and
+    ``cell``, the registered cell (``layers/cells.py``) their recurrent layers are made of."""
+
+    cell = ""
 
     def __init__(self) -> None:
         self.layers: list[tuple[str, object]] = []

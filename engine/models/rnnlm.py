@@ -7,8 +7,8 @@ Training (``forward``/``backward``) runs the last two as one fused layer,
 ``TimeAffineSoftmaxWithLoss``: same numbers, but the (N*T, V) logits, their softmax and their
 gradient share one buffer (the largest arrays of a step). ``predict`` still returns the scores.
 
-``RnnLM`` is that stack with a choice of cell ("rnn" with tanh/sigmoid/relu, "lstm", "gru"), the
-number of stacked layers, the dropout ratio and weight tying (the output Affine's W is the embedding
+``RnnLM`` is that stack with a choice of cell (any of ``layers.cells.CELLS``: "rnn" with
+tanh/sigmoid/relu, "lstm", "gru", "peephole") and of its implementation (``impl``), the number of stacked layers, the dropout ratio and weight tying (the output Affine's W is the embedding
 matrix transposed, declared with ``Model.tie``). The book's models are thin constructors:
 
     SimpleRnnlm  rnn (tanh), 1 layer, no dropout            (ch. 5)
@@ -30,32 +30,28 @@ import numpy as np
 
 from ..layers.affine import TimeAffine
 from ..layers.affine_softmax import TimeAffineSoftmaxWithLoss
+from ..layers.cells import cell_class, make_time_layer
 from ..layers.dropout import TimeDropout
 from ..layers.embedding import TimeEmbedding
-from ..layers.gru import TimeGRU
-from ..layers.lstm import TimeLSTM
-from ..layers.rnn import TimeRNN
-from .base import Model, init_weight
-
-CELLS = {"rnn": (TimeRNN, 1), "lstm": (TimeLSTM, 4), "gru": (TimeGRU, 3)}  # class, gates per unit
-_PARAM_NAMES = {"embed": ["W"], "affine": ["W", "b"], "rnn": ["Wx", "Wh", "b"]}
+from .base import Model
+from .init import init_weight
 
 
 class RnnLM(Model):
     """A stacked recurrent language model (see the module docstring).
 
-    vocab_size V, embed D, hidden H; ``cell`` in "rnn", "lstm", "gru"; ``layers`` >= 1;
+    vocab_size V, embed D, hidden H; ``cell`` one of ``layers.cells.CELLS``; ``impl`` "fast" or
+    "readable" (``layers.cells.IMPLS``: the same numbers); ``layers`` >= 1;
     ``dropout`` in [0, 1); ``tie`` needs D == H; ``activation`` only for the "rnn" cell;
     ``init``/``init_std`` for the recurrent and output weights (``models.init.init_weight``);
     ``rng`` draws the weights and is kept by the dropout layers for their masks.
     """
 
     def __init__(self, vocab_size: int, embed: int, hidden: int, *, rng: np.random.Generator, cell: str = "lstm",
-                 layers: int = 1, dropout: float = 0.0, tie: bool = False, activation: str = "tanh",
+                 impl: str = "fast", layers: int = 1, dropout: float = 0.0, tie: bool = False, activation: str = "tanh",
                  init: str = "xavier", init_std: float = 0.01, dtype=np.float32) -> None:
         super().__init__()
-        if cell not in CELLS:
-            raise ValueError(f"cell must be one of {', '.join(CELLS)}, got {cell!r}")
+        self.cell_info = cell_class(cell)  # ValueError for an unknown cell
         if min(vocab_size, embed, hidden, layers) < 1:
             raise ValueError(f"vocab_size, embed, hidden and layers must be >= 1, got "
                              f"{vocab_size}, {embed}, {hidden}, {layers}")
@@ -64,27 +60,26 @@ class RnnLM(Model):
         V, D, H = vocab_size, embed, hidden
         dtype = np.dtype(dtype)
         self.vocab_size, self.embed_size, self.hidden_size = V, D, H
-        self.cell, self.num_layers, self.tied = cell, layers, tie
-        cls, gates = CELLS[cell]
+        self.cell, self.impl, self.num_layers, self.tied = cell, impl, layers, tie
+
+        def weight(shape):
+            return init_weight(rng, shape, init, init_std, dtype)
 
         self.embed = TimeEmbedding(init_weight(rng, (V, D), "normal", 0.01, dtype))
+        self.embed.param_names = ["W"]
         self.layers = [("embed", self.embed), ("drop0", TimeDropout(dropout, rng))]
         self.rnns = []
         d_in = D
         for k in range(layers):
-            Wx = init_weight(rng, (d_in, gates * H), init, init_std, dtype)
-            Wh = init_weight(rng, (H, gates * H), init, init_std, dtype)
-            b = np.zeros(gates * H, dtype=dtype)
-            layer = cls(Wx, Wh, b, stateful=True, activation=activation) if cell == "rnn" else \
-                cls(Wx, Wh, b, stateful=True)
+            layer = make_time_layer(cell, d_in, H, weight, impl=impl, stateful=True, dtype=dtype,
+                                    activation=activation)
             self.rnns.append(layer)
             self.layers += [(f"{cell}{k}", layer), (f"drop{k + 1}", TimeDropout(dropout, rng))]
             d_in = H
-        W_out = self.embed.params[0].T if tie else init_weight(rng, (H, V), init, init_std, dtype)
+        W_out = self.embed.params[0].T if tie else weight((H, V))
         self.affine = TimeAffine(W_out, np.zeros(V, dtype=dtype))
+        self.affine.param_names = ["W", "b"]
         self.layers.append(("affine", self.affine))
-        for name, layer in self.layers:
-            layer.param_names = _PARAM_NAMES.get(name, _PARAM_NAMES["rnn"])
         if tie:
             self.tie(self.embed, 0, self.affine, 0, transpose=True)
         self.loss_layer = TimeAffineSoftmaxWithLoss(self.affine, ignore_label=None)  # affine + softmax loss
@@ -119,7 +114,7 @@ class RnnLM(Model):
         return self.loss_layer.probs
 
     def describe(self) -> str:
-        kind = {"rnn": "RNN", "lstm": "LSTM", "gru": "GRU"}[self.cell]
+        kind = self.cell_info.title
         depth = f"{self.num_layers}x" if self.num_layers > 1 else ""
         return f"{kind} {depth}{self.hidden_size}" + (" tied" if self.tied else "")
 

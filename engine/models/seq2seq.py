@@ -18,30 +18,37 @@ import numpy as np
 
 from ..layers.affine import TimeAffine
 from ..layers.bidirectional import TimeBidirectional
+from ..layers.cells import make_time_layer
 from ..layers.embedding import TimeEmbedding
 from ..layers.losses import TimeSoftmaxWithLoss
-from ..layers.lstm import TimeLSTM
-from .base import Model, init_weight
+from ..layers.recurrent import Recurrent
+from .base import Model
+from .init import init_weight
 
 EMBED_STD = 0.01  # the book's embedding initialisation: randn(V, D) / 100
 
 
 class Init:
-    """How to draw weights: ``rng``, ``init`` ("xavier", "he", "normal"), ``std`` and ``dtype``."""
+    """How to make layers: weights drawn from ``rng`` with ``init`` ("xavier", "he", "normal") and
+    ``std``, in ``dtype``; recurrent layers of ``cell`` (the book's "lstm") in implementation ``impl``."""
 
-    def __init__(self, rng: np.random.Generator, init: str = "xavier", std: float = 0.01, dtype=np.float32):
+    def __init__(self, rng: np.random.Generator, init: str = "xavier", std: float = 0.01, dtype=np.float32,
+                 cell: str = "lstm", impl: str = "fast"):
         self.rng, self.init, self.std, self.dtype = rng, init, std, np.dtype(dtype)
+        self.cell, self.impl = cell, impl
 
     def embedding(self, V: int, D: int) -> TimeEmbedding:
         return _named(TimeEmbedding(init_weight(self.rng, (V, D), "normal", EMBED_STD, self.dtype)), "W")
 
-    def lstm(self, D: int, H: int, stateful: bool = False) -> TimeLSTM:
-        Wx = init_weight(self.rng, (D, 4 * H), self.init, self.std, self.dtype)
-        Wh = init_weight(self.rng, (H, 4 * H), self.init, self.std, self.dtype)
-        return _named(TimeLSTM(Wx, Wh, np.zeros(4 * H, dtype=self.dtype), stateful=stateful), "Wx", "Wh", "b")
+    def weight(self, shape: tuple[int, int]) -> np.ndarray:
+        return init_weight(self.rng, shape, self.init, self.std, self.dtype)
+
+    def lstm(self, D: int, H: int, stateful: bool = False) -> Recurrent:
+        """The recurrent layer (an LSTM in the book) from D inputs to H units."""
+        return make_time_layer(self.cell, D, H, self.weight, impl=self.impl, stateful=stateful, dtype=self.dtype)
 
     def affine(self, D: int, O: int) -> TimeAffine:
-        W = init_weight(self.rng, (D, O), self.init, self.std, self.dtype)
+        W = self.weight((D, O))
         return _named(TimeAffine(W, np.zeros(O, dtype=self.dtype)), "W", "b")
 
 
@@ -66,8 +73,9 @@ class Encoder:
             if H < 2:
                 raise ValueError(f"a bidirectional encoder needs hidden >= 2, got {H}")
             self.H1 = (H + 1) // 2
-            self.lstm = TimeBidirectional(make.lstm(D, self.H1), make.lstm(D, H - self.H1))
-            self.lstm.param_names = ["Wx_f", "Wh_f", "b_f", "Wx_b", "Wh_b", "b_b"]
+            fwd, bwd = make.lstm(D, self.H1), make.lstm(D, H - self.H1)
+            self.lstm = TimeBidirectional(fwd, bwd)
+            self.lstm.param_names = [f"{n}_f" for n in fwd.param_names] + [f"{n}_b" for n in bwd.param_names]
         else:
             self.lstm = make.lstm(D, H)
         self.layers = [("enc_embed", self.embed), ("encoder", self.lstm)]
@@ -165,6 +173,7 @@ class Seq2seq(Model):
 
     def __init__(self, make: Init, V: int, D: int, H: int, peeky: bool = False):
         super().__init__()
+        self.cell = make.cell
         self.encoder = Encoder(make, V, D, H)
         self.decoder = (PeekyDecoder if peeky else Decoder)(make, V, D, H)
         self.loss_layer = TimeSoftmaxWithLoss(ignore_label=None)

@@ -23,12 +23,14 @@ import numpy as np
 
 from ..config import Config
 from ..data.adder_bits import BITS, OPERAND_LIMIT, all_pairs, encode, from_bits, random_pairs
+from ..errors import TaskError
 from ..functions import sigmoid
+from ..layers.cells import cell_class
 from ..layers.losses import TimeSigmoidWithLoss
-from ..memory import check_fits
-from ..models.adder import GATES, AdderRNN
+from ..models.adder import AdderRNN
 from ..models.init import INITS
-from .base import StepResult, Task, TaskError, rng_state_from_array, rng_state_to_array
+from ..rng import rng_state_from_array, rng_state_to_array
+from .base import StepResult, Task
 
 EVAL_ELEMENTS = 2**22  # pairs x hidden units per evaluation forward (bounds its memory to ~100 MB)
 
@@ -36,26 +38,36 @@ EVAL_ELEMENTS = 2**22  # pairs x hidden units per evaluation forward (bounds its
 class AdderTask(Task):
     name = "adder"
     title = "Binary adder"
+    blurb = ("Two numbers below 128 are fed in bit by bit, least significant first; after each pair of "
+             "bits the network outputs one bit of the sum. It must learn to carry.")
     metric_name = "accuracy"
     higher_is_better = True
+    settings = frozenset({"activation"})
+    defaults = dict(model="rnn", hidden=16, activation="tanh", init="xavier", optimizer="adam", lr=0.03,
+                    batch=32, clip=0.0, eval_interval=50)
 
     def __init__(self, config: Config, vocab: list[str] | None = None) -> None:
         super().__init__(config)
-        if config.model not in GATES:
-            raise TaskError(f"the binary adder runs an rnn, lstm or gru cell, not {config.model!r}")
+        self.cell_of(config.model)
         if config.init not in INITS:
             raise TaskError(f"init must be one of {', '.join(INITS)}, got {config.init!r}")
-        try:
-            check_fits(config, 2)
-        except ValueError as exc:
-            raise TaskError(str(exc)) from None
+        self.check_memory(1)
         self.model = AdderRNN(self.rng, config.hidden, config.activation, config.init, config.init_std,
-                              self.dtype, cell=config.model)
+                              self.dtype, cell=config.model, impl=config.impl)
         self.seen = 0  # training pairs drawn so far
         a, b = all_pairs()
         self._val_xs, self._val_ts = encode(a, b, self.dtype)
         self._val_loss = TimeSigmoidWithLoss()  # evaluation never touches the training loss layer
         self._may_overflow = config.model == "rnn" and config.activation == "relu"
+
+    @classmethod
+    def memory_shape(cls, config: Config) -> dict[str, Any]:
+        return {"steps": BITS, "layers": 1, "inputs": 2, "embedding": False}
+
+    def divergence_hint(self) -> str:
+        if self._may_overflow:
+            return "use the sigmoid/tanh activation (relu lets the recurrence blow up)"
+        return ""
 
     def _numerics(self):
         """Silence overflow/invalid warnings for the relu RNN only (see the module docstring)."""
@@ -156,7 +168,9 @@ class AdderTask(Task):
 
     def describe(self) -> str:
         cfg = self.config
-        cell = f"RNN {cfg.hidden} ({cfg.activation})" if cfg.model == "rnn" else f"{cfg.model.upper()} {cfg.hidden}"
+        cell = f"{cell_class(cfg.model).title} {cfg.hidden}"
+        if "activation" in cell_class(cfg.model).options:
+            cell += f" ({cfg.activation})"
         return f"{self.title} · {cell} · {self.model.num_params():,} parameters"
 
 

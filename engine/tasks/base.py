@@ -14,15 +14,31 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import numpy as np
 
 from ..config import Config
+from ..errors import TaskError
+from ..layers.cells import CELLS
+from ..memory import check_fits
+
+MENU_CELLS = "cells"  # in ``Task.menu``: every registered cell that no entry before it is built of
 
 
-class TaskError(ValueError):
-    """A problem with the user's input (data file, prompt, settings) that deserves one clear message."""
+class Variant(NamedTuple):
+    """A model variant of a task that is not simply a registered cell (``config.model`` names it)."""
+
+    label: str  # what the window's model menu calls it
+    cell: str  # the registered cell it is built of (``layers.cells.CELLS``)
+    build: dict[str, Any] = {}  # what it implies when the model is built (the task's business)
+
+
+class Preset(NamedTuple):
+    """Named settings (the book's models, the project's tuned runs): ``--preset NAME`` or the model menu."""
+
+    label: str
+    values: dict[str, Any]  # Config values, "model" among them
 
 
 @dataclass
@@ -35,7 +51,10 @@ class StepResult:
 
 
 class Task(ABC):
-    """Base class of the four tasks. Subclasses set the class attributes and implement the methods.
+    """Base class of the tasks. Subclasses set the class attributes and implement the methods.
+
+    What a task class declares is all the rest of RNN Lab knows about it (``tasks/registry.py`` lists
+    the classes; the command line, the window's menus and the config defaults derive from them).
 
     Attributes every task has after ``__init__``:
       config: Config            the validated configuration it was built from
@@ -46,14 +65,54 @@ class Task(ABC):
 
     name: ClassVar[str]  # "adder", "char", "lm", "seq2seq"
     title: ClassVar[str]  # "Binary adder", ...
+    blurb: ClassVar[str] = ""  # two sentences for the window: what is learned
+    data_hint: ClassVar[str | None] = None  # the window's "Open..." button, None: the task makes its data
     metric_name: ClassVar[str]  # the curve shown under the loss: "perplexity" or "accuracy"
     higher_is_better: ClassVar[bool]  # for "best parameters" and the book's lr decay
     has_sampling: ClassVar[bool] = False  # language models: prompt + sampling panel
+    # config.model: any registered cell when ``uses_cells``, and the task's own ``variants``
+    uses_cells: ClassVar[bool] = True
+    variants: ClassVar[dict[str, Variant]] = {}
+    menu: ClassVar[tuple[str, ...]] = (MENU_CELLS,)  # the window's model menu: presets, variants, MENU_CELLS
+    presets: ClassVar[dict[str, Preset]] = {}
+    defaults: ClassVar[dict[str, Any]] = {}  # what a new run of this task starts from (Config values)
+    settings: ClassVar[frozenset[str]] = frozenset()  # the task settings (``config.TASK_SETTINGS``) it uses
 
     def __init__(self, config: Config) -> None:
         self.config = config
         self.dtype = np.dtype(config.dtype)
         self.rng = np.random.default_rng(config.seed)
+
+    # -- what the task is built of -------------------------------------------------------------
+    @classmethod
+    def cell_of(cls, model: str) -> str:
+        """The registered cell that model variant ``model`` is built of (TaskError for an unknown one)."""
+        if model in cls.variants:
+            return cls.variants[model].cell
+        if cls.uses_cells and model in CELLS:
+            return model
+        known = (list(CELLS) if cls.uses_cells else []) + list(cls.variants)
+        raise TaskError(f"The {cls.title}'s model must be one of {', '.join(known)}, not {model!r}.")
+
+    @classmethod
+    def memory_shape(cls, config: Config) -> dict[str, Any]:
+        """What ``memory.estimate_bytes`` needs to know of this task's model besides the config:
+        ``steps`` (timesteps per sequence), ``layers`` (recurrent layers), ``inputs`` (features into
+        the first one), ``embedding`` (whether tokens are embedded), ``tied`` (output tied to it)."""
+        raise NotImplementedError
+
+    def check_memory(self, vocab_size: int) -> None:
+        """TaskError, saying the estimate, if training would not fit in the memory available."""
+        try:
+            check_fits(self.config, vocab_size, cell=self.cell_of(self.config.model),
+                       **self.memory_shape(self.config))
+        except ValueError as exc:
+            msg = str(exc)
+            raise TaskError(msg[:1].upper() + msg[1:] + ".") from None
+
+    def divergence_hint(self) -> str:
+        """Besides a lower learning rate and clipping: what else to try when this run diverges ("" = nothing)."""
+        return ""
 
     # -- training ------------------------------------------------------------------------------
     @abstractmethod
@@ -141,20 +200,3 @@ class Task(ABC):
         """One line for the status bar, e.g. 'Word LM · LSTM 100 · 10,000 words · 929k tokens'."""
         return f"{self.title} · {self.model.num_params():,} parameters"
 
-
-def rng_state_to_array(rng: np.random.Generator) -> np.ndarray:
-    """A Generator's full state as a uint8 array (JSON bytes), storable in an .npz without pickle."""
-    import json
-
-    return np.frombuffer(json.dumps(rng.bit_generator.state).encode(), dtype=np.uint8).copy()
-
-
-def rng_state_from_array(rng: np.random.Generator, arr: np.ndarray) -> None:
-    """Restore the state saved by ``rng_state_to_array`` into ``rng`` (same bit generator kind)."""
-    import json
-
-    try:
-        state = json.loads(bytes(np.asarray(arr, dtype=np.uint8)).decode())
-        rng.bit_generator.state = state
-    except (ValueError, TypeError, KeyError) as exc:
-        raise ValueError(f"corrupt random-generator state: {exc}") from None

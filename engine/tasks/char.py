@@ -5,7 +5,8 @@ The vocabulary is the sorted set of the text's characters; the validation split 
 ``config.val_fraction`` of the characters (as nanoGPT's prepare.py does for Tiny Shakespeare).
 Ids are one int32 array; the training batches follow the book's BPTT scheme (``data.batcher``).
 
-Model (``config.model``): "rnn" (``config.activation``), "lstm" or "gru", ``config.layers`` stacked,
+Model (``config.model``): any registered cell ("rnn" with ``config.activation``, "lstm", "gru", ...),
+``config.layers`` stacked,
 ``config.embed``-dimensional character embedding, ``config.dropout``, optional tied weights.
 
 With a saved vocabulary (``vocab=...``, from a checkpoint) every character of the text must be in
@@ -21,7 +22,8 @@ from pathlib import Path
 from ..data.builtin import DEFAULT_TEXT_NAME, builtin_text_path
 from ..data.text import read_text
 from ..data.vocab import Vocab, char_vocab, encode_chars
-from .base import TaskError
+from ..errors import TaskError
+from .base import MENU_CELLS, Preset, Variant
 from .language import LanguageTask
 
 VISIBLE = {"\n": "⏎", " ": "␣", "\t": "⇥"}  # characters that would be invisible as axis labels
@@ -32,8 +34,24 @@ class CharTask(LanguageTask):
 
     name = "char"
     title = "Character LM"
+    blurb = "Reads text one character at a time and predicts the next character."
+    data_hint = "Open a text file…"
     unit = "character"
-    models = {"rnn": {"cell": "rnn"}, "simple": {"cell": "rnn"}, "lstm": {"cell": "lstm"}, "gru": {"cell": "gru"}}
+    variants = {"simple": Variant("Simple RNN", "rnn")}
+    presets = {
+        # Tiny Shakespeare (fast): the most learning per CPU second (bench/shakespeare.py, docs/results.md).
+        # A 1-layer LSTM 128 costs ~2.5x less per character than H=256; batch 16 costs about as much per
+        # character as batch 64 (the step time is nearly linear in the batch) but makes 4x more updates.
+        # Adam, cosine decay to lr/100 over the run (3,000 steps: ~135-145 s at 1 BLAS thread on a quiet
+        # machine); validation every 250 steps on 56 batches = 57,344 characters, about half the split.
+        "shakespeare-fast": Preset("Tiny Shakespeare (fast) — LSTM 128", dict(
+            model="lstm", layers=1, hidden=128, embed=32, batch=16, bptt=64, optimizer="adam", lr=0.006,
+            schedule="cosine", clip=5.0, dropout=0.0, tie_weights=False, max_steps=3000, eval_interval=250,
+            eval_batches=56, val_fraction=0.1, temperature=1.0, top_k=0)),
+    }
+    menu = (MENU_CELLS, "shakespeare-fast")
+    defaults = dict(model="lstm", hidden=128, embed=32, layers=1, optimizer="adam", lr=0.003, batch=32, bptt=64,
+                    clip=5.0, activation="tanh", eval_interval=200, eval_batches=20)
 
     def _load_data(self, vocab):
         cfg = self.config

@@ -1,8 +1,8 @@
 """What the character and word language models share: batches, metrics, traces, sampling, resume.
 
 A subclass loads its data (``_load_data`` -> vocabulary, int32 id arrays per split, source name),
-maps ``config.model`` to a cell (``_model_spec``) and says how tokens look (``_label``, ``_join``,
-``_encode_prompt``, ``start_token``). Everything else lives here:
+declares its model variants and settings (``Task``'s class attributes) and says how tokens look
+(``_label``, ``_join``, ``_encode_prompt``, ``start_ids``). Everything else lives here:
 
 - training: the book's truncated-BPTT batches (``data.batcher``); stateful layers carry the hidden
   state from batch to batch; the loss is the mean cross-entropy in nats per token;
@@ -22,10 +22,11 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ..data.batcher import BPTTBatcher, check_batchable, eval_batches
-from ..memory import check_fits
+from ..errors import TaskError
 from ..models.rnnlm import RnnLM
 from ..models.sampling import draw, next_token_probs, softmax64, top_tokens
-from .base import StepResult, Task, TaskError, rng_state_from_array, rng_state_to_array
+from ..rng import rng_state_from_array, rng_state_to_array
+from .base import StepResult, Task
 
 SPLITS = ("train", "val", "test")
 DISPLAY_LEN = 40  # longest passage shown by trace/display_example (and never longer than bptt)
@@ -43,8 +44,9 @@ class LanguageTask(Task):
     metric_name = "perplexity"
     higher_is_better = False
     has_sampling = True
+    settings = frozenset({"layers", "embed", "activation", "tie_weights", "dropout", "bptt", "temperature",
+                          "top_k", "encoding", "val_fraction"})
     unit: ClassVar[str]  # "character" or "word"
-    models: ClassVar[dict[str, dict[str, Any]]]  # config.model -> RnnLM keyword arguments
 
     def __init__(self, config, vocab: list[str] | None = None) -> None:
         super().__init__(config)
@@ -80,22 +82,26 @@ class LanguageTask(Task):
         raise NotImplementedError
 
     # -- construction ------------------------------------------------------------------------------
+    @classmethod
+    def _tied(cls, config) -> bool:
+        variant = cls.variants.get(config.model)
+        return bool(variant.build.get("tie", config.tie_weights) if variant else config.tie_weights)
+
+    @classmethod
+    def memory_shape(cls, config) -> dict[str, Any]:
+        return {"steps": config.bptt, "layers": config.layers, "inputs": config.embed, "embedding": True,
+                "tied": cls._tied(config)}
+
     def _build_model(self) -> RnnLM:
         cfg = self.config
-        if cfg.model not in self.models:
-            raise TaskError(f"The {self.title}'s model must be one of {', '.join(self.models)}, not {cfg.model!r}.")
-        spec = {"tie": cfg.tie_weights, "activation": cfg.activation, "layers": cfg.layers,
-                "dropout": cfg.dropout, **self.models[cfg.model]}
-        if spec["tie"] and cfg.embed != cfg.hidden:
+        cell, tie = self.cell_of(cfg.model), self._tied(cfg)
+        if tie and cfg.embed != cfg.hidden:
             raise TaskError(f"Tied weights need the embedding size to equal the hidden size "
                             f"(embed {cfg.embed}, hidden {cfg.hidden}).")
-        try:
-            check_fits(cfg, len(self.vocab))
-        except ValueError as exc:
-            msg = str(exc)
-            raise TaskError(msg[:1].upper() + msg[1:] + ".") from None
-        return RnnLM(len(self.vocab), cfg.embed, cfg.hidden, rng=self.rng, init=cfg.init, init_std=cfg.init_std,
-                     dtype=self.dtype, **spec)
+        self.check_memory(len(self.vocab))
+        return RnnLM(len(self.vocab), cfg.embed, cfg.hidden, rng=self.rng, cell=cell, impl=cfg.impl,
+                     layers=cfg.layers, dropout=cfg.dropout, tie=tie, activation=cfg.activation, init=cfg.init,
+                     init_std=cfg.init_std, dtype=self.dtype)
 
     # -- training ----------------------------------------------------------------------------------
     def train_step(self) -> StepResult:
@@ -214,17 +220,6 @@ class LanguageTask(Task):
         if not feed:  # a text without line breaks and an empty prompt: start from its first token
             feed = [int(self.ids["train"][0])]
         return feed, prompt_tokens, unknown
-
-    def predict(self, prompt: str, k: int = 5) -> dict[str, Any]:
-        """The model's ``k`` most likely next tokens after ``prompt``: {"prompt_tokens", "unknown",
-        "top": [(token, prob)] * k} (probabilities at temperature 1). Leaves training state untouched."""
-        if k < 1:
-            raise TaskError(f"predict needs k >= 1, got {k}.")
-        feed, prompt_tokens, unknown = self._prompt_feed(prompt)
-        with self._side_trip():
-            probs = softmax64(self.model.predict(np.array([feed], dtype=np.int32))[0, -1])
-        top = [(self._label(self.vocab[i]), p) for i, p in top_tokens(probs, k)]
-        return {"prompt_tokens": prompt_tokens, "unknown": unknown, "top": top}
 
     def sample(self, prompt: str, length: int, temperature: float, top_k: int,
                rng: np.random.Generator) -> dict[str, Any]:

@@ -9,9 +9,10 @@ from the training split only, in first-appearance order; words seen fewer than `
 times become ``<unk>``, and so do unseen words of val/test and of prompts. With a saved vocabulary
 (``vocab=...``) every word outside it reads as ``<unk>``.
 
-Models (``config.model``): "simple" (the book's SimpleRnnlm: RNN with ``config.activation``, tanh in
-the book), "lstm" (Rnnlm), "gru", and "better" (BetterRnnlm: LSTM with the output weights tied to the
-embedding; ``config.layers`` and ``config.dropout`` as configured, 2 and 0.5 in the "better" preset).
+Models (``config.model``): any registered cell ("lstm" is the book's Rnnlm), "simple" (the book's
+SimpleRnnlm: RNN with ``config.activation``, tanh in the book) and "better" (BetterRnnlm: LSTM with
+the output weights tied to the embedding; ``config.layers`` and ``config.dropout`` as configured,
+2 and 0.5 in the "better" preset).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from __future__ import annotations
 from ..data.builtin import grammar_corpus
 from ..data.corpus import read_word_corpus
 from ..data.vocab import EOS, UNK, Vocab, word_vocab
-from .base import TaskError
+from ..errors import TaskError
+from .base import MENU_CELLS, Preset, Variant
 from .language import LanguageTask
 
 
@@ -29,9 +31,26 @@ class WordLMTask(LanguageTask):
 
     name = "lm"
     title = "Word LM"
+    blurb = "Reads text one word at a time and predicts the next word (the book's chapters 5–6)."
+    data_hint = "Open a text file or PTB folder…"
     unit = "word"
-    models = {"simple": {"cell": "rnn"}, "rnn": {"cell": "rnn"}, "lstm": {"cell": "lstm"}, "gru": {"cell": "gru"},
-              "better": {"cell": "lstm", "tie": True}}
+    settings = LanguageTask.settings | {"min_count"}
+    variants = {"simple": Variant("Simple — SimpleRnnlm, ch. 5", "rnn"),
+                "better": Variant("Better — 2×LSTM, dropout, tied, ch. 6", "lstm", {"tie": True})}
+    presets = {
+        "simple": Preset("Simple — SimpleRnnlm, ch. 5", dict(
+            model="simple", hidden=100, embed=100, batch=10, bptt=5, lr=0.1, optimizer="sgd", clip=0.0,
+            activation="tanh", schedule="none")),
+        "rnnlm": Preset("Rnnlm — LSTM, ch. 6", dict(  # the book's train_rnnlm.py keeps lr 20 for all 4 epochs
+            model="lstm", hidden=100, embed=100, batch=20, bptt=35, lr=20.0, optimizer="sgd", clip=0.25,
+            schedule="none")),
+        "better": Preset("Better — 2×LSTM, dropout, tied, ch. 6", dict(
+            model="better", layers=2, hidden=650, embed=650, batch=20, bptt=35, lr=20.0, optimizer="sgd",
+            clip=0.25, dropout=0.5, tie_weights=True, schedule="book")),
+    }
+    menu = ("simple", "rnnlm", "better", MENU_CELLS)
+    defaults = dict(model="lstm", hidden=100, embed=100, optimizer="sgd", lr=20.0, batch=20, bptt=35, clip=0.25,
+                    activation="tanh", eval_interval=500, eval_batches=50, schedule="book")
 
     def _load_data(self, vocab):
         cfg = self.config

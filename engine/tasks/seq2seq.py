@@ -23,15 +23,17 @@ from typing import Any
 import numpy as np
 
 from ..config import Config
-from ..data.seq2seq_data import Seq2seqData, Seq2seqFormatError, load, split
-from ..memory import check_fits
+from ..data.seq2seq_data import Seq2seqData, load, split
+from ..errors import Seq2seqFormatError, TaskError
+from ..layers.cells import cell_class
 from ..models.attention_seq2seq import AttentionSeq2seq
 from ..models.init import INITS
 from ..models.seq2seq import Init, Seq2seq
-from .base import StepResult, Task, TaskError, rng_state_from_array, rng_state_to_array
+from ..rng import rng_state_from_array, rng_state_to_array
+from .base import StepResult, Task, Variant
 
-# variant -> (reverse the question?, model kind, keyword arguments)
-VARIANTS: dict[str, tuple[bool, type, dict[str, bool]]] = {
+# variant -> (reverse the question?, model class, its keyword arguments)
+BUILD: dict[str, tuple[bool, type, dict[str, bool]]] = {
     "plain": (False, Seq2seq, {}),
     "reversed": (True, Seq2seq, {}),
     "peeky": (False, Seq2seq, {"peeky": True}),
@@ -46,13 +48,24 @@ EVAL_ELEMENTS = 2**24  # questions x timesteps x gate units per evaluation forwa
 class Seq2seqTask(Task):
     name = "seq2seq"
     title = "Seq2seq"
+    blurb = ("An encoder reads a question (e.g. 57+243), a decoder writes the answer character by "
+             "character (the book's chapters 7–8).")
+    data_hint = "Open a question_answer file…"
     metric_name = "accuracy"
     higher_is_better = True
+    uses_cells = False  # the book's LSTMs
+    variants = {"plain": Variant("Seq2seq, ch. 7", "lstm"), "reversed": Variant("Reversed input", "lstm"),
+                "peeky": Variant("Peeky decoder", "lstm"), "reversed_peeky": Variant("Reversed + peeky", "lstm"),
+                "attention": Variant("Attention, ch. 8", "lstm"),
+                "bidirectional": Variant("Bidirectional encoder", "lstm")}
+    menu = tuple(variants)
+    settings = frozenset({"embed", "val_fraction"})
+    defaults = dict(model="attention", hidden=128, embed=16, optimizer="adam", lr=0.001, batch=128, clip=5.0,
+                    activation="tanh", eval_interval=200, eval_batches=0)
 
     def __init__(self, config: Config, vocab: list[str] | None = None) -> None:
         super().__init__(config)
-        if config.model not in VARIANTS:
-            raise TaskError(f"seq2seq model must be one of {', '.join(VARIANTS)}, got {config.model!r}")
+        cell = self.cell_of(config.model)
         if config.init not in INITS:
             raise TaskError(f"init must be one of {', '.join(INITS)}, got {config.init!r}")
         if config.model == "bidirectional" and config.hidden < 2:
@@ -63,21 +76,23 @@ class Seq2seqTask(Task):
             raise TaskError(str(exc)) from None
         except OSError as exc:
             raise TaskError(f"cannot read {config.data}: {exc.strerror or exc}") from None
-        self.reverse, kind, kwargs = VARIANTS[config.model]
+        self.reverse, kind, kwargs = BUILD[config.model]
         questions = self.data.questions[:, ::-1] if self.reverse else self.data.questions
         questions = np.ascontiguousarray(questions)
         train, val = split(len(questions), config.val_fraction)
         self._splits = {"train": (questions[train], self.data.answers[train]),
                         "val": (questions[val], self.data.answers[val])}
-        try:
-            check_fits(config, len(self.data.vocab))
-        except ValueError as exc:
-            raise TaskError(str(exc)) from None
-        make = Init(self.rng, config.init, config.init_std, self.dtype)
+        self.check_memory(len(self.data.vocab))
+        make = Init(self.rng, config.init, config.init_std, self.dtype, cell=cell, impl=config.impl)
         self.model = kind(make, len(self.data.vocab), config.embed, config.hidden, **kwargs)
         self._order: np.ndarray | None = None  # this epoch's shuffled training indices (drawn at its first step)
         self._cursor = 0  # next position in _order
         self._epochs = 0  # completed epochs (an epoch is len(train) // batch steps, as in the book)
+
+    @classmethod
+    def memory_shape(cls, config: Config) -> dict[str, Any]:
+        # encoder + decoder, and a generous sequence length
+        return {"steps": 40, "layers": 2, "inputs": config.embed, "embedding": True}
 
     @property
     def answer_length(self) -> int:
@@ -177,11 +192,11 @@ class Seq2seqTask(Task):
             enc_labels = [vocab[i] for i in xs[0].tolist()]
             enc_trace = model.encoder.lstm.trace
             if model.encoder.bidirectional:
-                layers.append(_layer("encoder_fwd", enc_trace["forward"], enc_labels))
-                layers.append(_layer("encoder_bwd", enc_trace["backward"], enc_labels))
+                layers.append(_layer("encoder_fwd", model.cell, enc_trace["forward"], enc_labels))
+                layers.append(_layer("encoder_bwd", model.cell, enc_trace["backward"], enc_labels))
             else:
-                layers.append(_layer("encoder", enc_trace, enc_labels))
-            layers.append(_layer("decoder", model.decoder.lstm.trace, [vocab[i] for i in ts[0, :-1].tolist()]))
+                layers.append(_layer("encoder", model.cell, enc_trace, enc_labels))
+            layers.append(_layer("decoder", model.cell, model.decoder.lstm.trace, [vocab[i] for i in ts[0, :-1].tolist()]))
         finally:
             model.set_record(False)
             for g, s in zip(model.grads, saved):
@@ -212,11 +227,11 @@ class Seq2seqTask(Task):
 
     def describe(self) -> str:
         cfg = self.config
-        return (f"{self.title} · {cfg.model} · LSTM {cfg.hidden} · {self.data.source} · "
+        return (f"{self.title} · {cfg.model} · {cell_class(self.model.cell).title} {cfg.hidden} · {self.data.source} · "
                 f"{len(self.data.vocab)} characters · {self.model.num_params():,} parameters")
 
 
-def _layer(name: str, trace: dict[str, np.ndarray], labels: list[str]) -> dict[str, Any]:
+def _layer(name: str, cell: str, trace: dict[str, np.ndarray], labels: list[str]) -> dict[str, Any]:
     """One recurrent layer's trace for example 0 of the batch, as float32 copies (T, H) / (T,)."""
-    return {"name": name, "cell": "lstm", "labels": labels,
+    return {"name": name, "cell": cell, "labels": labels,
             **{k: np.array(v[0], dtype=np.float32) for k, v in trace.items()}}

@@ -23,7 +23,7 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from rnn_lab.engine.config import PRESETS
+from rnn_lab.engine.tasks.registry import PRESETS
 
 from .base import Panel
 

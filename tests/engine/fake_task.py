@@ -14,8 +14,10 @@ from pathlib import Path
 import numpy as np
 
 from rnn_lab.engine.config import Config
+from rnn_lab.engine.errors import TaskError
 from rnn_lab.engine.models.base import Model
-from rnn_lab.engine.tasks.base import StepResult, Task, TaskError, rng_state_from_array, rng_state_to_array
+from rnn_lab.engine.rng import rng_state_from_array, rng_state_to_array
+from rnn_lab.engine.tasks.base import StepResult, Task
 
 
 class LinearLayer:

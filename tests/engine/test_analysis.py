@@ -9,10 +9,12 @@ from rnn_lab.engine.analysis import (
     find_units,
     gate_saturation,
     matching_spans,
-    recurrent_spectral_radii,
+    recurrent_weights,
     saturation_from_trace,
     spectral_radius,
 )
+from rnn_lab.engine.layers.cells import cell_class
+from rnn_lab.engine.models.rnnlm import RnnLM
 
 
 # ---------------------------------------------------------------------------- saturation
@@ -62,8 +64,10 @@ def test_saturation_from_trace_lstm_gru_rnn():
     gru = {"name": "gru1", "cell": "gru", "z": rng.random((T, 3)), "r": rng.random((T, 3)),
            "h_tilde": rng.random((T, 3)), "h": rng.random((T, 3))}
     rnn = {"name": "rnn2", "cell": "rnn", "h": rng.random((T, 5))}
-    out = saturation_from_trace({"layers": [lstm, gru, rnn], "labels": ["x"] * T})
-    assert set(out) == {"lstm0", "gru1"}
+    peep = {"name": "peephole3", "cell": "peephole", **{k: rng.random((T, 2)) for k in "hcfgio"}}
+    out = saturation_from_trace({"layers": [lstm, gru, rnn, peep], "labels": ["x"] * T})
+    assert set(out) == {"lstm0", "gru1", "peephole3"}
+    assert set(out["peephole3"]) == {"f", "i", "o"}
     assert set(out["lstm0"]) == {"f", "i", "o"} and set(out["gru1"]) == {"z", "r"}
     left, right = out["lstm0"]["f"]
     assert right[2] == 1.0 and left[2] == 0.0
@@ -74,9 +78,11 @@ def test_saturation_from_trace_lstm_gru_rnn():
 
 
 def test_saturation_from_several_traces_pools_timesteps():
-    a = {"layers": [{"name": "l", "f": np.full((2, 1), 0.95), "i": np.zeros((2, 1)), "o": np.zeros((2, 1))}]}
-    b = {"layers": [{"name": "l", "f": np.full((6, 1), 0.5), "i": np.zeros((6, 1)), "o": np.zeros((6, 1))}]}
-    out = saturation_from_trace([a, b])  # cell inferred from the gate names
+    a = {"layers": [{"name": "l", "cell": "lstm", "f": np.full((2, 1), 0.95), "i": np.zeros((2, 1)),
+                     "o": np.zeros((2, 1))}]}
+    b = {"layers": [{"name": "l", "cell": "lstm", "f": np.full((6, 1), 0.5), "i": np.zeros((6, 1)),
+                     "o": np.zeros((6, 1))}]}
+    out = saturation_from_trace([a, b])
     np.testing.assert_allclose(out["l"]["f"][1], [2 / 8])
     np.testing.assert_allclose(out["l"]["i"][0], [1.0])
     with pytest.raises(ValueError, match="layers"):
@@ -183,9 +189,9 @@ def test_spectral_radius_of_known_matrices():
 def test_spectral_radius_per_gate_blocks():
     H = 3
     blocks = [np.diag([k + 1.0, 0.1, -0.2]) for k in range(4)]
-    lstm = spectral_radius(np.concatenate(blocks, axis=1))
+    lstm = spectral_radius(np.concatenate(blocks, axis=1), cell_class("lstm").blocks())
     assert lstm == pytest.approx({"f": 1.0, "g": 2.0, "i": 3.0, "o": 4.0})
-    gru = spectral_radius(np.concatenate(blocks[:3], axis=1))
+    gru = spectral_radius(np.concatenate(blocks[:3], axis=1), cell_class("gru").blocks())
     assert gru == pytest.approx({"z": 1.0, "r": 2.0, "h_tilde": 3.0})
     bad = np.eye(H)
     bad[0, 0] = np.nan
@@ -193,12 +199,21 @@ def test_spectral_radius_per_gate_blocks():
     for shape in [(3, 6), (3, 15), (0, 0), (4,)]:
         with pytest.raises(ValueError, match="shape"):
             spectral_radius(np.zeros(shape))
+    with pytest.raises(ValueError, match=r"\(H, 4H\) for the blocks f, g, i, o"):
+        spectral_radius(np.zeros((3, 9)), cell_class("lstm").blocks())
 
 
-def test_recurrent_spectral_radii_picks_wh_by_name():
-    names = ["embed.W", "rnn0.Wx", "rnn0.Wh", "rnn0.b", "lstm1.Wh"]
-    params = [np.zeros((5, 2)), np.zeros((2, 2)), 0.7 * np.eye(2), np.zeros(2), np.tile(np.eye(2), 4)]
-    out = recurrent_spectral_radii(names, params)
-    assert out["rnn0"] == pytest.approx(0.7)
-    assert out["lstm1"] == pytest.approx({"f": 1.0, "g": 1.0, "i": 1.0, "o": 1.0})
-    assert set(out) == {"rnn0", "lstm1"}
+@pytest.mark.parametrize("cell", ["rnn", "gru", "peephole"])
+def test_recurrent_weights_of_a_model_by_its_cell(cell):
+    model = RnnLM(7, 3, 4, rng=np.random.default_rng(0), cell=cell, layers=2)
+    out = recurrent_weights(model)
+    blocks = list(cell_class(cell).blocks())
+    assert set(out) == {f"{cell}0", f"{cell}1"}
+    for name, entry in out.items():
+        Wh = model.named_params()[f"{name}.Wh"]
+        np.testing.assert_array_equal(entry["Wh"], Wh.astype(np.float32))
+        assert entry["blocks"] == blocks
+        expected = spectral_radius(Wh, blocks)
+        assert entry["radius"] == pytest.approx(expected)
+    assert recurrent_weights(RnnLM(7, 3, 4, rng=np.random.default_rng(0), cell="lstm"))["lstm0"]["blocks"] == \
+        ["f", "g", "i", "o"]

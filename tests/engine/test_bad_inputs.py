@@ -19,11 +19,11 @@ import numpy as np
 import pytest
 
 import rnn_lab.engine.memory
-from rnn_lab.engine.checkpoint import META_KEY, CheckpointError, load_checkpoint, read_checkpoint_arrays
+from rnn_lab.engine.checkpoint import META_KEY, load_checkpoint, read_checkpoint_arrays
 from rnn_lab.engine.cli import main
-from rnn_lab.engine.config import default_config
 from rnn_lab.engine.data.text import MAX_BYTES
-from rnn_lab.engine.tasks import TaskError, make_task
+from rnn_lab.engine.errors import CheckpointError, TaskError
+from rnn_lab.engine.tasks.registry import default_config, make_task
 
 GOOD_TEXT = "the cat sat on the mat\nthe dog ran in the fog\n" * 40
 TINY = {"char": ["--hidden", "8", "--embed", "4", "--batch", "2", "--bptt", "5"],

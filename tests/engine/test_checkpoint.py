@@ -19,13 +19,13 @@ from rnn_lab.engine.checkpoint import (
     FORMAT,
     META_KEY,
     VERSION,
-    CheckpointError,
     checkpoint_arrays,
     load_checkpoint,
     read_checkpoint_arrays,
     read_checkpoint_meta,
     save_checkpoint,
 )
+from rnn_lab.engine.errors import CheckpointError
 from rnn_lab.engine.trainer import PAUSED, Trainer
 from tests.engine.fake_task import FakeTask, fake_config, fake_factory
 
@@ -96,10 +96,9 @@ def test_load_round_trip_restores_everything(good):
     assert t.last["loss"] == original.last["loss"]
 
 
-def test_callback_and_report_interval_reach_the_loaded_trainer(good):
+def test_callback_reaches_the_loaded_trainer(good):
     reports = []
-    t = load_checkpoint(good, callback=reports.append, report_interval=0.0, task_factory=fake_factory)
-    assert t.report_interval == 0.0
+    t = load_checkpoint(good, callback=reports.append, task_factory=fake_factory)
     t.fit(max_steps=14)
     assert [r["step"] for r in reports if r["kind"] == "progress"][-1] == 14
 

@@ -15,11 +15,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import rnn_lab.engine.tasks
+import rnn_lab.engine.cli
 from rnn_lab import main as main_module
 from rnn_lab.engine.checkpoint import read_checkpoint_meta
 from rnn_lab.engine.cli import SKIP_FIELDS, build_parser, config_from_args, main, parse_args
-from rnn_lab.engine.config import FIELDS, TASK_DEFAULTS
+from rnn_lab.engine.config import FIELDS
+from rnn_lab.engine.tasks.registry import TASKS
 from rnn_lab.gui.system_check import APT_FIX, check_qt_platform
 from tests.engine.fake_task import FakeTask
 
@@ -73,7 +74,7 @@ def test_flags_build_the_config_over_task_defaults():
     config, ignored = config_from_args(args)
     assert (config.task, config.model, config.hidden, config.lr, config.max_steps) == ("char", "gru", 48, 0.01, 7)
     assert config.eval_interval == 3 and config.tie_weights is False
-    assert config.bptt == TASK_DEFAULTS["char"]["bptt"]  # untouched flags keep the task's defaults
+    assert config.bptt == TASKS["char"].defaults["bptt"]  # untouched flags keep the task's defaults
     assert ignored == []
     args = parse_args(["train", "--preset", "rnnlm", "--epochs", "0.5", "--bptt", "10"])
     config, _ = config_from_args(args)
@@ -275,7 +276,7 @@ def test_bad_input_in_a_real_process(tmp_path):
 
 
 def test_divergence_is_an_error_and_saves_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(rnn_lab.engine.tasks, "make_task", lambda config, vocab=None: FakeTask(config))
+    monkeypatch.setattr(rnn_lab.engine.cli, "make_task", lambda config, vocab=None: FakeTask(config))
     ckpt = tmp_path / "x.npz"
     code, out, err = run("train", "--task", "adder", "--optimizer", "sgd", "--lr", "100", "--iters", "500",
                          "--save", str(ckpt), "--log-json")
@@ -289,7 +290,7 @@ def test_unexpected_errors_are_one_line_unless_debug(monkeypatch):
     def broken(config, vocab=None):
         raise ZeroDivisionError("something inside")
 
-    monkeypatch.setattr(rnn_lab.engine.tasks, "make_task", broken)
+    monkeypatch.setattr(rnn_lab.engine.cli, "make_task", broken)
     code, _, err = run("train", "--task", "adder", "--iters", "2")
     assert code == 1
     assert_one_error_line(err, "ZeroDivisionError", "something inside", "--debug")

@@ -1,21 +1,12 @@
-"""Config: coercion against field metadata, task defaults and presets, strict keys, JSON round trip."""
+"""Config: coercion against field metadata, strict keys, JSON round trip (task defaults: tasks/test_registry.py)."""
 
 import dataclasses
 import json
 
 import pytest
 
-from rnn_lab.engine.config import (
-    FIELDS,
-    PRESETS,
-    TASK_DEFAULTS,
-    TASKS,
-    Config,
-    coerce,
-    default_config,
-    field_info,
-    live_fields,
-)
+from rnn_lab.engine.config import FIELDS, TASK_SETTINGS, Config, coerce, field_info, live_fields
+from rnn_lab.engine.tasks.registry import TASKS, default_config
 
 
 @pytest.mark.parametrize("name, given, expected", [
@@ -50,6 +41,7 @@ def test_coerce_converts_types(name, given, expected):
     ("optimizer", "adamw", ["optimizer", "one of"]),
     ("schedule", "linear", ["schedule", "one of"]),
     ("tie_weights", "maybe", ["tie_weights", "bool"]),
+    ("impl", "turbo", ["impl", "readable, fast"]),
     ("nonsense", 1, ["unknown", "nonsense"]),
 ])
 def test_coerce_rejects_with_the_field_name(name, given, words):
@@ -69,7 +61,6 @@ def test_every_field_has_complete_metadata_and_a_valid_default():
     for name, f in FIELDS.items():
         info = field_info(name)
         assert info["help"], name
-        assert set(info["tasks"]) <= set(TASKS), name
         assert coerce(name, f.default) == f.default, name
         if info["live"]:
             assert not info["rebuild"], name
@@ -77,37 +68,10 @@ def test_every_field_has_complete_metadata_and_a_valid_default():
     assert "hidden" not in live_fields()
 
 
-@pytest.mark.parametrize("task", TASKS)
-def test_default_config_per_task(task):
-    cfg = default_config(task)
-    assert cfg.task == task
-    for key, value in TASK_DEFAULTS[task].items():
-        assert getattr(cfg, key) == value, key
-
-
-@pytest.mark.parametrize("preset", sorted(PRESETS))
-def test_presets_apply_and_name_their_task(preset):
-    cfg = default_config("adder", preset)  # the preset's task wins
-    assert cfg.task == PRESETS[preset]["task"]
-    for key, value in PRESETS[preset].items():
-        assert getattr(cfg, key) == value, key
-
-
-def test_overrides_win_and_none_means_unset():
-    cfg = default_config("char", hidden=7, lr=None)
-    assert cfg.hidden == 7
-    assert cfg.lr == TASK_DEFAULTS["char"]["lr"]
-    cfg = default_config("lm", "rnnlm", lr=1.0)
-    assert cfg.lr == 1.0 and cfg.model == "lstm"
-
-
-def test_default_config_rejects_unknown_task_and_preset():
-    with pytest.raises(ValueError, match="unknown task 'speech'"):
-        default_config("speech")
-    with pytest.raises(ValueError, match="unknown preset 'huge'"):
-        default_config("lm", "huge")
-    with pytest.raises(ValueError, match="hidden"):
-        default_config("lm", hidden=-1)
+def test_every_task_setting_is_used_by_some_task():
+    used = set().union(*(cls.settings for cls in TASKS.values()))
+    assert used == TASK_SETTINGS
+    assert {"bptt", "layers", "min_count"} <= TASK_SETTINGS and "lr" not in TASK_SETTINGS
 
 
 def test_from_dict_is_strict_about_unknown_keys():
@@ -136,10 +100,4 @@ def test_replace_validates():
     assert cfg.replace(hidden=8).hidden == 8
     with pytest.raises(ValueError, match="hidden"):
         cfg.replace(hidden=0)
-    assert cfg.hidden == TASK_DEFAULTS["adder"]["hidden"]  # the original is unchanged
-
-
-def test_applies_follows_the_tasks_metadata():
-    assert default_config("char").applies("bptt")
-    assert not default_config("adder").applies("bptt")
-    assert default_config("adder").applies("lr")
+    assert cfg.hidden == TASKS["adder"].defaults["hidden"]  # the original is unchanged

@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-from rnn_lab.engine.config import default_config
-from rnn_lab.engine.tasks import make_task
+from rnn_lab.engine.tasks.registry import default_config, make_task
 from rnn_lab.engine.trainer import DIVERGED, Trainer
 
 

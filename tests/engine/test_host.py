@@ -7,8 +7,10 @@ import multiprocessing
 import threading
 import time
 
-from rnn_lab.engine.config import default_config
+from rnn_lab.engine import messages
 from rnn_lab.engine.host import TrainerHost, serve_pipe
+from rnn_lab.engine.messages import Display
+from rnn_lab.engine.tasks.registry import default_config
 
 SMALL = default_config("adder").replace(hidden=8, batch=8)
 
@@ -19,6 +21,7 @@ def receive_until(conn, pred, timeout=20.0):
     while time.monotonic() < end:
         if conn.poll(0.05):
             got.append(conn.recv())
+            assert not messages.check(got[-1]), messages.check(got[-1])
             if pred(got[-1]):
                 return got
     raise AssertionError(f"no matching message in {timeout} s; got kinds {[m.get('kind') for m in got]}")
@@ -28,13 +31,13 @@ def test_serve_pipe_builds_trains_answers_and_ends_with_the_pipe():
     ours, theirs = multiprocessing.Pipe()
     server = threading.Thread(target=serve_pipe, args=(theirs,), daemon=True)
     server.start()
-    ours.send(("trace", 0))
+    ours.send(("display", Display(trace=0)))
     ours.send(("build", SMALL))
     built = receive_until(ours, lambda m: m["kind"] == "built")
     assert [m["kind"] for m in built][:2] == ["building", "built"] and built[-1]["info"]["hidden"] == 8
     ours.send(("step", 7))
     got = receive_until(ours, lambda m: m["kind"] == "progress" and m["step"] == 7 and m["state"] == "paused")
-    assert any(m.get("trace") is not None for m in got if m["kind"] == "progress")  # knob set before the build
+    assert any(m.get("trace") is not None for m in got if m["kind"] == "progress")  # display set before the build
     ours.send(("no_such_command",))
     err = receive_until(ours, lambda m: m["kind"] == "event")[-1]
     assert err["level"] == "error" and "no_such_command" in err["message"]
@@ -61,6 +64,7 @@ def test_synchronous_host_replaces_runs_and_keeps_the_old_one_on_a_failed_build(
     assert host.trainer is not first and host.trainer.step_count == 3
     loaded = [m for m in inbox if m["kind"] == "loaded"][-1]
     assert loaded["step"] == 3 and len(loaded["curves"]["step"]) == 3
+    assert not any(messages.check(m) for m in inbox)
     inbox.clear()
-    first.callback({"kind": "progress", "step": 99})  # a replaced trainer's report is dropped
+    first.callback(messages.event("info", "old news"))  # a replaced run's messages are dropped
     assert inbox == []

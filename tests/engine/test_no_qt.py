@@ -1,4 +1,4 @@
-"""The engine (trainer, tasks, checkpoints, CLI) runs without Qt: importing it loads no PyQt6/pyqtgraph."""
+"""The engine (trainer, tasks, checkpoints, CLI) runs without Qt: importing any of it loads no PyQt6/pyqtgraph."""
 
 import subprocess
 import sys
@@ -7,12 +7,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 CODE = """
-import sys
-import rnn_lab.engine, rnn_lab.engine.trainer, rnn_lab.engine.tasks, rnn_lab.engine.checkpoint
-import rnn_lab.engine.cli, rnn_lab.engine.host
-from rnn_lab.engine.tasks import task_class
-for name in ("adder", "char", "lm", "seq2seq"):
-    task_class(name)
+import importlib, pkgutil, sys
+import rnn_lab.engine
+for module in pkgutil.walk_packages(rnn_lab.engine.__path__, "rnn_lab.engine."):
+    importlib.import_module(module.name)
 import rnn_lab.main
 qt = sorted(m for m in sys.modules if m.startswith(("PyQt6", "PyQt5", "PySide", "pyqtgraph", "rnn_lab.gui")))
 assert not qt, qt

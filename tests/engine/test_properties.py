@@ -19,19 +19,13 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from rnn_lab.engine.checkpoint import (
-    META_KEY,
-    CheckpointError,
-    load_checkpoint,
-    read_checkpoint_arrays,
-    save_checkpoint,
-)
-from rnn_lab.engine.config import default_config
+from rnn_lab.engine.checkpoint import META_KEY, load_checkpoint, read_checkpoint_arrays, save_checkpoint
 from rnn_lab.engine.data.corpus import PTB_FILES, read_ptb_folder, read_word_corpus, words_of
-from rnn_lab.engine.data.seq2seq_data import Seq2seqFormatError, load, parse_lines
+from rnn_lab.engine.data.seq2seq_data import load, parse_lines
 from rnn_lab.engine.data.text import read_text
 from rnn_lab.engine.data.vocab import EOS, UNK, char_vocab, encode_chars, word_vocab
-from rnn_lab.engine.tasks import TaskError, make_task
+from rnn_lab.engine.errors import CheckpointError, Seq2seqFormatError, TaskError
+from rnn_lab.engine.tasks.registry import default_config, make_task
 from rnn_lab.engine.trainer import Trainer
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from rnn_lab.engine.checkpoint import load_checkpoint, read_checkpoint_arrays, save_checkpoint
-from rnn_lab.engine.config import default_config
 from rnn_lab.engine.curves import COLUMNS
+from rnn_lab.engine.tasks.registry import default_config
 from rnn_lab.engine.trainer import Trainer
 from tests.engine.fake_task import FakeTask, fake_config, fake_factory
 
@@ -56,7 +56,7 @@ CASES = {
 def factory(name):
     if name.startswith("fake"):
         return fake_factory
-    from rnn_lab.engine.tasks import make_task
+    from rnn_lab.engine.tasks.registry import make_task
 
     return make_task
 
@@ -169,7 +169,7 @@ def test_fake_task_exercises_its_random_stream():
 def test_resume_on_the_penn_treebank_rebuilds_the_saved_vocabulary(tmp_path, data_dir):
     """A word LM on PTB: the 10,000-word vocabulary travels in the checkpoint's metadata."""
     from rnn_lab.engine.checkpoint import read_checkpoint_meta
-    from rnn_lab.engine.tasks import make_task
+    from rnn_lab.engine.tasks.registry import make_task
 
     config = default_config("lm", data=str(data_dir / "ptb"), dtype="float64", hidden=8, embed=8, batch=2, bptt=3,
                             eval_interval=0)

@@ -188,7 +188,7 @@ def test_store_names_colours_hide_rename():
 
 def test_run_records_trainer_reports_and_x_modes():
     reports = []
-    trainer = Trainer(FakeTask(fake_config(eval_interval=10)), callback=reports.append, report_interval=0.0)
+    trainer = Trainer(FakeTask(fake_config(eval_interval=10)), callback=reports.append)
     trainer.fit(max_steps=15)
     trainer.apply_setting("lr", 0.02)
     trainer.fit(max_steps=30)

@@ -9,7 +9,7 @@ import time
 import numpy as np
 import pytest
 
-from rnn_lab.engine.config import default_config
+from rnn_lab.engine.tasks.registry import default_config
 from rnn_lab.gui.controller import Controller, task_info
 
 WAIT_MS = 20_000
@@ -158,7 +158,7 @@ def test_close_while_training_is_quick(qtbot, inbox):
 
 
 def test_task_info_cells():
-    from rnn_lab.engine.tasks import make_task
+    from rnn_lab.engine.tasks.registry import make_task
 
     task = make_task(default_config("adder", model="gru"))
     info = task_info(task)

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from rnn_lab.engine.config import default_config
+from rnn_lab.engine.tasks.registry import default_config
 from rnn_lab.gui.controller import Controller
 
 WAIT_MS = 30_000  # a spawned child imports NumPy and the engine first (about a second on a busy machine)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PyQt6.QtWidgets import QFileDialog, QMessageBox
 
-from rnn_lab.engine.config import default_config
+from rnn_lab.engine.tasks.registry import default_config
 from tests.gui.window_fixtures import *  # noqa: F403
 from tests.gui.window_fixtures import WAIT_MS, open_window, trainer_of
 

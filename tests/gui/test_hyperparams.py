@@ -9,7 +9,8 @@ import pytest
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QMessageBox
 
-from rnn_lab.engine.config import default_config, field_info
+from rnn_lab.engine.config import field_info
+from rnn_lab.engine.tasks.registry import default_config
 from rnn_lab.gui.panels.hyperparams import HyperparamsPanel
 from rnn_lab.gui.widgets.labelled_slider import LabelledSlider
 from tests.gui.window_fixtures import *  # noqa: F403

@@ -9,7 +9,7 @@ import numpy as np
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox
 
-from rnn_lab.engine.config import default_config
+from rnn_lab.engine.tasks.registry import default_config
 from tests.gui.window_fixtures import *  # noqa: F403
 from tests.gui.window_fixtures import WAIT_MS, open_window, trainer_of
 

@@ -14,7 +14,7 @@ import pytest
 from PyQt6.QtWidgets import QMessageBox
 
 from rnn_lab.engine.checkpoint import load_checkpoint, read_checkpoint_meta
-from rnn_lab.engine.config import default_config
+from rnn_lab.engine.tasks.registry import default_config
 from rnn_lab.gui.autosave import Autosave
 from tests.gui.window_fixtures import *  # noqa: F403
 from tests.gui.window_fixtures import WAIT_MS, open_window, trainer_of

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from rnn_lab.engine.config import default_config
+from rnn_lab.engine.tasks.registry import default_config
 
 WAIT_MS = 20_000  # generous: the test machine is shared; waits end as soon as the condition holds
 

@@ -7,9 +7,8 @@ import io
 import json
 
 from rnn_lab.engine.cli import config_from_args, main, parse_args
-from rnn_lab.engine.config import PRESETS, default_config
 from rnn_lab.engine.data.builtin import builtin_text_path
-from rnn_lab.engine.tasks import make_task
+from rnn_lab.engine.tasks.registry import PRESETS, default_config, make_task
 
 DEFAULT_TEXT = builtin_text_path()
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rnn_lab.engine.layers import TimeDropout
+from rnn_lab.engine.layers.dropout import TimeDropout
 from tests.gradcheck import check_layer
 
 

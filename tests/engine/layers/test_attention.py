@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rnn_lab.engine.layers import TimeAttention
+from rnn_lab.engine.layers.attention import TimeAttention
 from tests.gradcheck import check_layer
 
 

@@ -5,11 +5,11 @@ import time
 import numpy as np
 import pytest
 
-from rnn_lab.engine.config import default_config
 from rnn_lab.engine.data.builtin import grammar_corpus
 from rnn_lab.engine.data.vocab import EOS, UNK
-from rnn_lab.engine.tasks import TaskError, make_task
+from rnn_lab.engine.errors import TaskError
 from rnn_lab.engine.tasks.lm import WordLMTask
+from rnn_lab.engine.tasks.registry import default_config, make_task
 from rnn_lab.engine.trainer import Trainer
 
 
@@ -55,13 +55,13 @@ def test_grammar_corpus_is_fixed_and_sentences_end_with_eos():
     assert 2 <= len(sentence) <= 30
 
 
-def test_predict_and_sample_map_unknown_words_to_unk():
+def test_sample_maps_unknown_words_to_unk():
     task = make_task(small_config())
-    pred = task.predict("The zebra sees", 4)
+    rng = np.random.default_rng(0)
+    pred = task.sample("The zebra sees", 0, 1.0, 4, rng)  # no tokens: what comes next, the top 4
     assert pred["prompt_tokens"] == ["the", UNK, "sees"] and pred["unknown"] == ["zebra"]
     probs = [p for _, p in pred["top"]]
-    assert len(probs) == 4 and probs == sorted(probs, reverse=True)
-    rng = np.random.default_rng(0)
+    assert len(probs) == 4 and probs == sorted(probs, reverse=True) and pred["tokens"] == []
     out = task.sample("the quokka\nsleeps", 12, 1.0, 0, rng)
     assert out["unknown"] == ["quokka"] and out["prompt_tokens"] == ["the", UNK, EOS, "sleeps"]
     assert len(out["tokens"]) == 12 and all(t in task.vocab for t in out["tokens"])
@@ -127,8 +127,10 @@ def test_models_follow_the_book():
     better = make_task(small_config(model="better", layers=2, dropout=0.5)).model
     assert better.cell == "lstm" and better.tied and better.num_layers == 2 and "affine.W" not in better.names
     assert make_task(small_config(model="gru")).model.cell == "gru"
+    peephole = make_task(small_config(model="peephole", impl="readable")).model
+    assert peephole.cell == "peephole" and "peephole0.p_o" in peephole.names
     assert make_task(small_config(model="lstm", tie_weights=True)).model.tied
-    with pytest.raises(TaskError, match="model must be one of simple, rnn, lstm, gru, better, not 'attention'"):
+    with pytest.raises(TaskError, match="model must be one of rnn, lstm, gru, peephole, simple, better, not 'attention'"):
         make_task(small_config(model="attention"))
     with pytest.raises(TaskError, match="Tied weights need the embedding size to equal the hidden size"):
         make_task(small_config(model="better", embed=8))

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from rnn_lab.engine.config import default_config
 from rnn_lab.engine.data.text import MAX_BYTES, read_text
-from rnn_lab.engine.tasks import TaskError, make_task
+from rnn_lab.engine.errors import TaskError
+from rnn_lab.engine.tasks.registry import default_config, make_task
 
 GOOD = "the cat sat on the mat\nthe dog ran in the fog\n" * 40
 

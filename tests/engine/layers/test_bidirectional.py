@@ -1,10 +1,13 @@
-"""TimeBidirectional / TimeBiLSTM: gradient checks, equality with two references, traces."""
+"""TimeBidirectional / TimeBiLSTM: gradient checks, equality with two plain LSTMs, traces."""
 
 import numpy as np
 import pytest
 
-from rnn_lab.engine.layers import TimeBidirectional, TimeBiLSTM, TimeGRU, TimeLSTM, TimeRNN
-from tests.engine.reference import ReferenceRecurrent, random_params
+from rnn_lab.engine.layers.bidirectional import TimeBidirectional, TimeBiLSTM
+from rnn_lab.engine.layers.gru import TimeGRU
+from rnn_lab.engine.layers.lstm import TimeLSTM
+from rnn_lab.engine.layers.rnn import TimeRNN
+from tests.engine.layers.recurrent_checks import random_params
 from tests.gradcheck import check_layer
 
 N, T, D, H = 2, 4, 3, 5
@@ -38,10 +41,10 @@ def test_mixed_halves_gradient_check(xs, rng):
     check_layer(layer, [xs], rng, tol=1e-6)
 
 
-def test_bilstm_equals_two_references(bilstm_params, xs, rng):
-    layer = TimeBiLSTM(*bilstm_params)
-    fwd = ReferenceRecurrent("lstm", bilstm_params[:3])
-    bwd = ReferenceRecurrent("lstm", bilstm_params[3:])
+def test_bilstm_equals_two_lstms(bilstm_params, xs, rng):
+    layer = TimeBiLSTM(*[p.copy() for p in bilstm_params])
+    fwd = TimeLSTM(*bilstm_params[:3])
+    bwd = TimeLSTM(*bilstm_params[3:])
     hs = layer.forward(xs)
     np.testing.assert_allclose(hs[:, :, :H], fwd.forward(xs), **CLOSE)
     np.testing.assert_allclose(hs[:, :, H:], bwd.forward(xs[:, ::-1])[:, ::-1], **CLOSE)
@@ -84,10 +87,11 @@ def test_traces_of_both_halves_in_input_time_order(bilstm_params, xs, rng):
     # dh_norm in input order: at the end of each half's own pass only the output gradient flows in
     np.testing.assert_allclose(trace["forward"]["dh_norm"][:, -1], np.linalg.norm(dhs[:, -1, :H], axis=1))
     np.testing.assert_allclose(trace["backward"]["dh_norm"][:, 0], np.linalg.norm(dhs[:, 0, H:], axis=1))
-    ref = ReferenceRecurrent("lstm", bilstm_params[3:])
+    ref = TimeLSTM(*bilstm_params[3:])
+    ref.record = True
     ref.forward(xs[:, ::-1])
     ref.backward(dhs[:, ::-1, H:])
-    np.testing.assert_allclose(trace["backward"]["dh_norm"], ref.dh_norm[:, ::-1], **CLOSE)
+    np.testing.assert_allclose(trace["backward"]["dh_norm"], ref.trace["dh_norm"][:, ::-1], **CLOSE)
     np.testing.assert_allclose(trace["backward"]["f"], ref.trace["f"][:, ::-1], **CLOSE)
 
 

@@ -5,15 +5,7 @@ import datetime
 import numpy as np
 import pytest
 
-from rnn_lab.engine.data.seq2seq_data import (
-    Seq2seqFormatError,
-    build_vocab,
-    encode,
-    load,
-    parse_lines,
-    read_file,
-    split,
-)
+from rnn_lab.engine.data.seq2seq_data import build_vocab, encode, load, parse_lines, read_file, split
 from rnn_lab.engine.data.seq2seq_generate import (
     ADDITION_WIDTHS,
     DATE_FORMATS,
@@ -21,6 +13,7 @@ from rnn_lab.engine.data.seq2seq_generate import (
     generate_addition,
     generate_dates,
 )
+from rnn_lab.engine.errors import Seq2seqFormatError
 
 # strptime patterns written independently of the generator's templates, one per spelling
 STRPTIME = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%A, %B %d, %Y", "%a, %b %d, %Y", "%a %d %b %Y",

@@ -6,12 +6,12 @@ import numpy as np
 import pytest
 
 import rnn_lab.engine.tasks.adder as adder_module
-from rnn_lab.engine.config import default_config
 from rnn_lab.engine.data.adder_bits import all_pairs, encode, from_bits, random_pairs, to_bits
+from rnn_lab.engine.errors import TaskError
 from rnn_lab.engine.models.adder import AdderRNN
-from rnn_lab.engine.tasks import TaskError, make_task
+from rnn_lab.engine.rng import rng_state_to_array
 from rnn_lab.engine.tasks.adder import AdderTask
-from rnn_lab.engine.tasks.base import rng_state_to_array
+from rnn_lab.engine.tasks.registry import default_config, make_task
 from rnn_lab.engine.trainer import Trainer
 from tests.gradcheck import numerical_grad, rel_error
 
@@ -196,7 +196,7 @@ def test_exact_resume_in_float64():
 
 
 def test_bad_settings_raise_task_error():
-    with pytest.raises(TaskError, match="rnn, lstm or gru"):
+    with pytest.raises(TaskError, match="must be one of rnn, lstm, gru, peephole, not"):
         make_task(default_config("adder", model="attention"))
     info = make_task(default_config("adder")).data_info()
     assert info["vocab"] is None and info["sizes"] == {"val": 16384}

@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 
 import rnn_lab.engine.tasks.seq2seq as seq2seq_module
-from rnn_lab.engine.config import default_config
 from rnn_lab.engine.data.seq2seq_generate import generate_addition, generate_dates
-from rnn_lab.engine.tasks import TaskError, make_task
-from rnn_lab.engine.tasks.base import rng_state_to_array
-from rnn_lab.engine.tasks.seq2seq import VARIANTS
+from rnn_lab.engine.errors import TaskError
+from rnn_lab.engine.rng import rng_state_to_array
+from rnn_lab.engine.tasks.registry import default_config, make_task
+from rnn_lab.engine.tasks.seq2seq import Seq2seqTask
 from rnn_lab.engine.trainer import Trainer
 
 
@@ -36,7 +36,7 @@ def _config(data, **over):
     return default_config("seq2seq", **values)
 
 
-@pytest.mark.parametrize("variant", list(VARIANTS))
+@pytest.mark.parametrize("variant", list(Seq2seqTask.variants))
 def test_every_variant_learns(small_addition, variant):
     task = make_task(_config(small_addition, model=variant, seed=1))
     before = task.evaluate("val")["loss"]

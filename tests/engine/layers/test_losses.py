@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from rnn_lab.engine.functions import log_softmax
-from rnn_lab.engine.layers import TimeMSELoss, TimeSigmoidWithLoss, TimeSoftmaxWithLoss
+from rnn_lab.engine.layers.losses import TimeMSELoss, TimeSigmoidWithLoss, TimeSoftmaxWithLoss
 from tests.gradcheck import ScalarOutput, check_layer
 
 

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rnn_lab.engine.layers import TimeEmbedding
+from rnn_lab.engine.layers.embedding import TimeEmbedding
 from tests.gradcheck import check_layer
 
 

@@ -5,9 +5,9 @@ import time
 import numpy as np
 import pytest
 
-from rnn_lab.engine.config import default_config
-from rnn_lab.engine.tasks import TaskError, make_task
+from rnn_lab.engine.errors import TaskError
 from rnn_lab.engine.tasks.char import CharTask
+from rnn_lab.engine.tasks.registry import default_config, make_task
 from rnn_lab.engine.trainer import Trainer
 
 LINES = "the cat sat on the mat\nthe dog ran in the fog\na bird sang in the sun\n"
@@ -86,7 +86,7 @@ def test_side_trips_leave_training_state_untouched():
     task.trace(2)
     task.display_example(1)
     task.sample("the river", 30, 0.8, 5, rng)
-    task.predict("the riv", 3)
+    task.sample("the riv", 0, 1.0, 3, rng)
     after = task.state_dict()
     assert state.keys() == after.keys() and "hidden.gru1.h" in state
     for k in state:
@@ -145,7 +145,7 @@ def test_sampling_prompts():
     assert task.sample("x", 0, 1.0, 0, rng)["tokens"] == []
     with pytest.raises(TaskError, match="sample length"):
         task.sample("the", -1, 1.0, 0, rng)
-    pred = task.predict("the rive", 4)
+    pred = task.sample("the rive", 0, 1.0, 4, rng)  # what comes next: the top 4
     assert len(pred["top"]) == 4 and pred["unknown"] == []
 
 
@@ -210,7 +210,7 @@ def test_rebuild_from_saved_vocabulary(tmp_path, three_lines):
 
 
 def test_bad_settings():
-    with pytest.raises(TaskError, match="model must be one of rnn, simple, lstm, gru, not 'better'"):
+    with pytest.raises(TaskError, match="model must be one of rnn, lstm, gru, peephole, simple, not 'better'"):
         make_task(small_config(model="better"))
     with pytest.raises(TaskError, match=r"embed 8, hidden 16"):
         make_task(small_config(tie_weights=True))
@@ -240,3 +240,20 @@ def test_tiny_shakespeare(data_dir):
     assert "".join(task.vocab.decode(task.ids["train"][:14])) == "First Citizen:"
     assert load_s < 3.0, f"loading Tiny Shakespeare took {load_s:.2f} s"
     assert np.isfinite(task.train_step().loss)
+
+
+def test_trace_top5_matches_the_model():
+    char_task = make_task(default_config("char", model="lstm", hidden=16, embed=8, batch=4, bptt=12, seed=3))
+    trace = char_task.trace(0)
+    T = len(trace["labels"])
+    top5 = trace["top5"]
+    assert len(top5) == T
+    for t, row in enumerate(top5):
+        assert len(row) == 5
+        probs = [p for _, p in row]
+        assert probs == sorted(probs, reverse=True) and 0 < sum(probs) <= 1 + 1e-6
+        # the target's probability is in the top 5 exactly when it is at least the 5th largest
+        if trace["targets"][t] in [tok for tok, _ in row]:
+            assert dict(row)[trace["targets"][t]] == pytest.approx(float(trace["target_probs"][t]), rel=1e-5)
+        else:
+            assert float(trace["target_probs"][t]) <= probs[-1] + 1e-7

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from rnn_lab.engine.data.batcher import BPTTBatcher, check_batchable, eval_batches, eval_shape
-from rnn_lab.engine.tasks import TaskError
+from rnn_lab.engine.errors import TaskError
 
 
 def book_get_batch(corpus, batch_size, time_size, time_idx):

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from rnn_lab.engine.layers import TimeAffine
+from rnn_lab.engine.layers.affine import TimeAffine
 from tests.gradcheck import check_layer
 
 

@@ -1,0 +1,93 @@
+"""FastTimeRNN: the same numbers as ``layers/rnn.py``'s TimeRNN, computed with fused buffers.
+
+Read ``layers/rnn.py`` first: it is the book's RNN; ``fast/base.py`` says how the buffers work.
+
+For each step t (x_t is (N, D), h_t is (N, H)):
+
+    a_t = x_t Wx + h_{t-1} Wh + b
+    h_t = act(a_t)                 act = tanh (the book), sigmoid or relu
+
+Backward, with dh_t the total gradient into h_t (from the output at t and from step t+1):
+
+    da_t      = dh_t * act'(a_t)   act' from the output: 1 - h^2, h (1 - h), [h > 0]
+    dh_{t-1} += da_t Wh^T
+    dWx = sum_t x_t^T da_t,  dWh = sum_t h_{t-1}^T da_t,  db = sum_t da_t,  dx_t = da_t Wx^T
+
+Only ``da_t Wh^T`` is inside the time loop; act' is computed for all steps before it, and the four
+sums are one matrix product each after it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rnn_lab.engine.functions import sigmoid
+
+from ..rnn import RNN, check_activation
+from .base import FastTimeRecurrent
+
+
+def _tanh_grad(h: np.ndarray, out: np.ndarray) -> None:
+    np.multiply(h, h, out=out)
+    np.subtract(1, out, out=out)
+
+
+def _sigmoid_grad(h: np.ndarray, out: np.ndarray) -> None:
+    np.subtract(1, h, out=out)
+    out *= h
+
+
+def _relu_grad(h: np.ndarray, out: np.ndarray) -> None:
+    np.sign(h, out=out)  # h = max(a, 0) >= 0, so sign(h) is 1 where a > 0 and 0 elsewhere
+
+
+_IN_PLACE = {  # the activations of layers/rnn.py, written in place
+    "tanh": (lambda a: np.tanh(a, out=a), _tanh_grad),
+    "sigmoid": (lambda a: sigmoid(a, out=a), _sigmoid_grad),
+    "relu": (lambda a: np.maximum(a, 0, out=a), _relu_grad),
+}
+
+
+class FastTimeRNN(FastTimeRecurrent):
+    """RNN over (N, T, D) -> (N, T, H), as ``TimeRNN``: ``params = [Wx (D, H), Wh (H, H), b (H,)]``.
+
+    ``activation``: "tanh" (default, the book's), "sigmoid" or "relu".
+    Trace (when ``record``): "h" (N, T, H); after backward "dh_norm" (N, T).
+    """
+
+    cell = RNN
+
+    def __init__(self, Wx, Wh, b, stateful: bool = False, activation: str = "tanh"):
+        check_activation(type(self).__name__, activation)
+        super().__init__(Wx, Wh, b, stateful=stateful)
+        self.activation = activation
+        self._act, self._act_grad = _IN_PLACE[activation]
+
+    def _buffer_shapes(self, N: int, T: int) -> dict[str, tuple]:
+        return {"hWh": (N, self.H)}
+
+    def _input_projection_target(self) -> np.ndarray:
+        return self._buf["H"][1:]  # a_t is built in place of h_t, then activated there
+
+    def _forward_steps(self, T: int) -> None:
+        H, hWh = self._buf["H"], self._buf["hWh"]
+        Wh, act = self.params[1], self._act
+        for t in range(T):
+            np.matmul(H[t], Wh, out=hWh)
+            H[t + 1] += hWh
+            act(H[t + 1])
+
+    def _backward_steps(self, dH: np.ndarray, dtotal: np.ndarray | None) -> None:
+        buf = self._buf
+        H, dA, dnext = buf["H"], buf["dA"], buf["dnext"]
+        T = dA.shape[0]
+        WhT = self.params[1].T
+        self._act_grad(H[1:], out=dA)  # act'(a_t) for all t; times dh_t below
+        dnext[...] = 0
+        for t in range(T - 1, -1, -1):
+            dh = self._step_dh(t, dH, dtotal)
+            dA[t] *= dh
+            np.matmul(dA[t], WhT, out=dnext)
+        N, Hn = dnext.shape
+        np.matmul(H[:-1].reshape(T * N, Hn).T, dA.reshape(T * N, Hn), out=self.grads[1])
+        self.dh = dnext.copy()

@@ -1,0 +1,239 @@
+"""What every recurrent layer shares: what a cell declares, the loop over time, the state rules.
+
+A *cell* is one timestep written as the book's equations: ``rnn.py: RNN``, ``lstm.py: LSTM``,
+``gru.py: GRU``, ``peephole_lstm.py: PeepholeLSTM``, each with ``forward(x, h_prev[, c_prev])`` and
+``backward(dh_next[, dc_next])``. Its class also declares what the rest of RNN Lab needs to know
+(``Cell``): a name, a title, its gates with their kinds, whether it carries a cell state ``c``, and
+any extra parameters. ``layers/cells.py`` registers each cell once; models, the analysis, the memory
+estimate, the command line and the window all read it from there.
+
+A *Time layer* (``TimeRNN``, ``TimeLSTM``, ...) runs the cell over a batch of sequences (N, T, D), one
+cell object per timestep, as the book's ``common/time_layers.py`` does: ``TimeRecurrent`` below is
+that loop, written once for every cell. ``layers/fast/`` holds fused versions of the same layers
+(tested equal to these), used where speed matters.
+
+State rules (the same for every Time layer, readable or fast, in ``Recurrent``):
+- ``set_state(h[, c])`` (copied) is the initial state of the NEXT forward, stateful or not;
+- otherwise a stateful layer starts from the last state of its previous forward (truncated BPTT:
+  no gradient flows back across calls), a non-stateful one from zeros;
+- a stateful layer whose carried state has another batch size than ``xs`` raises ValueError
+  (we do not silently reset: call ``reset_state()`` when the batch size changes).
+Inputs must already have the parameters' dtype (ValueError otherwise: no silent casts or copies).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, NamedTuple
+
+import numpy as np
+
+
+class Gate(NamedTuple):
+    """One block of a cell's columns in Wx, Wh and b, named as in the equations."""
+
+    name: str  # "f": the key of its values in a trace, and its symbol in the window
+    kind: str  # "sigmoid" (a gate, 0..1: it can saturate) or "tanh" (new content, -1..1)
+    title: str  # "forget gate": what the window calls it
+
+
+class Cell:
+    """One timestep of a recurrent cell (the book's ``RNN``, ``LSTM``, ``GRU``).
+
+    A subclass declares, as class attributes: ``name`` (what configs, checkpoints and the command line
+    call it), ``title`` and ``about`` (what the window shows), ``gates`` (its column blocks, in the
+    order of Wx's columns; empty for the plain RNN, whose one block is h itself), ``has_cell`` (an LSTM's
+    c) and ``extra_params`` (names of further (H,) parameter vectors after Wx, Wh and b, zero at start).
+    It implements ``forward``, ``backward`` and ``values`` (the forward values a trace records).
+    """
+
+    name: ClassVar[str]
+    title: ClassVar[str]
+    about: ClassVar[str]
+    gates: ClassVar[tuple[Gate, ...]] = ()
+    has_cell: ClassVar[bool] = False
+    extra_params: ClassVar[tuple[str, ...]] = ()
+    options: ClassVar[tuple[str, ...]] = ()  # keyword arguments the cell takes (the RNN's "activation")
+
+    def __init__(self, Wx, Wh, b, *extra):
+        self.params = [Wx, Wh, b, *extra]
+        self.grads: list[np.ndarray] = []  # set by backward: one gradient per parameter
+        self.cache: tuple = ()
+
+    @classmethod
+    def blocks(cls) -> tuple[str, ...]:
+        """Names of the column blocks of Wx, Wh and b: the gates, or ("h",) for a cell without gates."""
+        return tuple(g.name for g in cls.gates) or ("h",)
+
+    @classmethod
+    def trace_keys(cls) -> tuple[str, ...]:
+        """What a recording Time layer traces per timestep: h, then c (if any), then the gates."""
+        return ("h",) + ("c",) * cls.has_cell + tuple(g.name for g in cls.gates)
+
+    def values(self) -> dict[str, np.ndarray]:
+        """The forward values of this step a trace records besides h (c and the gates), each (N, H)."""
+        return {}
+
+
+class Recurrent:
+    """Parameters, state and argument checks of a Time layer of ``cell``, readable or fast.
+
+    ``params = [Wx (D, G*H), Wh (H, G*H), b (G*H,), *extra (H,)]`` with G = len(cell.blocks()), and
+    ``grads`` alike (``backward`` writes into them in place). After a forward: ``h`` (N, H), the last
+    hidden state (``c``: the last cell state); after a backward: ``dh`` (N, H), the gradient w.r.t. the
+    initial hidden state (``dc``: cell state). ``record`` (default False: no trace work at all) makes
+    forward fill ``trace`` with (N, T, H) arrays named by ``cell.trace_keys()``, and backward add
+    ``trace["dh_norm"]`` (N, T): the norm of the total gradient into each h_t.
+    """
+
+    cell: ClassVar[type[Cell]]
+
+    def __init__(self, Wx, Wh, b, *extra, stateful: bool = False) -> None:
+        name, G = type(self).__name__, len(self.cell.blocks())
+        Wx, Wh, b = (np.asarray(p) for p in (Wx, Wh, b))
+        ok = Wx.ndim == 2 and Wh.ndim == 2 and b.ndim == 1 and Wh.shape[1] % G == 0 and Wx.shape[0] > 0
+        H = Wh.shape[1] // G if ok else 0
+        if not ok or H == 0 or Wh.shape[0] != H or Wx.shape[1] != G * H or b.shape[0] != G * H:
+            raise ValueError(f"{name}: Wx {Wx.shape}, Wh {Wh.shape} and b {b.shape} must be "
+                             f"(D, {G}H), (H, {G}H) and ({G}H,) for some D >= 1, H >= 1")
+        extra = [np.asarray(p) for p in extra]
+        wanted = self.cell.extra_params
+        if len(extra) != len(wanted) or any(p.shape != (H,) for p in extra):
+            raise ValueError(f"{name}: after Wx, Wh and b it takes {len(wanted)} vectors "
+                             f"{', '.join(wanted) or ''} of shape ({H},), got {[p.shape for p in extra]}")
+        params = [Wx, Wh, b, *extra]
+        dtypes = {p.dtype for p in params}
+        if len(dtypes) != 1 or not np.issubdtype(Wx.dtype, np.floating):
+            raise ValueError(f"{name}: parameters must share one float dtype, got {sorted(map(str, dtypes))}")
+        self.params = params
+        self.grads = [np.zeros_like(p) for p in params]
+        self.param_names = ["Wx", "Wh", "b", *wanted]
+        self.dtype, self.D, self.H = Wx.dtype, Wx.shape[0], H
+        self.stateful = bool(stateful)
+        self.record = False
+        self.trace: dict[str, np.ndarray] = {}
+        self.h = self.c = self.dh = self.dc = None
+        self._state_given = False
+
+    # ----------------------------------------------------------------- state
+    def set_state(self, h: np.ndarray, c: np.ndarray | None = None) -> None:
+        """Use h (N, H) (and, for a cell with a cell state, c: zeros when None) as the initial state
+        of the next forward."""
+        name, H = type(self).__name__, self.H
+        h = np.asarray(h)
+        if h.ndim != 2 or h.shape[1] != H or h.dtype != self.dtype:
+            raise ValueError(f"{name}.set_state: h has shape {h.shape} and dtype {h.dtype}, "
+                             f"expected (N, {H}) {self.dtype}")
+        if c is not None:
+            if not self.cell.has_cell:
+                raise ValueError(f"{name}.set_state: a {self.cell.title} has no cell state c")
+            c = np.asarray(c)
+            if c.shape != h.shape or c.dtype != self.dtype:
+                raise ValueError(f"{name}.set_state: c has shape {c.shape} ({c.dtype}), "
+                                 f"expected {h.shape} ({self.dtype})")
+        self.h = h.copy()
+        if self.cell.has_cell:
+            self.c = c.copy() if c is not None else np.zeros_like(self.h)
+        self._state_given = True
+
+    def reset_state(self) -> None:
+        """Forget any carried or given state: the next forward starts from zeros."""
+        self.h = self.c = None
+        self._state_given = False
+
+    def _initial_state(self, N: int, xs_shape: tuple) -> tuple[np.ndarray, np.ndarray | None]:
+        """(h0, c0) of a forward over N sequences, by the state rules (c0 None without a cell state)."""
+        if self._state_given or (self.stateful and self.h is not None):
+            if self.h.shape[0] != N:
+                how = "set_state gave" if self._state_given else "the stateful layer carries"
+                raise ValueError(
+                    f"{type(self).__name__}: {how} a state of shape {self.h.shape} but xs has shape {xs_shape}; "
+                    "call reset_state() (or set_state) when the batch size changes")
+            self._state_given = False
+            return self.h, self.c
+        h0 = np.zeros((N, self.H), dtype=self.dtype)
+        return h0, (np.zeros_like(h0) if self.cell.has_cell else None)
+
+    # ----------------------------------------------------------------- checks
+    def _check(self, arr, what: str, last: int, expect: tuple | None = None) -> np.ndarray:
+        arr = np.asarray(arr)
+        name = type(self).__name__
+        want = expect if expect is not None else f"(N, T, {last})"
+        if arr.ndim != 3 or arr.shape[2] != last or 0 in arr.shape or (expect and arr.shape != expect):
+            raise ValueError(f"{name}: {what} has shape {arr.shape}, expected {want}")
+        if arr.dtype != self.dtype:
+            raise ValueError(f"{name}: {what} {arr.shape} has dtype {arr.dtype}, parameters are {self.dtype}")
+        return arr
+
+    def _check_backward(self, dhs, shape: tuple[int, int] | None) -> np.ndarray:
+        """dhs checked against the (N, T) of the last forward (RuntimeError when there was none)."""
+        if shape is None:
+            raise RuntimeError(f"{type(self).__name__}.backward called before forward")
+        return self._check(dhs, "dhs", self.H, expect=(*shape, self.H))
+
+
+class TimeRecurrent(Recurrent):
+    """The book's Time layer: ``cell`` applied at every timestep of xs (N, T, D) -> hs (N, T, H).
+
+    Each step gets its own cell object (sharing ``params``), which caches what its backward needs;
+    the parameter gradients of all steps add up in ``grads``.
+    """
+
+    options: dict = {}  # the cell's keyword arguments (TimeRNN: activation)
+
+    def __init__(self, Wx, Wh, b, *extra, stateful: bool = False) -> None:
+        super().__init__(Wx, Wh, b, *extra, stateful=stateful)
+        self.layers: list[Cell] = []  # the cells of the last forward, one per timestep
+        self._shape: tuple[int, int] | None = None  # (N, T) of the last complete forward
+
+    def forward(self, xs: np.ndarray) -> np.ndarray:
+        """xs (N, T, D) -> hs (N, T, H)."""
+        self.layers, self._shape = [], None
+        xs = self._check(xs, "xs", self.D)
+        N, T, _ = xs.shape
+        h, c = self._initial_state(N, xs.shape)
+        hs = np.empty((N, T, self.H), dtype=self.dtype)
+        for t in range(T):
+            layer = self.cell(*self.params, **self.options)
+            if self.cell.has_cell:
+                h, c = layer.forward(xs[:, t, :], h, c)
+            else:
+                h = layer.forward(xs[:, t, :], h)
+            hs[:, t, :] = h
+            self.layers.append(layer)
+        self.h, self.c = h, c
+        self.trace = self._forward_trace(hs) if self.record else {}
+        self._shape = (N, T)
+        return hs
+
+    def backward(self, dhs: np.ndarray) -> np.ndarray:
+        """dhs (N, T, H) -> dxs (N, T, D); writes grads in place and sets ``dh`` (and ``dc``)."""
+        dhs = self._check_backward(dhs, self._shape)
+        N, T, _ = dhs.shape
+        dxs = np.empty((N, T, self.D), dtype=self.dtype)
+        dh = np.zeros((N, self.H), dtype=self.dtype)  # the gradient flowing back from step t+1
+        dc = np.zeros_like(dh)
+        dh_norm = np.empty((N, T), dtype=self.dtype)
+        for g in self.grads:
+            g[...] = 0
+        for t in reversed(range(T)):
+            layer = self.layers[t]
+            dh = dhs[:, t, :] + dh  # from the output at t, and from step t+1
+            dh_norm[:, t] = np.sqrt(np.sum(dh * dh, axis=1))
+            if self.cell.has_cell:
+                dxs[:, t, :], dh, dc = layer.backward(dh, dc)
+            else:
+                dxs[:, t, :], dh = layer.backward(dh)
+            for total, grad in zip(self.grads, layer.grads):
+                total += grad
+        self.dh, self.dc = dh, (dc if self.cell.has_cell else None)
+        if self.record:
+            self.trace["dh_norm"] = dh_norm
+        return dxs
+
+    def _forward_trace(self, hs: np.ndarray) -> dict[str, np.ndarray]:
+        """{"h": hs, and each of the cells' ``values()`` stacked over time}: (N, T, H) arrays."""
+        trace = {"h": hs}
+        steps = [layer.values() for layer in self.layers]
+        for key in steps[0]:
+            trace[key] = np.stack([step[key] for step in steps], axis=1)
+        return trace

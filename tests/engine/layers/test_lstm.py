@@ -1,0 +1,107 @@
+"""TimeLSTM, readable and fast: gradient checks, the book's equations in the trace, state, arguments."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rnn_lab.engine.layers import lstm
+from tests.engine.layers import recurrent_checks as checks
+
+CELL = "lstm"
+N, T, D, H = 2, 4, 3, 5
+
+
+@pytest.fixture(params=checks.impls(CELL))
+def impl(request):
+    return request.param
+
+
+@pytest.fixture
+def params(rng):
+    return checks.random_params(CELL, D, H, rng)
+
+
+@pytest.fixture
+def xs(rng):
+    return rng.standard_normal((N, T, D))
+
+
+def test_the_learners_file_shows_the_forward_equations_first():
+    """What a learner opens: the book's forward equations as code, in the first 80 lines."""
+    head = "\n".join(Path(lstm.__file__).read_text(encoding="utf-8").splitlines()[:80])
+    for line in ("f = sigmoid(", "g = np.tanh(", "i = sigmoid(", "o = sigmoid(",
+                 "c_next = f * c_prev + g * i", "h_next = o * np.tanh(c_next)"):
+        assert line in head, line
+
+
+def test_gradient_check(params, xs, rng, impl):
+    checks.check_gradients(CELL, params, xs, rng, impl)
+
+
+def test_initial_state_and_its_gradients(params, xs, rng, impl):
+    checks.check_initial_state_grads(CELL, params, xs, rng, impl)
+
+
+def test_stateful_carries_h_and_c_without_gradient_across_calls(params, xs, rng, impl):
+    checks.check_stateful(CELL, params, xs, rng, impl)
+
+
+def test_set_state_is_used_once_when_not_stateful(params, xs, rng, impl):
+    checks.check_set_state_is_used_once(CELL, params, xs, rng, impl)
+
+
+def test_set_state_without_cell_starts_from_zero_cell(params, xs, rng, impl):
+    h0 = rng.standard_normal((N, H))
+    layer = checks.make_layer(CELL, params, impl)
+    layer.set_state(h0)
+    np.testing.assert_array_equal(layer.c, np.zeros((N, H)))
+    with_zero_c = checks.make_layer(CELL, params, impl)
+    with_zero_c.set_state(h0, np.zeros((N, H)))
+    np.testing.assert_array_equal(layer.forward(xs), with_zero_c.forward(xs))
+
+
+def test_float32_close_to_float64(params, xs, rng, impl):
+    checks.check_float32(CELL, params, xs, rng, impl)
+
+
+def test_results_are_not_internal_buffers(params, xs, rng, impl):
+    checks.check_results_are_not_internal_buffers(CELL, params, xs, rng, impl)
+
+
+def test_trace(params, xs, rng, impl):
+    checks.check_trace(CELL, params, xs, rng, impl)
+
+
+def test_trace_values_satisfy_the_books_equations(params, xs, rng, impl):
+    """c_t = f * c_{t-1} + g * i and h_t = o * tanh(c_t), gates in their ranges."""
+    layer = checks.make_layer(CELL, params, impl)
+    layer.record = True
+    layer.forward(xs)
+    tr = layer.trace
+    c_prev = np.concatenate([np.zeros((N, 1, H)), tr["c"][:, :-1]], axis=1)
+    np.testing.assert_allclose(tr["c"], tr["f"] * c_prev + tr["g"] * tr["i"], rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(tr["h"], tr["o"] * np.tanh(tr["c"]), rtol=1e-12, atol=1e-15)
+    for gate in "fio":
+        assert 0 < tr[gate].min() and tr[gate].max() < 1
+    assert -1 < tr["g"].min() and tr["g"].max() < 1
+
+
+def test_bad_arguments_raise_value_error_naming_shapes(params, xs, impl):
+    checks.check_bad_arguments(CELL, params, xs, impl)
+
+
+def test_params_are_shared_not_copied(params, xs, impl):
+    """An optimizer updates params in place; the layer must see it."""
+    layer = checks.make_layer(CELL, params, impl)
+    assert all(p is q for p, q in zip(layer.params, params))
+    before = layer.forward(xs)
+    layer.params[2] += 1.0
+    assert not np.allclose(layer.forward(xs), before)
+
+
+@pytest.mark.parametrize("shape", [(1, 4, 3, 5), (2, 1, 3, 5), (2, 4, 3, 1), (1, 1, 1, 1)])
+def test_edge_sizes(shape, rng, impl):
+    n, t, d, h = shape
+    params = checks.random_params(CELL, d, h, rng)
+    checks.check_gradients(CELL, params, rng.standard_normal((n, t, d)), rng, impl, all_used=False)
