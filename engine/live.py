@@ -49,11 +49,12 @@ class LiveRun:
     example_interval = 0.1  # seconds between display examples (one forward of one example)
     weights_interval = 1.0  # seconds between weight reports (eigenvalues of H x H blocks: O(H^3))
 
-    def __init__(self, trainer: Trainer, emit: Emit, display: Display = Display(), report_interval: float = 1 / 30,
-                 clock: Callable[[], float] = time.perf_counter, wait: Callable[[float], Any] | None = None) -> None:
+    def __init__(self, trainer: Trainer, emit: Emit, display: Display | None = None,
+                 report_interval: float = 1 / 30, clock: Callable[[], float] = time.perf_counter,
+                 wait: Callable[[float], Any] | None = None) -> None:
         self.trainer = trainer
         self.emit = emit
-        self.display = display
+        self.display = display or Display()
         self.report_interval = report_interval
         self.clock = clock
         self._wait = wait

@@ -95,7 +95,7 @@ def run(args: Any) -> int:
 
 def initial_config(args: Any, window) -> Any:
     """The run to start with: the task/preset/data asked for, else the task and settings of last time."""
-    from rnn_lab.engine.tasks.registry import PRESETS, default_config
+    from rnn_lab.engine.tasks.registry import PRESETS, TASKS, default_config
 
     task, preset, data = (getattr(args, k, None) for k in ("task", "preset", "data"))
     if preset:
@@ -103,7 +103,7 @@ def initial_config(args: Any, window) -> Any:
         return default_config(task, preset, data=data)
     if task is None:
         task = str(window.settings.value("task", "adder"))
-        if task not in ("adder", "char", "lm", "seq2seq"):
+        if task not in TASKS:
             task = "adder"
     config = window.config_for(task) if not getattr(args, "task", None) else default_config(task)
     return config.replace(data=data) if data else config

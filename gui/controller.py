@@ -18,6 +18,7 @@ therefore queued to the GUI thread.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 import threading
@@ -28,10 +29,10 @@ from typing import Any
 from PyQt6.QtCore import QObject, QTimer, pyqtSignal
 
 from rnn_lab.engine.config import Config, coerce
-from rnn_lab.engine.host import CELLS, TrainerHost, serve_pipe, task_info
+from rnn_lab.engine.host import TrainerHost, serve_pipe
+from rnn_lab.engine.messages import Display
 from rnn_lab.engine.trainer import Trainer
 
-__all__ = ["CELLS", "Controller", "task_info"]
 log = logging.getLogger(__name__)
 RESTARTS_PER_MINUTE = 3  # a child that keeps dying (out of memory at build, say) is not restarted forever
 
@@ -43,7 +44,7 @@ class Controller(QObject):
     def __init__(self, parent: QObject | None = None, task_factory: Callable | None = None,
                  report_interval: float = 1 / 30, process: bool = False) -> None:
         super().__init__(parent)
-        self._factory = task_factory  # None: engine.tasks.make_task (a child needs a picklable one)
+        self._factory = task_factory  # None: tasks.registry.make_task (a child needs a picklable one)
         self._report_interval = report_interval
         self._use_process = process
         # In process mode the host lives in the child; this one serves only before start() (synchronous).
@@ -56,7 +57,7 @@ class Controller(QObject):
         self._started = False
         self._config: Config | None = None
         self._run_id = 0  # counts built/loaded runs (the autosave's "has this run changed")
-        self._speed, self._trace, self._example, self._weights = 0.0, None, None, False
+        self.display = Display()  # what the window shows, so what the run computes for it (a new child gets it)
         self._last_state, self._last_step, self._step_target, self._nudges = "paused", 0, 0, 0
         # After "step n" the trainer pauses without a further report when its last one was throttled
         # away; until it reports the pause, nudge it with a no-op command (which makes it report).
@@ -131,11 +132,6 @@ class Controller(QObject):
         """Replace the run with a fresh model for ``config`` (a build error keeps the old one)."""
         self._send("build", config)
 
-    def reset(self) -> None:
-        """A fresh model with the current configuration (same seed: the same initial weights)."""
-        if self._config is not None:
-            self.build(self._config)
-
     def load(self, path: str, data: str | None = None) -> None:
         """Replace the run with the checkpoint at ``path``."""
         self._send("load", str(path), data)
@@ -159,7 +155,7 @@ class Controller(QObject):
         if self._run_id == 0 or done or self._nudges > 200:
             self._nudge.stop()
         else:
-            self._send("speed", self._speed)  # a no-op command: the trainer reports after it
+            self._send("display", self.display)  # a no-op command: the run reports after it
 
     def set(self, name: str, value: Any) -> None:
         """Change a live setting of the running trainer (ValueError for a bad value, at once)."""
@@ -168,24 +164,25 @@ class Controller(QObject):
             self._config = self._config.replace(**{name: value})
         self._send("set", name, value)
 
+    def set_display(self, **changes: Any) -> None:
+        """Change what the window shows (``messages.Display``: speed, trace, example, weights)."""
+        self.display = dataclasses.replace(self.display, **changes)
+        self._send("display", self.display)
+
     def set_speed(self, steps_per_second: float) -> None:
         """0 = full speed; otherwise at most this many steps per second."""
-        self._speed = max(0.0, float(steps_per_second))
-        self._send("speed", self._speed)
+        self.set_display(speed=max(0.0, float(steps_per_second)))
 
     def set_trace(self, index: int | None) -> None:
         """Record traces of display example ``index`` (None: no traces, which costs nothing)."""
-        self._trace = index
-        self._send("trace", index)
+        self.set_display(trace=index)
 
     def set_example(self, index: int | None) -> None:
-        self._example = index
-        self._send("example", index)
+        self.set_display(example=index)
 
     def set_weights(self, on: bool) -> None:
         """Put the recurrent weights and their spectral radii in the reports (about once a second)."""
-        self._weights = bool(on)
-        self._send("weights", self._weights)
+        self.set_display(weights=bool(on))
 
     def sample(self, prompt: str, length: int = 200, tag: str | None = None) -> None:
         """Ask for a sample; ``tag`` marks whose it is (the timeline's, not the sampling panel's)."""
@@ -248,10 +245,7 @@ class Controller(QObject):
         proc.start()
         theirs.close()
         self._proc, self._conn = proc, ours
-        # The knobs of the window, for the new process (a restart after a crash keeps them).
-        for name, value in (("speed", self._speed), ("trace", self._trace), ("example", self._example),
-                            ("weights", self._weights)):
-            self._send(name, value)
+        self._send("display", self.display)  # for the new process (a restart after a crash keeps it)
         threading.Thread(target=self._read, args=(proc, ours), name="rnnlab-reports", daemon=True).start()
 
     def _read(self, proc, conn) -> None:

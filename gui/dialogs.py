@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PyQt6.QtCore import Qt
+import numpy
+import pyqtgraph
+from PyQt6.QtCore import PYQT_VERSION_STR, QT_VERSION_STR, Qt
 from PyQt6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +21,8 @@ from PyQt6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from rnn_lab import __version__
 
 from .export import DEFAULT_PNG_WIDTH, formats_for
 
@@ -36,12 +40,6 @@ WHOLE_WINDOW = "Whole window"
 
 
 def show_about(parent: QWidget) -> None:
-    import numpy
-    import pyqtgraph
-    from PyQt6.QtCore import PYQT_VERSION_STR, QT_VERSION_STR
-
-    from rnn_lab import __version__
-
     QMessageBox.about(parent, "About RNN Lab", (
         f"<h3>RNN Lab {__version__}</h3>"
         "<p>Watch recurrent neural networks learn, live: the binary adder, character and word language "

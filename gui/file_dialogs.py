@@ -7,10 +7,13 @@ from pathlib import Path
 
 from PyQt6.QtWidgets import QDialog, QFileDialog
 
+from rnn_lab.engine.checkpoint import read_checkpoint_meta
+from rnn_lab.engine.errors import CheckpointError
+from rnn_lab.engine.tasks.registry import TASKS
+
 from .dialogs import ExportDialog
 from .export import ExportError, grab_window
 from .export import export as export_target
-from .panels.task_panel import TASK_TITLES
 
 
 def _file_dir(window) -> str:
@@ -20,13 +23,13 @@ def _file_dir(window) -> str:
 def open_data(window, kind: str = "file", task: str | None = None) -> None:
     """A text file or (``kind="folder"``) a PTB folder for ``task`` (default: the current language task)."""
     current = window.info["task"] if window.info else "adder"
-    task = task or (current if current in ("char", "lm", "seq2seq") else "char")
+    task = task or (current if TASKS[current].data_hint else "char")
     start = str(window.settings.value("data_dir", str(Path.home())))
     if kind == "folder":
         path = QFileDialog.getExistingDirectory(
             window, "Choose the PTB folder (ptb.train.txt, ptb.valid.txt, ptb.test.txt)", start)
     else:
-        path, _ = QFileDialog.getOpenFileName(window, f"Open data for the {TASK_TITLES[task]} task", start,
+        path, _ = QFileDialog.getOpenFileName(window, f"Open data for the {TASKS[task].title} task", start,
                                               "Text files (*.txt);;All files (*)")
     if path:
         window.settings.setValue("data_dir", str(Path(path).parent if kind == "file" else path))
@@ -55,9 +58,6 @@ def load_checkpoint(window, path: str | None = None) -> None:
     window.settings.setValue("file_dir", str(Path(path).parent))
     data = None
     try:
-        from rnn_lab.engine.checkpoint import read_checkpoint_meta
-        from rnn_lab.engine.errors import CheckpointError
-
         saved = str(read_checkpoint_meta(path)["config"].get("data") or "")
     except (CheckpointError, OSError):
         saved = ""  # the load itself will say what is wrong with the file

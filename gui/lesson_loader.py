@@ -24,7 +24,7 @@ from .panels.lesson import LessonPanel
 
 PANEL_IDS = {"ActivationsPanel": ("activations", "gradient_flow"), "SamplingPanel": ("sampling",),
              "AdderPanel": ("adder",), "Seq2seqPanel": ("seq2seq",), "SaturationPanel": ("saturation",),
-             "WeightsPanel": ("weights",), "GradientFlowPanel": ("gradient_flow",), "CurvesPanel": ("curves",),
+             "WeightsPanel": ("weights",), "CurvesPanel": ("curves",),
              "UnitTextPanel": (None, "activations"), "SampleTimelinePanel": (None, "sampling")}
 
 

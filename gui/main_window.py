@@ -17,7 +17,7 @@ from PyQt6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QTabW
 
 from rnn_lab.engine.config import Config
 from rnn_lab.engine.resources import asset_path
-from rnn_lab.engine.tasks.registry import default_config
+from rnn_lab.engine.tasks.registry import TASKS, default_config
 
 from . import dialogs, file_dialogs, paths, session_menu, theme, window_settings
 from .controller import Controller
@@ -26,7 +26,7 @@ from .panels import PANELS
 from .panels.curves import CurvesPanel
 from .panels.hyperparams import HyperparamsPanel
 from .panels.runs import RunsPanel
-from .panels.task_panel import TASK_TITLES, TaskPanel
+from .panels.task_panel import TaskPanel
 from .widgets.banner import Banner
 from .widgets.run_status import RunStatus
 from .widgets.speed_control import SpeedControl
@@ -372,7 +372,7 @@ class MainWindow(QMainWindow):
             return default_config(task)
 
     def change_task(self, task: str) -> None:
-        if self.confirm_discard(f"Switching to the {TASK_TITLES[task]} task"):
+        if self.confirm_discard(f"Switching to the {TASKS[task].title} task"):
             if self.info:
                 self.task_configs[self.info["task"]] = self.hyper.current_config().to_dict()
             self.controller.build(self.config_for(task))

@@ -12,6 +12,7 @@ from PyQt6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTableWidget,
@@ -21,6 +22,8 @@ from PyQt6.QtWidgets import (
 from rnn_lab.engine.config import FIELDS
 from rnn_lab.engine.lessons import builtin_lessons
 from rnn_lab.engine.runs import write_long_csv
+
+from .panels.hyperparams import LABELS
 
 STATES = ("shown", "locked", "hidden")
 
@@ -102,10 +105,6 @@ class SaveLessonDialog(QDialog):
 
 
 def _label(name: str):
-    from PyQt6.QtWidgets import QLabel
-
-    from .panels.hyperparams import LABELS
-
     label = QLabel(f"{LABELS.get(name, name.capitalize())}  <span style='color:gray'>[{name}]</span>")
     label.setContentsMargins(4, 0, 4, 0)
     return label

@@ -67,6 +67,7 @@ class Task(ABC):
     title: ClassVar[str]  # "Binary adder", ...
     blurb: ClassVar[str] = ""  # two sentences for the window: what is learned
     data_hint: ClassVar[str | None] = None  # the window's "Open..." button, None: the task makes its data
+    data_folders: ClassVar[bool] = False  # its data may be a folder (the PTB's three files)
     metric_name: ClassVar[str]  # the curve shown under the loss: "perplexity" or "accuracy"
     higher_is_better: ClassVar[bool]  # for "best parameters" and the book's lr decay
     has_sampling: ClassVar[bool] = False  # language models: prompt + sampling panel

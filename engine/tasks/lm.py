@@ -33,6 +33,7 @@ class WordLMTask(LanguageTask):
     title = "Word LM"
     blurb = "Reads text one word at a time and predicts the next word (the book's chapters 5–6)."
     data_hint = "Open a text file or PTB folder…"
+    data_folders = True
     unit = "word"
     settings = LanguageTask.settings | {"min_count"}
     variants = {"simple": Variant("Simple — SimpleRnnlm, ch. 5", "rnn"),

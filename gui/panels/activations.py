@@ -18,22 +18,26 @@ import pyqtgraph as pg
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
+from rnn_lab.engine.layers.cells import CELLS, cell_class
+
 from ..plot_speed import major_grid
 from ..theme import DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from ..widgets.heatmap import ColorScale, Heatmap, TimeCursor, display_token, set_token_ticks
-from .base import Panel
+from .base import Panel, symbol
 
-# Drawing order: the tanh-valued arrays, the cell state, then the sigmoid gates, so that every colour
-# bar spans adjacent rows.
-ORDER = ("h", "h_tilde", "g", "c", "f", "i", "o", "z", "r")
-NAMES = {"h": "hidden state", "h_tilde": "candidate state", "g": "candidate cell", "c": "cell state",
-         "f": "forget gate", "i": "input gate", "o": "output gate", "z": "update gate", "r": "reset gate"}
-SYMBOLS = {"h_tilde": "h̃"}  # the axis shows the symbol, the key line below the plots the name
-SCALE_OF = {"h_tilde": "tanh", "g": "tanh", "c": "cell", "f": "sigmoid", "i": "sigmoid", "o": "sigmoid",
-            "z": "sigmoid", "r": "sigmoid"}
+STATES = {"h": ("tanh", "hidden state"), "c": ("cell", "cell state")}  # besides the gates (c: a cell state)
 BAR_LABEL = {"tanh": "tanh  −1 … 1", "sigmoid": "sigmoid  0 … 1", "cell": "cell state", "relu": "relu"}
 LAYER_PENS = (VAL_COLOR, TRAIN_COLOR, GRAD_COLOR, LR_COLOR)  # one colour per layer (Okabe-Ito)
 AXIS_WIDTH = 52  # fixed left-axis width so that every plot's timestep t sits at the same x pixel
+
+
+def arrays_of(cell: str) -> dict[str, tuple[str, str]]:
+    """What a layer of ``cell`` records, ``{key: (colour scale, name)}`` from the cell registry, in drawing
+    order: h, the tanh-valued gates, c, the sigmoid gates (so that every colour bar spans adjacent rows)."""
+    info = cell_class(cell if cell in CELLS else "rnn")
+    gates = {g.name: (g.kind, g.title) for g in info.gates}
+    return {"h": STATES["h"], **{k: v for k, v in gates.items() if v[0] == "tanh"},
+            **({"c": STATES["c"]} if info.has_cell else {}), **{k: v for k, v in gates.items() if v[0] != "tanh"}}
 
 
 def decade_ticks(lo: int, hi: int) -> list[list[tuple[float, str]]]:
@@ -118,8 +122,9 @@ class ActivationsPanel(Panel):
     def export_targets(self) -> list[tuple[str, Any]]:
         if not self.heatmaps:
             return []
-        name = self._layer_dict()["name"]
-        out = [(f"Heatmap {k}: {NAMES[k]} ({name})", hm.plot) for k, hm in self.heatmaps.items()]
+        layer = self._layer_dict()
+        names = arrays_of(str(layer.get("cell", "")))
+        out = [(f"Heatmap {k}: {names[k][1]} ({layer['name']})", hm.plot) for k, hm in self.heatmaps.items()]
         out.append(("All heatmaps and gradient flow", self.view.ci))
         if self.grad_plot is not None:
             out.append(("Gradient flow through time", self.grad_plot))
@@ -146,7 +151,7 @@ class ActivationsPanel(Panel):
 
     def keys_of(self, layer: dict[str, Any]) -> list[str]:
         """The arrays of ``layer`` drawn as heatmaps, in drawing order."""
-        return [k for k in ORDER if k in layer and np.ndim(layer[k]) == 2]
+        return [k for k in arrays_of(str(layer.get("cell", ""))) if k in layer and np.ndim(layer[k]) == 2]
 
     def _layer_dict(self) -> dict[str, Any]:
         layers = self.trace["layers"]
@@ -159,9 +164,9 @@ class ActivationsPanel(Panel):
         return labels if len(labels) == T else [str(t) for t in range(T)]
 
     def _scale_of(self, key: str, cell: str) -> str:
-        if key == "h" and cell == "rnn":
+        if key == "h" and "activation" in cell_class(cell if cell in CELLS else "rnn").options:
             return {"sigmoid": "sigmoid", "relu": "relu"}.get(self.activation, "tanh")
-        return SCALE_OF.get(key, "tanh")
+        return arrays_of(cell)[key][0]
 
     def _render(self) -> None:
         if self.trace is None:
@@ -192,7 +197,8 @@ class ActivationsPanel(Panel):
     def _build(self, keys: list[str], cell: str, T: int) -> None:
         """(Re)create one plot per array, one colour bar per colour scale, the gradient plot, the cursor."""
         self._clear()
-        self.key.setText("   ".join(f"{SYMBOLS.get(k, k)} = {NAMES[k]}" for k in keys)
+        names = arrays_of(cell)
+        self.key.setText("   ".join(f"{symbol(k)} = {names[k][1]}" for k in keys)
                          + "   (colours: fixed scales, the cell state's range adapts)" * ("c" in keys))
         self.cursor.count = T
         groups: dict[str, list[int]] = {}
@@ -200,7 +206,7 @@ class ActivationsPanel(Panel):
         for row, key in enumerate(keys):
             plot = self.view.addPlot(row=row, col=0, enableMenu=False)  # no context menu: faster to build
             plot.getAxis("left").setWidth(AXIS_WIDTH)
-            plot.setLabel("left", SYMBOLS.get(key, key))
+            plot.setLabel("left", symbol(key))
             plot.showAxis("bottom", False)
             if first is None:
                 first = plot
@@ -208,7 +214,7 @@ class ActivationsPanel(Panel):
             else:
                 plot.setXLink(first)
             kind = self._scale_of(key, cell)
-            hm = Heatmap(plot, f"{SYMBOLS.get(key, key)} ({NAMES[key]})", kind, cursor=self.cursor)
+            hm = Heatmap(plot, f"{symbol(key)} ({names[key][1]})", kind, cursor=self.cursor)
             hm.hovered.connect(self.readout.setText)
             # a click on a row picks that unit for the views of what units learn (unit text)
             hm.unit_selected.connect(lambda unit: self.request.emit("select_unit", {"unit": int(unit)}))

@@ -14,6 +14,15 @@ from typing import Any
 from PyQt6.QtCore import pyqtSignal
 from PyQt6.QtWidgets import QWidget
 
+from rnn_lab.engine.tasks.registry import TASKS
+
+SAMPLING_TASKS = tuple(name for name, cls in TASKS.items() if cls.has_sampling)  # the language models
+
+
+def symbol(key: str) -> str:
+    """How the window writes a gate or array name: h_tilde is h̃."""
+    return key[:-len("_tilde")] + "\u0303" if key.endswith("_tilde") else key
+
 
 class Panel(QWidget):
     """Base class of all dock panels.
@@ -28,7 +37,7 @@ class Panel(QWidget):
     """
 
     title = "Panel"
-    tasks: tuple[str, ...] = ("adder", "char", "lm", "seq2seq")
+    tasks: tuple[str, ...] = tuple(TASKS)  # the tasks it is shown for: all of them, unless it says otherwise
     uses_trace = False
     uses_example = False
     uses_weights = False

@@ -32,6 +32,7 @@ from PyQt6.QtWidgets import (
 )
 
 from rnn_lab.engine.config import FIELDS, Config, field_info
+from rnn_lab.engine.tasks.registry import applies
 
 from ..widgets.labelled_slider import LabelledSlider
 from .base import Panel
@@ -39,7 +40,7 @@ from .base import Panel
 GROUPS = (
     ("Training — applies at once", ("lr", "clip", "dropout", "eval_interval")),
     ("Sampling — applies at once", ("temperature", "top_k")),
-    ("Model — needs a reset", ("hidden", "embed", "layers", "activation", "init", "tie_weights")),
+    ("Model — needs a reset", ("hidden", "embed", "layers", "activation", "init", "tie_weights", "impl")),
     ("Optimisation && data — needs a reset", ("optimizer", "schedule", "batch", "bptt", "seed")),
     ("Advanced", ("eval_batches", "max_steps", "epochs", "init_std", "dtype", "val_fraction", "min_count")),
 )
@@ -49,7 +50,7 @@ LABELS = {"lr": "Learning rate", "clip": "Gradient clip", "dropout": "Dropout", 
           "optimizer": "Optimizer", "schedule": "LR schedule", "batch": "Batch size", "bptt": "BPTT length",
           "seed": "Seed", "eval_batches": "Eval batches", "max_steps": "Stop at step", "epochs": "Stop at epoch",
           "init_std": "Init std", "dtype": "Precision", "val_fraction": "Validation share",
-          "min_count": "Min word count"}
+          "min_count": "Min word count", "impl": "Layer code"}
 # A comfortable slider span where the field's full range is too wide to drag (the spin box still
 # accepts the whole range). None: a spin box only.
 SLIDER_SPANS: dict[str, tuple[float, float] | None] = {
@@ -201,14 +202,9 @@ class HyperparamsPanel(Panel):
         ed.blockSignals(False)
 
     def _applies(self, name: str) -> bool:
-        task, model = self.values["task"], self.values["model"]
-        if task not in FIELDS[name].metadata["tasks"]:
-            return False
-        if name == "activation":
-            return model in ("rnn", "simple")
         if name == "init_std":
             return self.values["init"] == "normal"
-        return True
+        return applies(self.values, name)
 
     def _update_visibility(self) -> None:
         adv_box = self.groups[-1]

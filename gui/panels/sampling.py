@@ -34,7 +34,7 @@ from PyQt6.QtWidgets import (
 
 from ..theme import CHANGE_COLOR, TRAIN_COLOR, WRONG_COLOR
 from ..widgets.heatmap import set_token_ticks
-from .base import Panel
+from .base import SAMPLING_TASKS, Panel
 
 TINT = QColor(TRAIN_COLOR).getRgb()[:3]  # generated tokens: this colour at alpha = probability
 UNK = "<unk>"
@@ -75,7 +75,7 @@ class SamplingPanel(Panel):
     """Prompt box, sampled text tinted by probability, top-k bar chart, temperature/top-k controls."""
 
     title = "Prompt & sampling"
-    tasks = ("char", "lm")
+    tasks = SAMPLING_TASKS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

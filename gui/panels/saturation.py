@@ -23,24 +23,32 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
 from rnn_lab.engine.analysis import SATURATION_HIGH, SATURATION_LOW, saturation_from_trace
+from rnn_lab.engine.layers.cells import CELLS, cell_class
 
 from ..plot_speed import major_grid
 from ..theme import DIVERGE_COLOR, GRAD_COLOR, TRAIN_COLOR, VAL_COLOR
 from .base import Panel
 
-# gate -> (colour, symbol, name): colour and shape both differ, for colour-blind readers
-GATE_STYLE = {"f": (TRAIN_COLOR, "o", "forget gate f"), "i": (VAL_COLOR, "t", "input gate i"),
-              "o": (GRAD_COLOR, "s", "output gate o"), "z": (TRAIN_COLOR, "o", "update gate z"),
-              "r": (VAL_COLOR, "t", "reset gate r")}
+# the first, second, third... sigmoid gate of a cell: colour and shape both differ, for colour-blind readers
+STYLES = ((TRAIN_COLOR, "o"), (VAL_COLOR, "t"), (GRAD_COLOR, "s"), (DIVERGE_COLOR, "d"))
 RNN_NOTE = ("A vanilla RNN has no gates: nothing can saturate at 0 or 1 here. Build an LSTM or GRU "
             "(Task panel) to see which units learn gates that stay open or shut.")
+
+
+def gate_styles(cell: str) -> dict[str, tuple[str, str, str]]:
+    """gate -> (colour, symbol, legend name) for the sigmoid gates of ``cell`` (from the cell registry)."""
+    gates = [g for g in cell_class(cell).gates if g.kind == "sigmoid"] if cell in CELLS else []
+    return {g.name: (*STYLES[k % len(STYLES)], f"{g.title} {g.name}") for k, g in enumerate(gates)}
+
+
+def gated(cell: str) -> bool:
+    return bool(gate_styles(cell))
 
 
 class SaturationPanel(Panel):
     """Scatter of left- vs right-saturated fractions per unit, one colour per gate, live."""
 
     title = "Gate saturation"
-    tasks = ("adder", "char", "lm", "seq2seq")
     uses_trace = True
 
     def __init__(self, parent=None) -> None:
@@ -102,7 +110,7 @@ class SaturationPanel(Panel):
         self.result = {}
         self._fill_layers([])
         self._draw()
-        self.note.setText(RNN_NOTE if self.cell == "rnn" else "")
+        self.note.setText("" if gated(self.cell) else RNN_NOTE)
         self.caption.setText("Waiting for a trace: start or step training.")
 
     def on_progress(self, report: dict[str, Any]) -> None:
@@ -139,7 +147,7 @@ class SaturationPanel(Panel):
         layers = self.traces[-1].get("layers") or []
         cells = {str(ly.get("cell", "")) for ly in layers}
         if not self.result:
-            self.note.setText(RNN_NOTE if cells <= {"rnn", ""} else self.note.text())
+            self.note.setText(self.note.text() if any(map(gated, cells)) else RNN_NOTE)
         else:
             self.note.setText("")
         self._fill_layers(list(self.result))
@@ -161,14 +169,22 @@ class SaturationPanel(Panel):
         self.layer.blockSignals(False)
 
     # ------------------------------------------------------------------ drawing
+    def _styles(self) -> dict[str, tuple[str, str, str]]:
+        """The gate styles of the chosen layer's cell."""
+        layers = self.traces[-1].get("layers") or [] if self.traces else []
+        cell = next((str(ly.get("cell")) for ly in layers if str(ly.get("name")) == self.layer.currentText()), "")
+        return gate_styles(cell)
+
     def _draw(self) -> None:
         gates = self.result.get(self.layer.currentText(), {})
+        styles = self._styles()
         for gate in [g for g in self.scatters if g not in gates]:
-            self.plot.removeItem(self.scatters.pop(gate))
-            self.legend.removeItem(GATE_STYLE[gate][2])
+            sc = self.scatters.pop(gate)
+            self.plot.removeItem(sc)
+            self.legend.removeItem(sc)
         for gate, (left, right) in gates.items():
             if gate not in self.scatters:
-                color, symbol, name = GATE_STYLE.get(gate, ("#888888", "o", gate))
+                color, symbol, name = styles.get(gate, ("#888888", "o", gate))
                 sc = pg.ScatterPlotItem(size=9, symbol=symbol, pen=pg.mkPen(0, 0, 0, 120),
                                         brush=pg.mkBrush(pg.mkColor(color).red(), pg.mkColor(color).green(),
                                                          pg.mkColor(color).blue(), 170), name=name)
@@ -189,6 +205,6 @@ class SaturationPanel(Panel):
             return
         gate, unit = points[0].data()
         left, right = self.point_of(gate, unit)
-        self.readout.setText(f"{self.layer.currentText()} unit {unit}, {GATE_STYLE[gate][2]}: "
+        self.readout.setText(f"{self.layer.currentText()} unit {unit}, {self._styles().get(gate, ('', '', gate))[2]}: "
                              f"closed {left:.0%} of the time, open {right:.0%}")
         self.request.emit("select_unit", {"unit": int(unit)})

@@ -23,43 +23,18 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from rnn_lab.engine.tasks.registry import PRESETS
+from rnn_lab.engine.tasks.registry import TASKS, model_menu
 
 from .base import Panel
 
-TASK_TITLES = {"adder": "Binary adder", "char": "Character LM", "lm": "Word LM", "seq2seq": "Seq2seq"}
-TASK_BLURBS = {
-    "adder": "Two numbers below 128 are fed in bit by bit, least significant first; after each pair of "
-             "bits the network outputs one bit of the sum. It must learn to carry.",
-    "char": "Reads text one character at a time and predicts the next character.",
-    "lm": "Reads text one word at a time and predicts the next word (the book's chapters 5–6).",
-    "seq2seq": "An encoder reads a question (e.g. 57+243), a decoder writes the answer character by "
-               "character (the book's chapters 7–8).",
-}
+# What the task registry (engine/tasks/registry.py) says of each task, in the panel's terms.
+TASK_TITLES = {name: cls.title for name, cls in TASKS.items()}
+TASK_BLURBS = {name: cls.blurb for name, cls in TASKS.items()}
+MODELS: dict[str, list[tuple[str, dict[str, Any]]]] = {name: model_menu(name) for name in TASKS}
+DATA_HINTS = {name: cls.data_hint for name, cls in TASKS.items()}
 COMBO_TIPS = {"task": "The problem the network learns",
               "model": "The recurrent cell, or one of the book's models (presets set the hyperparameters "
                        "the book uses)"}
-_CELLS = [("RNN (vanilla)", {"model": "rnn"}), ("LSTM", {"model": "lstm"}), ("GRU", {"model": "gru"})]
-
-
-def _preset(name: str) -> dict[str, Any]:
-    return {k: v for k, v in PRESETS[name].items() if k != "task"}
-
-
-MODELS: dict[str, list[tuple[str, dict[str, Any]]]] = {
-    "adder": _CELLS,
-    "char": _CELLS + [("Tiny Shakespeare (fast) — LSTM 128", _preset("shakespeare-fast"))],
-    "lm": [("Simple — SimpleRnnlm, ch. 5", _preset("simple")),
-           ("Rnnlm — LSTM, ch. 6", _preset("rnnlm")),
-           ("Better — 2×LSTM, dropout, tied, ch. 6", _preset("better")),
-           ("GRU", {"model": "gru"})],
-    "seq2seq": [("Seq2seq, ch. 7", {"model": "plain"}), ("Reversed input", {"model": "reversed"}),
-                ("Peeky decoder", {"model": "peeky"}), ("Reversed + peeky", {"model": "reversed_peeky"}),
-                ("Attention, ch. 8", {"model": "attention"}),
-                ("Bidirectional encoder", {"model": "bidirectional"})],
-}
-DATA_HINTS = {"adder": None, "char": "Open a text file…", "lm": "Open a text file or PTB folder…",
-              "seq2seq": "Open a question_answer file…"}
 
 
 class TaskPanel(Panel):
@@ -182,7 +157,7 @@ class TaskPanel(Panel):
                                                           vocab and f"vocabulary: {len(vocab):,}") if t))
         hint = DATA_HINTS[self.task]
         self.data_buttons.setVisible(hint is not None)  # the adder makes its own data
-        self.open_button.setMenu(self.open_menu if self.task == "lm" else None)
+        self.open_button.setMenu(self.open_menu if TASKS[self.task].data_folders else None)
         self.builtin_button.setEnabled(bool(self.config.get("data")))
         self.open_button.setToolTip(hint or "")
         self._apply_restrictions()

@@ -29,7 +29,7 @@ from PyQt6.QtWidgets import (
 )
 
 from ..theme import CHANGE_COLOR, VAL_COLOR
-from .base import Panel
+from .base import SAMPLING_TASKS, Panel
 
 TAG = "timeline"
 
@@ -38,7 +38,7 @@ class SampleTimelinePanel(Panel):
     """A growing list of (step, validation loss, sample) from one fixed prompt."""
 
     title = "Sample timeline"
-    tasks = ("char", "lm")
+    tasks = SAMPLING_TASKS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

@@ -42,7 +42,7 @@ from rnn_lab.engine.analysis import find_units, matching_spans
 
 from ..throttle import Throttle
 from ..widgets.unit_colors import fill_top5_grid, ink_for, legend_html, unit_color
-from .base import Panel
+from .base import SAMPLING_TASKS, Panel
 
 TRACE_EVERY_S = 1.0  # while training, a new trace is laid out at most this often
 
@@ -53,7 +53,7 @@ class UnitTextPanel(Panel):
     """The passage tinted by one unit; top-5 predictions per position; a pattern finder."""
 
     title = "Text coloured by a unit"
-    tasks = ("char", "lm")
+    tasks = SAMPLING_TASKS
     uses_trace = True
 
     def __init__(self, parent=None) -> None:

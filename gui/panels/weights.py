@@ -5,7 +5,8 @@ Wh^T (and by the activation's derivative, at most 1 for tanh) T times. The spect
 ρ = max |eigenvalue| of Wh says what repeated multiplication does: ρ < 1 shrinks it geometrically
 (vanishing gradient), ρ > 1 lets some direction grow (exploding gradient, hence clipping).
 
-Data: ``report["weights"]`` = {layer: {"Wh": (H, kH) float32, "radius": float or {gate: float}}}
+Data: ``report["weights"]`` = {layer: {"Wh": (H, kH) float32, "blocks": the cell's k block names,
+"radius": float or {block: float}}}
 (``Trainer.set_weights``). The window asks for it while this panel is on screen (``uses_weights``;
 not while it is hidden or behind another tab). Wh is drawn with a symmetric diverging scale (0 is white); its
 columns are the gate blocks of the cell (LSTM f, g, i, o; GRU z, r, h̃), separated by lines, and the
@@ -25,12 +26,9 @@ from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayo
 from ..plot_speed import major_grid
 from ..theme import CHANGE_COLOR, DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from ..widgets.heatmap import HeatmapWidget, nice_ceil
-from .base import Panel
+from .base import Panel, symbol
 
-BLOCKS = {1: ("h",), 3: ("z", "r", "h_tilde"), 4: ("f", "g", "i", "o")}  # engine.analysis.WH_BLOCKS
-SYMBOL = {"h_tilde": "h̃"}
-PENS = {"h": TRAIN_COLOR, "f": TRAIN_COLOR, "g": DIVERGE_COLOR, "i": VAL_COLOR, "o": GRAD_COLOR,
-        "z": TRAIN_COLOR, "r": VAL_COLOR, "h_tilde": LR_COLOR}
+PENS = (TRAIN_COLOR, DIVERGE_COLOR, VAL_COLOR, GRAD_COLOR, LR_COLOR)  # the first, second... block of Wh
 
 KEY = ("ρ < 1: repeated multiplication by Wh shrinks signals and gradients (they vanish over long spans); "
        "ρ > 1: some direction can grow (they can explode: clip).")
@@ -42,7 +40,6 @@ class WeightsPanel(Panel):
     """Wh of the chosen layer as a heatmap, and the spectral radius per gate block over training."""
 
     title = "Recurrent weights"
-    tasks = ("adder", "char", "lm", "seq2seq")
     uses_weights = True
 
     def __init__(self, parent=None) -> None:
@@ -129,8 +126,9 @@ class WeightsPanel(Panel):
             self.layer.blockSignals(False)
         self._draw()
 
-    def _blocks(self, H: int, cols: int) -> tuple[str, ...]:
-        return BLOCKS.get(cols // H if H and cols % H == 0 else 0, ("?",) * max(1, cols // max(H, 1)))
+    def _blocks(self, name: str) -> list[str]:
+        """The column blocks of layer ``name``'s Wh, as the report names them (the cell's gates)."""
+        return list(self.latest[name].get("blocks") or ["h"])
 
     # ------------------------------------------------------------------ drawing
     def _draw(self) -> None:
@@ -142,9 +140,9 @@ class WeightsPanel(Panel):
             return
         W = np.asarray(self.latest[name]["Wh"])
         H, cols = W.shape
-        blocks = self._blocks(H, cols)
+        blocks = self._blocks(name)
         width = cols // len(blocks)
-        labels = [f"{SYMBOL.get(g, g)}{j}" if len(blocks) > 1 else str(j) for g in blocks for j in range(width)]
+        labels = [f"{symbol(g)}{j}" if len(blocks) > 1 else str(j) for g in blocks for j in range(width)]
         finite = np.abs(W[np.isfinite(W)])
         # levels from the 99th percentile: a few large weights must not wash out all the others
         # (they show at full colour); adapted rarely, to a round number, so colours stay comparable
@@ -162,9 +160,9 @@ class WeightsPanel(Panel):
             self.heatmap.plot.addItem(line, ignoreBounds=True)
             self.block_lines.append(line)
         self.heatmap.plot.setLabel("bottom", "to the pre-activation of: " + " | ".join(
-            f"{SYMBOL.get(g, g)} (units {k * width}–{(k + 1) * width - 1})" for k, g in enumerate(blocks)))
+            f"{symbol(g)} (units {k * width}–{(k + 1) * width - 1})" for k, g in enumerate(blocks)))
         radius = self.latest[name].get("radius")
-        now = ", ".join(f"{SYMBOL.get(g, g)} {v:.3f}" for g, v in radius.items()) if isinstance(radius, dict) \
+        now = ", ".join(f"{symbol(g)} {v:.3f}" for g, v in radius.items()) if isinstance(radius, dict) \
             else f"{float(radius):.3f}"
         clipped = f" (colours end at ±{self.limit:g}; largest |w| {peak:.3g})" if peak > self.limit else ""
         self.caption.setText(f"{name}: Wh is {H} × {cols} (rows: h_(t-1) units; columns: gate blocks){clipped}. "
@@ -178,8 +176,9 @@ class WeightsPanel(Panel):
             self.radius_plot.removeItem(self.curves.pop(gate))
         for gate, points in hist.items():
             if gate not in self.curves:
-                label = "ρ(Wh)" if gate == "h" else f"ρ of the {SYMBOL.get(gate, gate)} block"
-                self.curves[gate] = self.radius_plot.plot(pen=pg.mkPen(PENS.get(gate, "#888888"), width=2),
+                label = "ρ(Wh)" if gate == "h" else f"ρ of the {symbol(gate)} block"
+                pen = PENS[self._blocks(name).index(gate) % len(PENS)] if gate in self._blocks(name) else "#888888"
+                self.curves[gate] = self.radius_plot.plot(pen=pg.mkPen(pen, width=2),
                                                           name=label, connect="finite")
             xy = np.array(points, dtype=np.float64).reshape(-1, 2)
             self.curves[gate].setData(xy[:, 0], xy[:, 1], symbol="o" if len(xy) < 3 else None, symbolSize=5)

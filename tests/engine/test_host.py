@@ -8,9 +8,9 @@ import threading
 import time
 
 from rnn_lab.engine import messages
-from rnn_lab.engine.host import TrainerHost, serve_pipe
+from rnn_lab.engine.host import TrainerHost, serve_pipe, task_info
 from rnn_lab.engine.messages import Display
-from rnn_lab.engine.tasks.registry import default_config
+from rnn_lab.engine.tasks.registry import default_config, make_task
 
 SMALL = default_config("adder").replace(hidden=8, batch=8)
 
@@ -68,3 +68,11 @@ def test_synchronous_host_replaces_runs_and_keeps_the_old_one_on_a_failed_build(
     inbox.clear()
     first.callback(messages.event("info", "old news"))  # a replaced run's messages are dropped
     assert inbox == []
+
+
+def test_task_info_names_the_cell_the_model_is_built_of():
+    info = task_info(make_task(default_config("adder", model="gru")))
+    assert info["cell"] == "gru" and info["layers"] == 1 and info["has_sampling"] is False
+    assert task_info(make_task(default_config("adder", model="peephole")))["cell"] == "peephole"
+    simple = task_info(make_task(default_config("lm", "simple", hidden=8, embed=8)))
+    assert simple["cell"] == "rnn" and simple["model"] == "simple" and simple["has_sampling"] is True

@@ -37,7 +37,7 @@ class FakeClock:
 class Harness:
     """A LiveRun over ``task`` with a fake clock, a script, and every message it sent."""
 
-    def __init__(self, task=None, report_interval=0.05, display=Display(), **config) -> None:
+    def __init__(self, task=None, report_interval=0.05, display=None, **config) -> None:
         self.clock = FakeClock()
         self.task = task or FakeTask(fake_config(**config))
         self.trainer = Trainer(self.task, clock=self.clock)

@@ -7,9 +7,12 @@ import pyqtgraph.exporters as pgx
 import pytest
 from PyQt6.QtCore import QPoint, QPointF, Qt
 
+from rnn_lab.engine.config import Config
+from rnn_lab.engine.tasks.registry import default_config, make_task
 from rnn_lab.gui.panels.activations import ActivationsPanel, decade_ticks
 
-GATES = {"rnn": (), "lstm": ("c", "f", "g", "i", "o"), "gru": ("z", "r", "h_tilde")}
+GATES = {"rnn": (), "lstm": ("c", "f", "g", "i", "o"), "gru": ("z", "r", "h_tilde"),
+         "peephole": ("c", "f", "g", "i", "o")}
 SIGMOID = {"f", "i", "o", "z", "r"}
 
 
@@ -42,7 +45,7 @@ def panel(qtbot):
     return p
 
 
-@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru", "peephole"])
 def test_heatmaps_follow_the_model(panel, cell):
     T, H = 9, 6
     panel.on_progress({"kind": "progress", "trace": synthetic_trace(cell, T, H)})
@@ -52,7 +55,8 @@ def test_heatmaps_follow_the_model(panel, cell):
         want = (0.0, 1.0) if key in SIGMOID else (-1.0, 1.0) if key != "c" else panel.scales["cell"].levels
         assert tuple(hm.image.getLevels()) == want
         assert hm.x_labels == [f"w{t}" for t in range(T)]
-    expected_scales = {"rnn": {"tanh"}, "lstm": {"tanh", "cell", "sigmoid"}, "gru": {"tanh", "sigmoid"}}[cell]
+    expected_scales = {"rnn": {"tanh"}, "lstm": {"tanh", "cell", "sigmoid"}, "gru": {"tanh", "sigmoid"},
+                       "peephole": {"tanh", "cell", "sigmoid"}}[cell]
     assert set(panel.scales) == expected_scales
     assert len(panel.grad_curves) == 1 and not panel.layer.isVisibleTo(panel)
     assert panel.caption.text() == f"{cell} example"
@@ -190,26 +194,19 @@ def test_decade_ticks():
     assert len(decade_ticks(-30, 0)[0]) <= 7
 
 
-@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru"])
+@pytest.mark.parametrize("cell", ["rnn", "lstm", "gru", "peephole"])
 def test_real_adder_trace(panel, cell):
-    adder = pytest.importorskip("rnn_lab.engine.tasks.adder")
-    from rnn_lab.engine.config import Config
-
     cfg = Config.from_dict({"task": "adder", "model": cell, "hidden": 8})
     panel.set_task({"task": "adder", "config": cfg.to_dict()})
-    panel.show_trace(adder.AdderTask(cfg).trace(3))
+    panel.show_trace(make_task(cfg).trace(3))
     assert set(panel.heatmaps) == {"h", *GATES[cell]}
     assert all(hm.shape == (8, 8) for hm in panel.heatmaps.values())
     assert all("+" in s for s in panel.heatmaps["h"].x_labels)  # "a+b" bit pairs
 
 
 def test_real_char_trace_two_layers(panel):
-    char = pytest.importorskip("rnn_lab.engine.tasks.char")
-    from rnn_lab.engine.config import TASK_DEFAULTS, Config
-
-    cfg = Config.from_dict({**TASK_DEFAULTS["char"], "task": "char", "model": "gru", "layers": 2, "hidden": 12,
-                            "embed": 8, "bptt": 20})
-    trace = char.CharTask(cfg).trace(0)
+    cfg = default_config("char", model="gru", layers=2, hidden=12, embed=8, bptt=20)
+    trace = make_task(cfg).trace(0)
     panel.show_trace(trace)
     assert panel.layer.count() == 2 and set(panel.heatmaps) == {"h", "z", "r", "h_tilde"}
     assert panel.heatmaps["h"].shape == (12, len(trace["labels"]))
@@ -217,11 +214,7 @@ def test_real_char_trace_two_layers(panel):
 
 
 def test_real_seq2seq_trace_layers_have_their_own_labels(panel):
-    seq2seq = pytest.importorskip("rnn_lab.engine.tasks.seq2seq")
-    from rnn_lab.engine.config import TASK_DEFAULTS, Config
-
-    cfg = Config.from_dict({**TASK_DEFAULTS["seq2seq"], "task": "seq2seq", "hidden": 8})
-    trace = seq2seq.Seq2seqTask(cfg).trace(0)
+    trace = make_task(default_config("seq2seq", hidden=8)).trace(0)
     panel.show_trace(trace)
     decoder = [k for k in range(panel.layer.count()) if panel.layer.itemText(k) == "decoder"][0]
     panel.layer.setCurrentIndex(decoder)

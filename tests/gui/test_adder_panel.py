@@ -5,6 +5,7 @@ import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
 import pytest
 
+from rnn_lab.engine.tasks.registry import default_config, make_task
 from rnn_lab.gui.panels.adder_view import RIGHT, WRONG, AdderPanel, blend, ink_for, msb_first
 
 
@@ -108,10 +109,7 @@ def test_paints_and_exports(panel, tmp_path):
 
 @pytest.mark.parametrize("index", [0, 5])
 def test_real_adder_example(panel, index):
-    adder = pytest.importorskip("rnn_lab.engine.tasks.adder")
-    from rnn_lab.engine.config import Config
-
-    task = adder.AdderTask(Config.from_dict({"task": "adder", "hidden": 4}))
+    task = make_task(default_config("adder", hidden=4))
     ex = task.display_example(index)
     panel.show_example(ex)
     rows = {label: (as_text(bits), value) for label, bits, value in panel.bits.rows()}

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from rnn_lab.engine.tasks.registry import default_config
-from rnn_lab.gui.controller import Controller, task_info
+from rnn_lab.gui.controller import Controller
 
 WAIT_MS = 20_000
 
@@ -155,11 +155,3 @@ def test_close_while_training_is_quick(qtbot, inbox):
     n = len(inbox)
     qtbot.wait(100)
     assert len(inbox) == n  # nothing more after close
-
-
-def test_task_info_cells():
-    from rnn_lab.engine.tasks.registry import make_task
-
-    task = make_task(default_config("adder", model="gru"))
-    info = task_info(task)
-    assert info["cell"] == "gru" and info["layers"] == 1 and info["has_sampling"] is False

@@ -11,7 +11,7 @@ from PyQt6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMessageBox
 
 from rnn_lab.engine.tasks.registry import default_config
 from tests.gui.window_fixtures import *  # noqa: F403
-from tests.gui.window_fixtures import WAIT_MS, open_window, trainer_of
+from tests.gui.window_fixtures import WAIT_MS, display_of, open_window, trainer_of
 
 
 def answer(monkeypatch, button):
@@ -107,10 +107,10 @@ def test_traces_only_while_a_trace_panel_is_visible(qtbot, window):
     if not trace_docks:
         return  # no visualisation panel registered yet
     trace_docks[0].raise_()
-    qtbot.waitUntil(lambda: trainer_of(window).trace_index is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: display_of(window).trace is not None, timeout=WAIT_MS)
     for dock in trace_docks:  # several panels draw traces (activations, saturation, ...): close them all
         dock.close()
-    qtbot.waitUntil(lambda: trainer_of(window).trace_index is None, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: display_of(window).trace is None, timeout=WAIT_MS)
 
 
 def test_divergence_shows_a_banner_and_keeps_the_window_usable(qtbot, settings):
@@ -209,10 +209,10 @@ def test_switching_task_shows_its_panels_only(qtbot, window):
 
 def test_speed_control_slows_the_trainer(qtbot, window):
     window.speed.slider.setValue(3)  # 10 steps per second
-    qtbot.waitUntil(lambda: trainer_of(window).steps_per_second == 10.0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: display_of(window).speed == 10.0, timeout=WAIT_MS)
     assert window.speed.label.text() == "10 steps/s"
     window.speed.slider.setValue(window.speed.slider.maximum())
-    qtbot.waitUntil(lambda: trainer_of(window).steps_per_second == 0.0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: display_of(window).speed == 0.0, timeout=WAIT_MS)
     assert window.speed.label.text() == "full speed"
 
 

@@ -17,7 +17,7 @@ from rnn_lab.engine.checkpoint import load_checkpoint, read_checkpoint_meta
 from rnn_lab.engine.tasks.registry import default_config
 from rnn_lab.gui.autosave import Autosave
 from tests.gui.window_fixtures import *  # noqa: F403
-from tests.gui.window_fixtures import WAIT_MS, open_window, trainer_of
+from tests.gui.window_fixtures import WAIT_MS, call_in_run, open_window, trainer_of
 
 
 def answer(monkeypatch, button):
@@ -117,7 +117,7 @@ def test_an_exception_in_the_worker_is_shown_logged_and_pauses(qtbot, window, lo
     def broken():
         raise ZeroDivisionError("the model fell over")
 
-    trainer.call(lambda tr: setattr(tr.task, "train_step", broken))
+    call_in_run(window, lambda tr: setattr(tr.task, "train_step", broken))
     window.play_action.trigger()
     qtbot.waitUntil(lambda: window.state == "paused" and "the model fell over" in window.banner.label.text(),
                     timeout=WAIT_MS)
@@ -127,7 +127,7 @@ def test_an_exception_in_the_worker_is_shown_logged_and_pauses(qtbot, window, lo
     logged = log_file.read_text(encoding="utf-8")
     assert "Training stopped: the model fell over" in logged
     assert "Traceback (most recent call last)" in logged and "ZeroDivisionError" in logged and "broken" in logged
-    trainer.call(lambda tr: setattr(tr.task, "train_step", real_step))  # the window is still usable
+    call_in_run(window, lambda tr: setattr(tr.task, "train_step", real_step))  # the window is still usable
     train(qtbot, window, 2)
     assert trainer_of(window) is trainer and trainer.step_count == 2
 

@@ -7,6 +7,7 @@ import pyqtgraph.exporters as pgx
 import pytest
 from PyQt6.QtCore import Qt
 
+from rnn_lab.engine.tasks.registry import default_config, make_task
 from rnn_lab.gui.panels.sampling import SamplingPanel, sample_html, token_html, unknown_note
 
 RESULT = {"kind": "sample", "step": 10, "prompt_tokens": ["the", "<unk>"], "unknown": ["<b>foo</b>"],
@@ -126,11 +127,7 @@ def test_export_targets(panel, tmp_path):
 
 
 def test_real_language_model_sample(panel):
-    lm = pytest.importorskip("rnn_lab.engine.tasks.lm")
-    from rnn_lab.engine.config import TASK_DEFAULTS, Config
-
-    cfg = Config.from_dict({**TASK_DEFAULTS["lm"], "task": "lm", "hidden": 8, "embed": 8})
-    task = lm.WordLMTask(cfg)
+    task = make_task(default_config("lm", hidden=8, embed=8))
     result = task.sample("the zzzunknownzzz", 12, 1.0, 3, np.random.default_rng(0))
     panel.on_message({"kind": "sample", **result})
     assert "zzzunknownzzz" in panel.note.text()

@@ -8,6 +8,7 @@ import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
 import pytest
 
+from rnn_lab.engine.tasks.registry import default_config, make_task
 from rnn_lab.gui.panels.seq2seq_view import RIGHT, WRONG, Seq2seqPanel, chars_html, describe_attention
 
 
@@ -113,11 +114,7 @@ def test_export_targets(panel, tmp_path):
 
 @pytest.mark.parametrize("model", ["attention", "plain"])
 def test_real_seq2seq_example(panel, model):
-    seq2seq = pytest.importorskip("rnn_lab.engine.tasks.seq2seq")
-    from rnn_lab.engine.config import TASK_DEFAULTS, Config
-
-    cfg = Config.from_dict({**TASK_DEFAULTS["seq2seq"], "task": "seq2seq", "model": model, "hidden": 8})
-    ex = seq2seq.Seq2seqTask(cfg).display_example(2)
+    ex = make_task(default_config("seq2seq", model=model, hidden=8)).display_example(2)
     panel.show_example(ex)
     if model == "attention":
         assert panel.attention.heatmap.shape == (len(ex["out_labels"]), len(ex["in_labels"]))

@@ -221,7 +221,7 @@ def test_weights_heatmap_and_radius_history(qtbot):
     for n, step in enumerate((10, 20, 30)):
         W = (rng.normal(size=(H, 4 * H)) * 0.2 * (n + 1)).astype(np.float32)
         radius = {g: 0.5 + 0.1 * k + n for k, g in enumerate("fgio")}
-        p.on_progress({"step": step, "weights": {"lstm0": {"Wh": W, "radius": radius}}})
+        p.on_progress({"step": step, "weights": {"lstm0": {"Wh": W, "blocks": list("fgio"), "radius": radius}}})
     assert p.heatmap.heatmap.shape == (H, 4 * H)
     np.testing.assert_array_equal(p.heatmap.heatmap.raw, W)
     lo, hi = p.heatmap.scale.levels
@@ -232,11 +232,12 @@ def test_weights_heatmap_and_radius_history(qtbot):
     np.testing.assert_allclose(y, [0.6, 1.6, 2.6])
     assert len(p.block_lines) == 3
     assert "f" in p.heatmap.heatmap.x_labels[0] and "o" in p.heatmap.heatmap.x_labels[-1]
-    p.on_progress({"step": 30, "weights": {"lstm0": {"Wh": W, "radius": radius}}})  # same step: no new point
+    p.on_progress({"step": 30, "weights": {"lstm0": {"Wh": W, "blocks": list("fgio"), "radius": radius}}})  # same step
     assert len(p.curves["g"].getData()[0]) == 3
     # a vanilla RNN: one (H, H) block, one curve
     p.set_task({"task": "char"})
-    p.on_progress({"step": 1, "weights": {"rnn0": {"Wh": np.eye(3, dtype=np.float32) * 1.2, "radius": 1.2}}})
+    p.on_progress({"step": 1, "weights": {"rnn0": {"Wh": np.eye(3, dtype=np.float32) * 1.2, "blocks": ["h"],
+                                                   "radius": 1.2}}})
     assert p.heatmap.heatmap.shape == (3, 3) and list(p.curves) == ["h"] and not p.block_lines
 
 

@@ -4,7 +4,7 @@ weights panel is on screen."""
 from __future__ import annotations
 
 from tests.gui.window_fixtures import *  # noqa: F403
-from tests.gui.window_fixtures import trainer_of
+from tests.gui.window_fixtures import display_of
 
 
 def test_set_weights_turns_weight_reports_on_and_off(qtbot, sync_window):
@@ -13,14 +13,14 @@ def test_set_weights_turns_weight_reports_on_and_off(qtbot, sync_window):
     w.controller.message.connect(lambda m: reports.append(m) if m.get("kind") == "progress" else None)
     w.controller.set_weights(True)
     w.controller.run_steps(2)
-    assert trainer_of(w).weights_on and any(r.get("weights") for r in reports)
+    assert display_of(w).weights and any(r.get("weights") for r in reports)
     w.controller.set_weights(False)
     reports.clear()
     w.controller.run_steps(2)
-    assert not trainer_of(w).weights_on and not any(r.get("weights") for r in reports)
+    assert not display_of(w).weights and not any(r.get("weights") for r in reports)
     w.controller.set_weights(True)
     w.controller.build(w.hyper.current_config())  # a new trainer starts with the setting
-    assert trainer_of(w).weights_on
+    assert display_of(w).weights
 
 
 def test_weights_only_while_the_panel_is_on_screen(qtbot, sync_window):

@@ -63,4 +63,14 @@ def trainer_of(window):
     return window.controller.trainer
 
 
-__all__ = ["WAIT_MS", "open_window", "settings", "sync_window", "trainer_of", "window"]
+def call_in_run(window, fn) -> None:
+    """Run ``fn(trainer)`` on the run's own thread, between two steps."""
+    window.controller._host.live.command("call", fn)
+
+
+def display_of(window):
+    """The ``Display`` the current run computes for (what the host gave its LiveRun)."""
+    return window.controller._host.live.display
+
+
+__all__ = ["WAIT_MS", "call_in_run", "display_of", "open_window", "settings", "sync_window", "trainer_of", "window"]
