@@ -199,11 +199,11 @@ def report(shape: str, res: dict[str, list[float]], torch_ok: bool | None) -> li
 
 RSS_SCRIPT = """
 import resource, sys
-from rnn_lab.engine.config import default_config
-from rnn_lab.engine.tasks import make_task
+from rnn_lab.engine.tasks.registry import default_config
+from rnn_lab.engine.tasks.registry import make_task
 from rnn_lab.engine.trainer import Trainer
 cfg = default_config(preset="rnnlm", data=sys.argv[1], eval_interval=0)
-trainer = Trainer(make_task(cfg), report_interval=0.0)
+trainer = Trainer(make_task(cfg))
 trainer.fit(max_steps=int(sys.argv[2]))
 trainer.task.evaluate("val", max_batches=10)
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

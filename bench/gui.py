@@ -60,7 +60,7 @@ def percentiles(xs: list[float], qs=(50, 95, 99)) -> list[float]:
 
 def tokens_per_step(config) -> int:
     """Tokens (bits for the adder) one training step consumes."""
-    from rnn_lab.engine.tasks import make_task
+    from rnn_lab.engine.tasks.registry import make_task
 
     return int(make_task(config).train_step().tokens)
 
@@ -68,7 +68,7 @@ def tokens_per_step(config) -> int:
 # ---------------------------------------------------------------------------------------- headless
 def headless_block(config, warmup: float, seconds: float) -> dict[str, float]:
     """``Trainer.fit`` in chunks of about 0.1 s; steps/s over ``seconds`` after ``warmup``."""
-    from rnn_lab.engine.tasks import make_task
+    from rnn_lab.engine.tasks.registry import make_task
     from rnn_lab.engine.trainer import Trainer
 
     trainer = Trainer(make_task(config))
@@ -257,7 +257,7 @@ class WindowBench:
                 "keys": list(self.key_latency), "eval_s": (t_ans - t_eval) if self.eval_answer else float("nan"),
                 "eval_stall_max": max(during), "ui_cpu": ui_cpu / (t1 - t0), "cpu": cpu / (t1 - t0),
                 "child_cpu": child / (t1 - t0),
-                "views": views, "trace": self.controller._trace, "weights": self.controller._weights}
+                "views": views, "trace": self.controller.display.trace, "weights": self.controller.display.weights}
 
     def close(self) -> None:
         self.tick.stop()
@@ -284,7 +284,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="where the window trains: a child process (the app's default) or a thread")
     args = parser.parse_args(argv)
 
-    from rnn_lab.engine.config import default_config
+    from rnn_lab.engine.tasks.registry import default_config
 
     config = default_config(args.task)
     per_step = tokens_per_step(config)

@@ -72,7 +72,7 @@ def load_avg() -> float:
 
 def build(config):
     """Task and Trainer for ``config`` (the engine's public path)."""
-    from rnn_lab.engine.tasks import make_task
+    from rnn_lab.engine.tasks.registry import make_task
     from rnn_lab.engine.trainer import Trainer
 
     return Trainer(make_task(config))
@@ -102,7 +102,8 @@ def deadline_of(budget: float) -> float | None:
 def changed_settings(config) -> dict:
     """The config fields that differ from the bare field defaults or from the task's defaults (what the
     run is, including e.g. schedule "none" where the task would start from "book")."""
-    from rnn_lab.engine.config import Config, default_config
+    from rnn_lab.engine.config import Config
+    from rnn_lab.engine.tasks.registry import default_config
 
     bare, task = Config().to_dict(), default_config(config.task).to_dict()
     return {k: v for k, v in config.to_dict().items() if bare.get(k) != v or task.get(k) != v}
@@ -111,7 +112,7 @@ def changed_settings(config) -> dict:
 def cli_equivalent(config) -> str:
     """A ``main.py train`` command with the same config (for readers who prefer the CLI, which starts
     from the task's defaults: only the fields that differ from those are flags)."""
-    from rnn_lab.engine.config import default_config
+    from rnn_lab.engine.tasks.registry import default_config
 
     base = default_config(config.task).to_dict()
     parts = ["python main.py train", f"--task {config.task}"]
@@ -128,7 +129,7 @@ def cli_equivalent(config) -> str:
 
 # ------------------------------------------------------------------------------------------- experiments
 def run_adder(args) -> dict:
-    from rnn_lab.engine.config import default_config
+    from rnn_lab.engine.tasks.registry import default_config
 
     seeds = range(2) if args.quick else range(10)
     max_steps = 300 if args.quick else args.adder_steps
@@ -177,7 +178,7 @@ def first_ptb_tokens(n: int) -> str:
 
 
 def run_simple(args) -> dict:
-    from rnn_lab.engine.config import default_config
+    from rnn_lab.engine.tasks.registry import default_config
 
     epochs = 5 if args.quick else 100
     with tempfile.TemporaryDirectory() as tmp:
@@ -248,7 +249,7 @@ def seq2seq_run(cfg, epochs: int, budget: float, label: str) -> dict:
 
 
 def run_dates(args) -> dict:
-    from rnn_lab.engine.config import default_config
+    from rnn_lab.engine.tasks.registry import default_config
 
     epochs = 1 if args.quick else 10
     with tempfile.TemporaryDirectory() as tmp:
@@ -263,7 +264,7 @@ def run_dates(args) -> dict:
 
 
 def run_addition(args) -> dict:
-    from rnn_lab.engine.config import default_config
+    from rnn_lab.engine.tasks.registry import default_config
 
     epochs = 1 if args.quick else 25
     variants = args.variants or list(ADDITION_VARIANTS)
@@ -277,7 +278,7 @@ def run_addition(args) -> dict:
 
 
 def run_rnnlm(args) -> dict:
-    from rnn_lab.engine.config import default_config
+    from rnn_lab.engine.tasks.registry import default_config
 
     epochs = 4
     cfg = default_config(preset="rnnlm", data=str(data_root() / "ptb"), schedule="none", eval_interval=0,
@@ -328,7 +329,7 @@ def run_rnnlm(args) -> dict:
 
 
 def run_better(args) -> dict:
-    from rnn_lab.engine.config import default_config
+    from rnn_lab.engine.tasks.registry import default_config
 
     epochs = 40
     steps = 3 if args.quick else args.better_steps

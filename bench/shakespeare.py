@@ -65,8 +65,7 @@ def run(data: Path, iters: int = 0, seed: int = 0, sample_length: int = 500, log
     """Train the preset on ``data``; return {"config", "points", "final", "samples", ...}."""
     import numpy as np
 
-    from rnn_lab.engine.config import default_config
-    from rnn_lab.engine.tasks import make_task
+    from rnn_lab.engine.tasks.registry import default_config, make_task
     from rnn_lab.engine.trainer import Trainer
 
     overrides = {"data": str(data), "seed": seed}
@@ -103,7 +102,7 @@ def run(data: Path, iters: int = 0, seed: int = 0, sample_length: int = 500, log
                     f"val_loss {p['val_loss']:.4f}  train_loss {report['loss']:.4f}  lr {report['lr']:.2g}  "
                     f"load {_load()}")
 
-    trainer = Trainer(task, callback=callback, report_interval=0.0)
+    trainer = Trainer(task, callback=callback)
     start[0] = time.perf_counter()
     trainer.fit()
     wall = time.perf_counter() - start[0]

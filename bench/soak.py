@@ -103,7 +103,7 @@ def synthetic(points: int, chunk: int) -> None:
 
 def soak(args) -> None:
     from bench.gui import WindowBench
-    from rnn_lab.engine.config import default_config
+    from rnn_lab.engine.tasks.registry import default_config
 
     config = default_config(args.task)
     bench = WindowBench(config, worker=args.worker)

@@ -123,8 +123,7 @@ def import_times(top: int = 14) -> tuple[list[tuple[str, float]], list[tuple[str
 
 
 def adder_time_to_exact(seed: int, max_steps: int = 5000) -> dict[str, float]:
-    from rnn_lab.engine.config import default_config
-    from rnn_lab.engine.tasks import make_task
+    from rnn_lab.engine.tasks.registry import default_config, make_task
     from rnn_lab.engine.trainer import Trainer
 
     trainer = Trainer(make_task(default_config("adder", seed=seed)))

@@ -29,7 +29,7 @@ from .. import __version__
 from . import desktop_entry
 from .checkpoint import load_checkpoint, save_checkpoint
 from .config import FIELDS, coerce, field_info
-from .layers.cells import CELLS
+from .layers.cells import CELLS, cell_class
 from .tasks.registry import PRESETS, TASKS, applies, default_config, make_task, model_names, tasks_using
 from .trainer import DIVERGED, Trainer
 
@@ -82,21 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_debug(gui)
     parser.epilog = _window_options_help(gui)
 
-    train = sub.add_parser("train", help="train without the window",
-                           description="Train a model headless. Unset flags take the task's defaults "
-                           "(then the preset's).")
-    train.add_argument("--task", choices=list(TASKS), help="what to learn (or implied by --preset)")
-    train.add_argument("--preset", choices=sorted(PRESETS), help="named settings: "
-                       + "; ".join(f"{k}: {v.get('task')} {v.get('model')}" for k, v in sorted(PRESETS.items())))
-    train.add_argument("--cell", choices=CELLS, help="recurrent cell (alias of --model)")
-    for name in FIELDS:
-        if name not in SKIP_FIELDS:
-            _add_field_flag(train, name)
-    train.add_argument("--save", metavar="CKPT.npz", help="save a checkpoint when training ends")
-    train.add_argument("--log-json", action="store_true", help="one JSON object per line on stdout: "
-                       "progress every ~1 s and at each validation, the final metrics last")
-    train.add_argument("--quiet", action="store_true", help="no progress bar or notes on stderr")
-    _add_debug(train)
+    _add_train(sub)
 
     sample = sub.add_parser("sample", help="generate text from a checkpoint (char, lm)")
     sample.add_argument("--checkpoint", required=True, metavar="CKPT.npz")
@@ -123,6 +109,26 @@ def build_parser() -> argparse.ArgumentParser:
     desk.add_argument("--remove", action="store_true", help="remove the entry and the icon again")
     _add_debug(desk)
     return parser
+
+
+def _add_train(sub) -> None:
+    """The ``train`` command: a flag per Config field, plus what only the command line has."""
+    train = sub.add_parser("train", help="train without the window",
+                           description="Train a model headless. Unset flags take the task's defaults "
+                           "(then the preset's).")
+    train.add_argument("--task", choices=list(TASKS), help="what to learn (or implied by --preset)")
+    train.add_argument("--preset", choices=sorted(PRESETS), help="named settings: "
+                       + "; ".join(f"{k}: {v.get('task')} {v.get('model')}" for k, v in sorted(PRESETS.items())))
+    train.add_argument("--cell", choices=CELLS, help="recurrent cell (alias of --model): "
+                       + "; ".join(f"{c}: {cell_class(c).about}" for c in CELLS))
+    for name in FIELDS:
+        if name not in SKIP_FIELDS:
+            _add_field_flag(train, name)
+    train.add_argument("--save", metavar="CKPT.npz", help="save a checkpoint when training ends")
+    train.add_argument("--log-json", action="store_true", help="one JSON object per line on stdout: "
+                       "progress every ~1 s and at each validation, the final metrics last")
+    train.add_argument("--quiet", action="store_true", help="no progress bar or notes on stderr")
+    _add_debug(train)
 
 
 def _add_debug(p: argparse.ArgumentParser) -> None:

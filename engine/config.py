@@ -35,6 +35,8 @@ class Config:
 
     task: str = _f("adder", "What the network learns (a task of engine/tasks/registry.py)")
     model: str = _f("rnn", "Model: a recurrent cell (rnn, lstm, gru, ...) or one of the task's own variants")
+    # The default is the fused code where it is measurably faster (the PTB models, char, the adder); a task
+    # whose readable layers are as fast says so in its defaults (seq2seq).
     impl: str = _f("fast", "Code of the recurrent layers: 'readable' (the book's equations, "
                    "engine/layers/lstm.py) or 'fast' (fused kernels, engine/layers/fast/; the same numbers)",
                    choices=IMPLS)

@@ -1,70 +1,96 @@
-"""Bounded training curves: per-step scalars kept at a resolution that halves as the run grows.
+"""Bounded training curves: per-step rows kept at a resolution that halves as the run grows.
 
-A million-step run must not keep a million points per metric. ``Curves`` stores at most
-``capacity`` rows; when full it keeps every second row and doubles its stride, so memory stays
-bounded and the shape of the curve is preserved (old parts coarser, like a zoomed-out plot).
-The decimation is deterministic, so a resumed run has the same curves as an uninterrupted one.
+A million-step run must not keep a million points per metric. ``BoundedRows`` stores at most
+``capacity`` rows: when full it keeps every second row and doubles its stride, so memory stays
+bounded and the shape of the curve is preserved (old parts coarser, like a zoomed-out plot). The
+decimation is deterministic, so a resumed run has the same curves as an uninterrupted one.
+
+One of each: ``BoundedRows`` is the store (the trainer's ``Curves`` and each ``runs.Run`` use it),
+``thin_history`` the rule for validation points, ``back_date`` the wall clock of a chunk of rows.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-COLUMNS = ("step", "time", "loss", "metric", "grad_norm", "lr")
+COLUMNS = ("step", "time", "loss", "metric", "grad_norm", "lr")  # what the trainer records per step
+MAX_VAL_POINTS = 4_000  # validation points kept per run (the adder validates dozens of times a second)
 
 
-class Curves:
-    """Columns ``COLUMNS`` as float64 arrays; ``append`` one row per training step."""
+class BoundedRows:
+    """Rows of ``len(columns)`` float64 values, at most ``capacity`` of them (see the module docstring).
 
-    def __init__(self, capacity: int = 20_000) -> None:
+    Kept rows are the ``k * stride``-th rows offered, so the spacing stays uniform: halving keeps rows
+    2, 4, 6, ... of those held, which are the multiples of the doubled stride.
+    """
+
+    def __init__(self, columns: tuple[str, ...], capacity: int = 20_000) -> None:
         if capacity < 4 or capacity % 2:
             raise ValueError(f"capacity must be an even number >= 4, got {capacity}")
-        self.capacity = capacity
-        self.data = np.zeros((capacity, len(COLUMNS)), dtype=np.float64)
+        self.columns, self.capacity = tuple(columns), capacity
+        self.data = np.empty((0, len(self.columns)), dtype=np.float64)  # grows up to capacity rows
         self.n = 0
-        self.stride = 1  # keep one row out of every `stride` steps
-        self._seen = 0  # rows offered so far
+        self.stride = 1  # keep one row out of every `stride` offered
+        self.seen = 0  # rows offered so far
 
-    def append(self, step: int, time: float, loss: float, metric: float, grad_norm: float, lr: float) -> None:
-        """Offer one row. Kept rows are the ``k * stride``-th rows offered, so the spacing stays uniform
-        (halving keeps rows 2, 4, 6, ... of those held, which are the multiples of the doubled stride)."""
-        self._seen += 1
-        if self._seen % self.stride:
-            return
-        if self.n == self.capacity:
-            self.data[: self.n // 2] = self.data[1 : self.n : 2]
-            self.n //= 2
-            self.stride *= 2
-            if self._seen % self.stride:
-                return
-        self.data[self.n] = (step, time, loss, metric, grad_norm, lr)
-        self.n += 1
+    def __len__(self) -> int:
+        return self.n
+
+    def extend(self, rows: np.ndarray) -> None:
+        """Offer rows (k, len(columns)), oldest first; keep those the stride says, halving when full."""
+        rows = np.asarray(rows, dtype=np.float64).reshape(-1, len(self.columns))
+        idx = self.seen + 1 + np.arange(rows.shape[0])
+        self.seen += rows.shape[0]
+        keep = idx % self.stride == 0
+        rows, idx = rows[keep], idx[keep]
+        while self.n + rows.shape[0] > self.capacity:
+            half = self.n // 2
+            self.data[:half] = self.data[1:self.n:2]
+            self.n, self.stride = half, self.stride * 2
+            keep = idx % self.stride == 0
+            rows, idx = rows[keep], idx[keep]
+        need = self.n + rows.shape[0]
+        if need > self.data.shape[0]:
+            grown = np.empty((min(self.capacity, max(need, 2 * self.data.shape[0], 64)), len(self.columns)))
+            grown[:self.n] = self.data[:self.n]
+            self.data = grown
+        self.data[self.n:need] = rows
+        self.n = need
+
+    def rows(self) -> np.ndarray:
+        """The kept rows (n, len(columns)): a view, valid until the next ``extend``."""
+        return self.data[:self.n]
 
     def column(self, name: str) -> np.ndarray:
-        """A copy of one column, rows in step order."""
-        return self.data[: self.n, COLUMNS.index(name)].copy()
+        """A copy of one column, rows in the order offered."""
+        return self.data[:self.n, self.columns.index(name)].copy()
 
     def as_dict(self) -> dict[str, np.ndarray]:
-        return {name: self.column(name) for name in COLUMNS}
+        return {name: self.column(name) for name in self.columns}
 
     def state_dict(self) -> dict[str, np.ndarray]:
-        return {"rows": self.data[: self.n].copy(),
-                "meta": np.array([self.capacity, self.stride, self._seen], dtype=np.int64)}
+        return {"rows": self.rows().copy(), "meta": np.array([self.capacity, self.stride, self.seen], dtype=np.int64)}
 
     def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
         rows, meta = np.asarray(state["rows"], dtype=np.float64), np.asarray(state["meta"])
-        if rows.ndim != 2 or rows.shape[1] != len(COLUMNS) or meta.shape != (3,):
-            raise ValueError(f"curves have shape {rows.shape}, expected (n, {len(COLUMNS)})")
+        if rows.ndim != 2 or rows.shape[1] != len(self.columns) or meta.shape != (3,):
+            raise ValueError(f"curves have shape {rows.shape}, expected (n, {len(self.columns)})")
         capacity = int(meta[0])
         if capacity < 4 or capacity % 2 or rows.shape[0] > capacity:
             raise ValueError(f"curves hold {rows.shape[0]} rows for a capacity of {capacity}")
-        self.__init__(capacity)
-        self.data[: rows.shape[0]] = rows
-        self.n = rows.shape[0]
-        self.stride, self._seen = int(meta[1]), int(meta[2])
+        BoundedRows.__init__(self, self.columns, capacity)
+        self.extend(rows)
+        self.stride, self.seen = int(meta[1]), int(meta[2])
 
 
-MAX_VAL_POINTS = 4_000  # validation points kept per run (the adder validates dozens of times a second)
+class Curves(BoundedRows):
+    """The trainer's curves: ``COLUMNS``, one row per training step (``append``)."""
+
+    def __init__(self, capacity: int = 20_000) -> None:
+        super().__init__(COLUMNS, capacity)
+
+    def append(self, step: int, time: float, loss: float, metric: float, grad_norm: float, lr: float) -> None:
+        self.extend(np.array([[step, time, loss, metric, grad_norm, lr]]))
 
 
 def thin_history(points: list, limit: int = MAX_VAL_POINTS) -> None:
@@ -72,3 +98,10 @@ def thin_history(points: list, limit: int = MAX_VAL_POINTS) -> None:
     newest always stays), so a long run's early history gets coarser instead of ever longer."""
     if len(points) > limit:
         del points[-2::-2]
+
+
+def back_date(times: np.ndarray, now: float) -> np.ndarray:
+    """Wall-clock times (seconds since the epoch) of a chunk of rows that arrived at ``now``: each row
+    back-dated by the training time between it and the chunk's last (``times``: training seconds)."""
+    t = np.asarray(times, dtype=np.float64)
+    return now - (t[-1] - t) if len(t) and np.isfinite(t).all() else np.full(t.shape, float(now))

@@ -3,7 +3,7 @@ overlaid on the same curves, and compared with one pinned baseline.
 
 - ``Run``: name, colour, configuration, curves (step, time, wall, loss, metric, grad_norm, lr),
   validation points and live hyperparameter changes. ``Run.record(report)`` takes the trainer's
-  reports as they come; memory stays bounded (rows are thinned like ``engine.curves.Curves``).
+  reports as they come; memory stays bounded (rows are thinned by ``engine.curves.BoundedRows``).
 - ``RunStore``: the session's runs; names are unique (they are the "run" column of the CSV).
 - ``debiased_ema``, ``robust_range``: TensorBoard's smoothing and the "ignore outliers" y range.
 - ``change_label``: "lr 20 -> 5" for the markers on the curves; ``write_long_csv``: all runs'
@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from .atomic import atomic_write_text
-from .curves import thin_history
+from .curves import BoundedRows, back_date, thin_history
 
 # Okabe-Ito's colour-blind-safe palette, without its black (invisible on the dark theme).
 RUN_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442")
@@ -151,8 +151,7 @@ class Run:
         if self.max_rows < 4 or self.max_rows % 2:
             raise ValueError(f"max_rows must be an even number >= 4, got {self.max_rows}")
         self.config = dict(self.config)
-        self._data = np.empty((0, len(COLUMNS)), dtype=np.float64)
-        self._n, self._stride, self._seen = 0, 1, 0
+        self._rows = BoundedRows(COLUMNS, self.max_rows)
         given, self.curves = self.curves, {}
         self._publish()
         if given:
@@ -196,39 +195,18 @@ class Run:
         if k == 0:
             return
         if "wall" not in points:
-            t = rows[:, 1]
-            now = time.time() if now is None else now
-            rows[:, 2] = now - (t[-1] - t) if np.isfinite(t).all() else now
-        self._append(rows)
-
-    def _append(self, rows: np.ndarray) -> None:
-        idx = self._seen + 1 + np.arange(rows.shape[0])
-        self._seen += rows.shape[0]
-        keep = idx % self._stride == 0
-        rows, idx = rows[keep], idx[keep]
-        while self._n + rows.shape[0] > self.max_rows:  # thin out: keep multiples of the doubled stride
-            half = self._n // 2
-            self._data[:half] = self._data[1:self._n:2]
-            self._n, self._stride = half, self._stride * 2
-            keep = idx % self._stride == 0
-            rows, idx = rows[keep], idx[keep]
-        need = self._n + rows.shape[0]
-        if need > self._data.shape[0]:
-            grown = np.empty((min(self.max_rows, max(need, 2 * self._data.shape[0], 64)), len(COLUMNS)))
-            grown[:self._n] = self._data[:self._n]
-            self._data = grown
-        self._data[self._n:need] = rows
-        self._n = need
+            rows[:, 2] = back_date(rows[:, 1], time.time() if now is None else now)
+        self._rows.extend(rows)
         self._publish()
 
     def _publish(self) -> None:
-        view = self._data[:self._n]
+        view = self._rows.rows()
         view.flags.writeable = False
         self.curves = {name: view[:, j] for j, name in enumerate(COLUMNS)}
 
     # -- reading -----------------------------------------------------------------------------------
     def __len__(self) -> int:
-        return self._n
+        return len(self._rows)
 
     def series(self, metric: str, split: str = "train") -> tuple[np.ndarray, np.ndarray]:
         """(steps, values) of ``metric``: per-step curve columns for split "train" ("loss", "metric"
@@ -391,10 +369,6 @@ class RunStore:
         if r is base:
             return 0.0 if math.isfinite(mine) else math.nan
         return mine - base.value_at(metric, step, split, smoothing)
-
-    def x_values(self, run: Run | str, mode: str, steps: Sequence[float] | np.ndarray | None = None) -> np.ndarray:
-        """See ``Run.x``."""
-        return self.get(run).x(mode, steps)
 
 
 # ---------------------------------------------------------------------------- CSV export

@@ -8,6 +8,9 @@ unexpected error and shows it instead of letting PyQt abort the process, and the
 
 ``--screenshot OUT.png [--steps N]`` builds the window offscreen at 1280x800, trains N steps
 synchronously, grabs the whole window to OUT.png and exits (0 when the picture was written).
+
+Qt and the window's modules are imported inside the functions, on purpose: ``run`` must choose the
+Qt platform (offscreen for a screenshot) before anything imports Qt.
 """
 
 from __future__ import annotations
@@ -35,7 +38,6 @@ def run(args: Any) -> int:
     if screenshot and PyQt6.QtWidgets.QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture of known size, whatever the screen
     import pyqtgraph as pg
-    from PyQt6.QtCore import QSettings, QTimer
 
     from . import paths, theme
     from .controller import Controller
@@ -50,13 +52,7 @@ def run(args: Any) -> int:
     log_path = setup_logging()
     errors = install_excepthook(log_path, interactive=not screenshot)
 
-    if screenshot:  # never the user's saved layout: the same picture on every machine
-        settings = QSettings(str(Path(tempfile.mkdtemp(prefix="rnnlab-")) / "settings.ini"),
-                             QSettings.Format.IniFormat)
-    else:
-        settings = paths.user_settings()
-        for what in paths.migrate_old_locations(settings):
-            log.info("moved %s (an older version's location)", what)
+    settings = window_settings(bool(screenshot))
     theme_name = str(settings.value("theme", "light"))
     theme_name = theme_name if theme_name in theme.THEMES else "light"
     theme.apply_theme(app, theme_name)
@@ -73,13 +69,35 @@ def run(args: Any) -> int:
         code = take_screenshot(app, window, controller, config, args)
         return 1 if errors else code
 
+    return serve(app, window, controller, config, args)
+
+
+def window_settings(screenshot: bool):
+    """The QSettings the window uses: the user's (moved from an older version's place once), or for a
+    screenshot fresh ones, never the user's saved layout: the same picture on every machine."""
+    from PyQt6.QtCore import QSettings
+
+    from . import paths
+
+    if screenshot:
+        return QSettings(str(Path(tempfile.mkdtemp(prefix="rnnlab-")) / "settings.ini"), QSettings.Format.IniFormat)
+    settings = paths.user_settings()
+    for what in paths.migrate_old_locations(settings):
+        log.info("moved %s (an older version's location)", what)
+    return settings
+
+
+def serve(app, window, controller, config, args) -> int:
+    """The interactive window: training off the GUI thread, the autosave, Ctrl+C; returns the exit code."""
+    from PyQt6.QtCore import QTimer
+
+    from .autosave import Autosave
+
     signal.signal(signal.SIGINT, lambda *_: window.close())  # Ctrl+C in the terminal closes the window
     tick = QTimer()
     tick.timeout.connect(lambda: None)  # lets Python see the signal while Qt's loop runs
     tick.start(250)
     controller.start()
-    from .autosave import Autosave
-
     autosave = Autosave(window, controller)  # saves every few minutes and on close
     if getattr(args, "checkpoint", None):
         controller.load(args.checkpoint, data=getattr(args, "data", None))

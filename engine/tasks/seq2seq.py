@@ -60,8 +60,10 @@ class Seq2seqTask(Task):
                 "bidirectional": Variant("Bidirectional encoder", "lstm")}
     menu = tuple(variants)
     settings = frozenset({"embed", "val_fraction"})
+    # impl: at these shapes (H 128, batch 128, short sequences) the readable LSTM is as fast as the fused one
+    # (a training step 0.91-0.94x of its time, measured), so learners run the code they read
     defaults = dict(model="attention", hidden=128, embed=16, optimizer="adam", lr=0.001, batch=128, clip=5.0,
-                    activation="tanh", eval_interval=200, eval_batches=0)
+                    activation="tanh", eval_interval=200, eval_batches=0, impl="readable")
 
     def __init__(self, config: Config, vocab: list[str] | None = None) -> None:
         super().__init__(config)

@@ -78,6 +78,22 @@ class HyperparamsPanel(Panel):
         self.hidden_fields: set[str] = set()  # a lesson's hidden controls: not shown at all
         self.locked_fields: set[str] = set()  # a lesson's locked controls: shown, not editable
 
+        scroll = self._make_groups()
+        self._make_pending_bar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pending_bar)
+        layout.addWidget(scroll, 1)
+        self.apply_button.clicked.connect(self.apply_pending)
+        self.revert_button.clicked.connect(self.revert)
+        self._auto = QTimer(self)
+        self._auto.setSingleShot(True)
+        self._auto.setInterval(AUTO_APPLY_MS)
+        self._auto.timeout.connect(self._auto_apply)
+        self._update_visibility()
+
+    def _make_groups(self) -> QScrollArea:
+        """One box of rows per group of ``GROUPS`` (the advanced one behind a toggle), in a scroll area."""
         inner = QWidget()
         col = QVBoxLayout(inner)
         col.setContentsMargins(4, 4, 4, 4)
@@ -109,7 +125,10 @@ class HyperparamsPanel(Panel):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return scroll
 
+    def _make_pending_bar(self) -> None:
+        """The bar that lists changed rebuild settings, with "Apply & reset" and "Revert"."""
         self.pending_bar = QFrame()
         self.pending_bar.setObjectName("pendingBar")
         self.pending_bar.setStyleSheet("#pendingBar { background: rgba(230,159,0,60); border-radius: 4px; }")
@@ -127,18 +146,6 @@ class HyperparamsPanel(Panel):
         buttons.addWidget(self.apply_button)
         bar.addLayout(buttons)
         self.pending_bar.hide()
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.pending_bar)
-        layout.addWidget(scroll, 1)
-        self.apply_button.clicked.connect(self.apply_pending)
-        self.revert_button.clicked.connect(self.revert)
-        self._auto = QTimer(self)
-        self._auto.setSingleShot(True)
-        self._auto.setInterval(AUTO_APPLY_MS)
-        self._auto.timeout.connect(self._auto_apply)
-        self._update_visibility()
 
     # ------------------------------------------------------------------ building the rows
     def _add_row(self, grid: QGridLayout, row: int, name: str) -> None:

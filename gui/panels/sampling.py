@@ -83,6 +83,12 @@ class SamplingPanel(Panel):
         self.running = False
         self.last: dict[str, Any] | None = None
 
+        self._make_controls()
+        self._make_outputs()
+        self._lay_out()
+
+    def _make_controls(self) -> None:
+        """The prompt, the sampling settings and the auto-sample timer."""
         self.prompt = QLineEdit()
         self.prompt.setPlaceholderText("Type a prompt and press Enter")
         self.prompt.returnPressed.connect(self.request_sample)
@@ -111,6 +117,8 @@ class SamplingPanel(Panel):
         self.auto.toggled.connect(self._auto_toggled)
         self.auto_seconds.valueChanged.connect(lambda s: self.timer.setInterval(int(s) * 1000))
 
+    def _make_outputs(self) -> None:
+        """The sampled text with its notes, and the bar chart of the next token's probabilities."""
         self.text = QTextBrowser()
         self.text.setPlaceholderText("Type a prompt above and press Enter: the sample appears here.")
         self.note = QLabel("")
@@ -136,6 +144,7 @@ class SamplingPanel(Panel):
         self.bars: pg.BarGraphItem | None = None
         self.top_labels: list[str] = []
 
+    def _lay_out(self) -> None:
         row1 = QHBoxLayout()
         row1.addWidget(QLabel("Prompt"))
         row1.addWidget(self.prompt, 1)

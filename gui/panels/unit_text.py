@@ -65,6 +65,14 @@ class UnitTextPanel(Panel):
         self.found_units: list[tuple[int, float]] = []  # (unit, score) listed by the finder
         self.offsets: list[tuple[int, int]] = []  # token t occupies text[offsets[t][0]:offsets[t][1]]
 
+        self._make_views()
+        self._make_finder()
+        self._lay_out()
+        self._pending: dict[str, Any] | None = None
+        self._show_pending = Throttle(self._show_latest, TRACE_EVERY_S, self)
+
+    def _make_views(self) -> None:
+        """The layer and unit choice, the coloured text and the grid of the model's next-token guesses."""
         self.layer = QComboBox()
         self.layer.currentIndexChanged.connect(self._render)
         self.unit = QSpinBox()
@@ -89,6 +97,8 @@ class UnitTextPanel(Panel):
         self.grid.horizontalHeader().setVisible(False)
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
+    def _make_finder(self) -> None:
+        """Select a span, find the units that mark it, step through the other places they fire."""
         self.start, self.stop = QSpinBox(), QSpinBox()
         for box in (self.start, self.stop):
             box.valueChanged.connect(self._render)  # underline the new span
@@ -109,6 +119,7 @@ class UnitTextPanel(Panel):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
 
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         for label, w in (("Layer", self.layer), ("Unit", self.unit)):
             top.addWidget(QLabel(label))
@@ -148,8 +159,6 @@ class UnitTextPanel(Panel):
         layout.addWidget(self.legend)
         layout.addWidget(self.caption)
         layout.addWidget(split, 1)
-        self._pending: dict[str, Any] | None = None
-        self._show_pending = Throttle(self._show_latest, TRACE_EVERY_S, self)
 
     # ------------------------------------------------------------------ Panel contract
     def set_task(self, info: dict[str, Any]) -> None:

@@ -13,13 +13,14 @@ import numpy as np
 import pyqtgraph as pg
 from PyQt6.QtGui import QColor
 
+from rnn_lab.engine.curves import thin_history
+
 from ..curve_buffer import CurveBuffer
 from ..plot_speed import major_grid, thin
 from ..theme import TRAIN_COLOR, VAL_COLOR
 from ..throttle import Throttle
 
 REDRAW_S = 0.15  # the batch curve is redrawn at most this often
-MAX_VAL_POINTS = 2_000  # validation dots kept (oldest dropped): memory stays bounded on long runs
 
 BATCH_COLOR = (*QColor(TRAIN_COLOR).getRgb()[:3], 80)  # faint: the noisy per-batch value
 
@@ -69,7 +70,7 @@ class AccuracyCurve(pg.PlotWidget):
         vals = [v for v in report.get("val") or () if v.get("split", "val") == "val" and "accuracy" in v]
         if vals:
             self.val_points += [(float(v["step"]), float(v["accuracy"])) for v in vals]
-            del self.val_points[:-MAX_VAL_POINTS]
+            thin_history(self.val_points)  # bounded on long runs: the early ones get coarser
         if vals or batch_is_accuracy and len(pts.get("step", ())):
             self._redraw()  # at most every REDRAW_S: the adder reports (and validates) dozens of times a second
         return vals

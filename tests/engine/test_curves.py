@@ -13,12 +13,14 @@ def _feed(curves: Curves, start: int, stop: int) -> None:
 
 def test_memory_bounded_over_a_million_appends():
     c = Curves(capacity=1000)
-    buffer = c.data
+    buffer = None
     for s in range(1, 1_000_001):
         c.append(s, 0.0, 1.0, 2.0, 3.0, 4.0)
+        if s == 1000:
+            buffer = c.data  # grown to its capacity...
         if s % 1000 == 0:
             assert c.n <= 1000
-    assert c.data is buffer and c.data.shape == (1000, len(COLUMNS))  # never reallocated
+    assert c.data is buffer and c.data.shape == (1000, len(COLUMNS))  # ... and never reallocated since
     assert 500 <= c.n <= 1000
     steps = c.column("step")
     assert steps[-1] > 1_000_000 - c.stride  # the curve reaches the end of the run
@@ -90,3 +92,27 @@ def test_bad_capacity_rejected(capacity):
 def test_bad_state_rejected(state):
     with pytest.raises(ValueError):
         Curves(8).load_state_dict(state)
+
+
+def test_runs_and_the_trainer_keep_the_same_rows():
+    """One store for both: a Run fed the trainer's rows in chunks keeps exactly the trainer's rows."""
+    from rnn_lab.engine.runs import Run
+
+    c, run = Curves(capacity=16), Run("r", "#000000", {}, max_rows=16)
+    rows = [(s, 0.01 * s, 1.0 / s, 2.0, 3.0, 0.5) for s in range(1, 300)]
+    for row in rows:
+        c.append(*row)
+    for start in range(0, len(rows), 7):
+        chunk = np.array(rows[start:start + 7])
+        run.extend({name: chunk[:, j] for j, name in enumerate(COLUMNS)}, now=1000.0)
+    for name in COLUMNS:
+        np.testing.assert_array_equal(run.curves[name], c.column(name))
+
+
+def test_back_date():
+    from rnn_lab.engine.curves import back_date
+
+    np.testing.assert_allclose(back_date(np.array([1.0, 1.5, 4.0]), 100.0), [97.0, 97.5, 100.0])
+    np.testing.assert_array_equal(back_date(np.array([1.0, np.nan]), 100.0), [100.0, 100.0])
+    assert back_date(np.array([]), 5.0).shape == (0,)
+
