@@ -393,7 +393,7 @@ class TrainReporter:
                        else f"{report['name']} changed at step {report['step']}")
 
     def _progress(self, report: dict[str, Any]) -> None:
-        """Called after every step (the trainer's report_interval is 0 here): throttle the bar to
+        """Called after every step (the trainer sends a progress message per step): throttle the bar to
         ``BAR_INTERVAL`` and the JSON lines to ``JSON_INTERVAL``, but log every validation at its step."""
         losses = report["points"]["loss"]
         self._losses.extend(float(x) for x in losses)

@@ -2,7 +2,7 @@
 to ``autosave.npz`` in the user's data folder; at the next start the app offers to restore it.
 
 The saves are ordinary checkpoints written by the worker between two steps (``Controller.save`` ->
-``Trainer.request_save``), so they are atomic: a crash or a kill mid-save leaves the previous
+``host.TrainerHost``'s save), so they are atomic: a crash or a kill mid-save leaves the previous
 autosave whole. The final save on close is queued before the controller's stop command, and the
 controller waits for its worker (under a second for the book's models), so it completes before
 the process exits. The window needs no changes: this object watches the window's Close event

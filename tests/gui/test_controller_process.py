@@ -65,7 +65,7 @@ def test_commands_and_answers_cross_the_pipe(qtbot, controller, inbox, tmp_path)
     controller.step(5)
     qtbot.waitUntil(lambda: any(m["step"] == 5 and m["state"] == "paused" for m in of_kind(inbox, "progress")),
                     timeout=WAIT_MS)
-    assert any(m.get("trace") is not None for m in of_kind(inbox, "progress"))  # the knob set before the build
+    assert any(m.get("trace") is not None for m in of_kind(inbox, "progress"))  # the display set before the build
     controller.set("lr", 0.01)
     qtbot.waitUntil(lambda: bool(of_kind(inbox, "hparam")), timeout=WAIT_MS)
     assert of_kind(inbox, "hparam")[-1]["new"] == 0.01 and controller.config.lr == 0.01

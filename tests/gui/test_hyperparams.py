@@ -147,3 +147,16 @@ def test_schedule_changes_do_not_rewrite_the_setting(panel):
     assert panel.editors["lr"].value() == 20.0
     panel.on_message({"kind": "hparam", "name": "temperature", "old": 1.0, "new": 0.5, "source": "user", "step": 9})
     assert panel.editors["temperature"].value() == 0.5
+
+
+def test_layer_code_control_switches_readable_and_fast(qtbot, window, monkeypatch):
+    """The window's control for ``impl``: shown for every task, a rebuild setting, its choices the registry's."""
+    hyper = window.hyper
+    editor = hyper.editors["impl"]
+    assert hyper.labels["impl"].text() == "Layer code" and not editor.isHidden()
+    assert [editor.itemText(i) for i in range(editor.count())] == ["readable", "fast"]
+    assert "engine/layers/lstm.py" in editor.toolTip()
+    editor.setCurrentText("readable")
+    qtbot.waitUntil(lambda: trainer_of(window) is not None and trainer_of(window).config.impl == "readable",
+                    timeout=WAIT_MS)  # nothing trained yet: applies by itself
+    assert type(trainer_of(window).task.model.rnn).__module__ == "rnn_lab.engine.layers.rnn"
