@@ -45,7 +45,6 @@ class MainWindow(QMainWindow):
         self.info: dict[str, Any] | None = None
         self.step, self.state = 0, "paused"
         self.trace_index, self.example_index = 0, 0
-        self._sent: dict[str, Any] = {"trace": "unset", "example": "unset"}
         self.task_configs: dict[str, dict] = {}
         self.auto_hidden: set[str] = set(self.settings.value("auto_hidden", [], type=list) or [])
         self._fallback_tried = self._sized = self._keep_banner = False
@@ -286,16 +285,12 @@ class MainWindow(QMainWindow):
         """Traces and display examples cost a forward+backward, the weights' spectral radii an
         eigendecomposition: ask only while a panel shows them (not behind another tab)."""
         shown = [p for p, d in self.docks.items() if d.isVisible() and not d.visibleRegion().isEmpty()]  # (tabs)
-        for key, attr, setter in (("trace", "uses_trace", self.controller.set_trace),
-                                  ("example", "uses_example", self.controller.set_example)):
-            index = getattr(self, f"{key}_index") if any(getattr(p, attr) for p in shown) else None
-            if index != self._sent[key]:
-                self._sent[key] = index
-                setter(index)
-        weights = any(p.uses_weights for p in shown)  # (eigenvalues each second: only for a visible view)
-        if weights != self._sent.get("weights"):
-            self._sent["weights"] = weights
-            self.controller.set_weights(weights)
+        wanted = {"trace": self.trace_index if any(p.uses_trace for p in shown) else None,
+                  "example": self.example_index if any(p.uses_example for p in shown) else None,
+                  "weights": any(p.uses_weights for p in shown)}  # (eigenvalues each second: a visible view only)
+        changed = {k: v for k, v in wanted.items() if getattr(self.controller.display, k) != v}
+        if changed:
+            self.controller.set_display(**changed)
 
     def _panel_request(self, panel, name: str, payload: dict[str, Any]) -> None:
         c = self.controller
@@ -306,7 +301,6 @@ class MainWindow(QMainWindow):
                 c.set(payload["name"], payload["value"])
             elif name in ("trace_index", "example_index"):
                 setattr(self, name, payload.get("index"))
-                self._sent["trace" if name == "trace_index" else "example"] = "unset"
                 self._update_traces()
             elif name == "eval":
                 c.evaluate(payload.get("split", "val"))

@@ -8,7 +8,6 @@ tasks, layers or data.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
@@ -75,7 +74,6 @@ class FakeTask(Task):
         self.seen = 0
         # test hooks (not part of the protocol)
         self.fail_at: int | None = None  # raise RuntimeError on this train_step call (1-based)
-        self.delay = 0.0  # seconds to sleep in each train_step (slow training for thread tests)
         self.ballast = 0  # float64 values of dummy state to make checkpoints big (atomic-save tests)
         self.calls = 0
 
@@ -93,8 +91,6 @@ class FakeTask(Task):
         self.calls += 1
         if self.fail_at is not None and self.calls == self.fail_at:
             raise RuntimeError("fake failure in train_step")
-        if self.delay:
-            time.sleep(self.delay)
         idx = self._next_batch()
         keep = (self.rng.random((len(idx), self.d)) > 0.1).astype(self.dtype) / 0.9  # inverted input dropout
         x, t = self.x_train[idx] * keep, self.y_train[idx]

@@ -18,9 +18,8 @@ def test_set_weights_turns_weight_reports_on_and_off(qtbot, sync_window):
     reports.clear()
     w.controller.run_steps(2)
     assert not display_of(w).weights and not any(r.get("weights") for r in reports)
-    w.controller.set_weights(True)
-    w.controller.build(w.hyper.current_config())  # a new trainer starts with the setting
-    assert display_of(w).weights
+    w.controller.build(w.hyper.current_config())  # a new run starts with the window's display
+    assert display_of(w) == w.controller.display
 
 
 def test_weights_only_while_the_panel_is_on_screen(qtbot, sync_window):
@@ -31,7 +30,14 @@ def test_weights_only_while_the_panel_is_on_screen(qtbot, sync_window):
     weights_dock = next(d for p, d in w.docks.items() if p.uses_weights)
     other = next(d for d in w.right_docks if d is not weights_dock and d.isVisible())
     asked = []
-    w.controller.set_weights = asked.append  # what the window asks of the run
+    real = w.controller.set_display
+
+    def spy(**changes):  # what the window asks of the run
+        if "weights" in changes:
+            asked.append(changes["weights"])
+        real(**changes)
+
+    w.controller.set_display = spy
     weights_dock.raise_()
     qtbot.waitUntil(lambda: asked[-1:] == [True], timeout=3000)
     other.raise_()
