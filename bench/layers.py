@@ -16,7 +16,8 @@ import time
 
 import numpy as np
 
-from rnn_lab.engine.layers.lstm import TimeLSTM
+# the fused kernel (layers/lstm.py is the readable one)
+from rnn_lab.engine.layers.fast.lstm import FastTimeLSTM as TimeLSTM
 
 
 def _best_seconds(fn, repeats: int, warmup: int) -> float:
