@@ -98,8 +98,8 @@ class Recurrent:
         extra = [np.asarray(p) for p in extra]
         wanted = self.cell.extra_params
         if len(extra) != len(wanted) or any(p.shape != (H,) for p in extra):
-            raise ValueError(f"{name}: after Wx, Wh and b it takes {len(wanted)} vectors "
-                             f"{', '.join(wanted) or ''} of shape ({H},), got {[p.shape for p in extra]}")
+            takes = f"{len(wanted)} vectors {', '.join(wanted)} of shape ({H},)" if wanted else "nothing"
+            raise ValueError(f"{name}: after Wx, Wh and b it takes {takes}, got {[p.shape for p in extra]}")
         params = [Wx, Wh, b, *extra]
         dtypes = {p.dtype for p in params}
         if len(dtypes) != 1 or not np.issubdtype(Wx.dtype, np.floating):
@@ -178,10 +178,9 @@ class TimeRecurrent(Recurrent):
     the parameter gradients of all steps add up in ``grads``.
     """
 
-    options: dict = {}  # the cell's keyword arguments (TimeRNN: activation)
-
     def __init__(self, Wx, Wh, b, *extra, stateful: bool = False) -> None:
         super().__init__(Wx, Wh, b, *extra, stateful=stateful)
+        self.cell_options: dict[str, object] = {}  # keyword arguments of each step's cell (TimeRNN: activation)
         self.layers: list[Cell] = []  # the cells of the last forward, one per timestep
         self._shape: tuple[int, int] | None = None  # (N, T) of the last complete forward
 
@@ -193,7 +192,7 @@ class TimeRecurrent(Recurrent):
         h, c = self._initial_state(N, xs.shape)
         hs = np.empty((N, T, self.H), dtype=self.dtype)
         for t in range(T):
-            layer = self.cell(*self.params, **self.options)
+            layer = self.cell(*self.params, **self.cell_options)
             if self.cell.has_cell:
                 h, c = layer.forward(xs[:, t, :], h, c)
             else:

@@ -66,7 +66,7 @@ class TimeRNN(TimeRecurrent):
         check_activation(type(self).__name__, activation)
         super().__init__(Wx, Wh, b, stateful=stateful)
         self.activation = activation
-        self.options = {"activation": activation}
+        self.cell_options = {"activation": activation}
 
 
 def check_activation(layer: str, activation: str) -> None:
