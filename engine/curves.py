@@ -36,26 +36,28 @@ class BoundedRows:
     def __len__(self) -> int:
         return self.n
 
-    def extend(self, rows: np.ndarray) -> None:
-        """Offer rows (k, len(columns)), oldest first; keep those the stride says, halving when full."""
-        rows = np.asarray(rows, dtype=np.float64).reshape(-1, len(self.columns))
-        idx = self.seen + 1 + np.arange(rows.shape[0])
-        self.seen += rows.shape[0]
-        keep = idx % self.stride == 0
-        rows, idx = rows[keep], idx[keep]
-        while self.n + rows.shape[0] > self.capacity:
-            half = self.n // 2
-            self.data[:half] = self.data[1:self.n:2]
-            self.n, self.stride = half, self.stride * 2
-            keep = idx % self.stride == 0
-            rows, idx = rows[keep], idx[keep]
-        need = self.n + rows.shape[0]
-        if need > self.data.shape[0]:
-            grown = np.empty((min(self.capacity, max(need, 2 * self.data.shape[0], 64)), len(self.columns)))
+    def add(self, row) -> None:
+        """Offer one row (len(columns) numbers); keep it if the stride says so, halving when full."""
+        self.seen += 1
+        if self.seen % self.stride:
+            return
+        if self.n == self.capacity:  # keep every second row held, then every (doubled) stride-th offered
+            self.data[:self.n // 2] = self.data[1:self.n:2]
+            self.n //= 2
+            self.stride *= 2
+            if self.seen % self.stride:
+                return
+        if self.n == self.data.shape[0]:  # grow (up to capacity) instead of holding it all from the start
+            grown = np.empty((min(self.capacity, max(64, 2 * self.n)), len(self.columns)))
             grown[:self.n] = self.data[:self.n]
             self.data = grown
-        self.data[self.n:need] = rows
-        self.n = need
+        self.data[self.n] = row
+        self.n += 1
+
+    def extend(self, rows: np.ndarray) -> None:
+        """Offer rows (k, len(columns)), oldest first."""
+        for row in np.asarray(rows, dtype=np.float64).reshape(-1, len(self.columns)):
+            self.add(row)
 
     def rows(self) -> np.ndarray:
         """The kept rows (n, len(columns)): a view, valid until the next ``extend``."""
@@ -90,7 +92,7 @@ class Curves(BoundedRows):
         super().__init__(COLUMNS, capacity)
 
     def append(self, step: int, time: float, loss: float, metric: float, grad_norm: float, lr: float) -> None:
-        self.extend(np.array([[step, time, loss, metric, grad_norm, lr]]))
+        self.add((step, time, loss, metric, grad_norm, lr))
 
 
 def thin_history(points: list, limit: int = MAX_VAL_POINTS) -> None:

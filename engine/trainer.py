@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -61,7 +62,8 @@ class Trainer:
         self.last: dict[str, float] = {}
         self.sample_rng = np.random.default_rng(cfg.seed + 7919)  # display sampling never touches task.rng
         self._new_vals: list[dict[str, Any]] = []  # validation points not reported yet
-        self._tokens: list[tuple[float, int]] = []  # (seconds, tokens) of the last steps
+        self._tokens: deque[tuple[float, int]] = deque(maxlen=TOKENS_WINDOW)  # (seconds, tokens) of the last steps
+        self._token_sums = [0.0, 0]  # their sums
         self._backup = self._take_backup()
 
     # ------------------------------------------------------------------ one step
@@ -92,7 +94,13 @@ class Trainer:
         self.last = {"step": self.step_count, "epoch": self.task.epoch, "loss": res.loss, "grad_norm": norm,
                      "lr": self.optimizer.lr, self.task.metric_name: metric, **res.metrics}
         self.curves.append(*row)
-        self._tokens = [*self._tokens[1 - TOKENS_WINDOW:], (dt, res.tokens)]
+        if len(self._tokens) == TOKENS_WINDOW:
+            old_dt, old_n = self._tokens[0]
+            self._token_sums[0] -= old_dt
+            self._token_sums[1] -= old_n
+        self._tokens.append((dt, res.tokens))
+        self._token_sums[0] += dt
+        self._token_sums[1] += res.tokens
         if self.step_count % self.backup_interval == 0:
             self._backup = self._take_backup()
         every = self.config.eval_interval
@@ -121,8 +129,8 @@ class Trainer:
         return bool(cfg.max_steps and self.step_count >= cfg.max_steps or cfg.epochs and self.task.epoch >= cfg.epochs)
 
     def tokens_per_second(self) -> float:
-        t = sum(dt for dt, _ in self._tokens)
-        return sum(n for _, n in self._tokens) / t if t > 0 else 0.0
+        seconds, tokens = self._token_sums
+        return tokens / seconds if seconds > 0 else 0.0
 
     # ------------------------------------------------------------------ evaluation
     def evaluate(self, split: str = "val", scheduled: bool = False) -> dict[str, float]:
@@ -213,14 +221,15 @@ class Trainer:
     def progress(self, rows: list[tuple[float, ...]] = ()) -> messages.Progress:
         """A "progress" message: the run's numbers now, curve ``rows`` (tuples in ``curves.COLUMNS``
         order) and the validation points not reported yet. No trace or example (``LiveRun`` adds them)."""
-        pts = np.array(rows, dtype=np.float64).reshape(-1, len(COLUMNS))
+        pts = np.array(rows, dtype=np.float64).reshape(-1, len(COLUMNS))  # a fresh array: the columns are views of it
         new_vals, self._new_vals = self._new_vals, []
-        report = {"kind": "progress", "state": self.state, "step": self.step_count, "epoch": self.task.epoch,
-                  "elapsed_s": self.elapsed, "tokens_per_s": self.tokens_per_second(), "lr": self.optimizer.lr,
-                  "metric_name": self.task.metric_name, **{k: v for k, v in self.last.items() if k != "step"},
-                  "points": {name: pts[:, i].copy() for i, name in enumerate(COLUMNS)}, "val": new_vals,
-                  "trace": None, "example": None}
-        return messages.Progress(**report)
+        report: messages.Progress = {
+            "kind": "progress", "state": self.state, "step": self.step_count, "epoch": self.task.epoch,
+            "elapsed_s": self.elapsed, "tokens_per_s": self.tokens_per_second(), "lr": self.optimizer.lr,
+            "metric_name": self.task.metric_name, **{k: v for k, v in self.last.items() if k != "step"},
+            "points": {name: pts[:, i] for i, name in enumerate(COLUMNS)},
+            "val": new_vals, "trace": None, "example": None}
+        return report
 
     # ------------------------------------------------------------------ state, for checkpoints
     def state_dict(self) -> dict[str, np.ndarray]:
