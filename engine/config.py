@@ -39,7 +39,7 @@ class Config:
     # whose readable layers are as fast says so in its defaults (seq2seq).
     impl: str = _f("fast", "Code of the recurrent layers: 'readable' (the book's equations, "
                    "engine/layers/lstm.py) or 'fast' (fused kernels, engine/layers/fast/; the same numbers; "
-                   "a cell without fused code, like the peephole LSTM, runs its readable code)",
+                   "a cell without fused code runs its readable code)",
                    choices=IMPLS)
     layers: int = _f(1, "Stacked recurrent layers", min=1, max=4, task_setting=True)
     hidden: int = _f(16, "Hidden units per recurrent layer", min=1, max=2048, log=True)

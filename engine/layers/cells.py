@@ -4,7 +4,7 @@ A cell is a ``Cell`` class (``recurrent.py``) with its Time layer; its class dec
 title, gates and their kinds. The models build their layers through ``make_time_layer``, the memory
 estimate counts its blocks, the analysis finds its sigmoid gates and Wh blocks, and the command line
 and the window list ``CELLS``. Adding a cell: write its file (the cell and its Time layer), its tests,
-and add its Time layer to ``READABLE`` below.
+and add its Time layer to ``READABLE`` below (and a fused version, if it needs one, to ``FAST``).
 
 Each cell has a readable Time layer (the book's equations, one cell object per timestep) and may have
 a fast one (``fast/``: fused buffers, the same numbers, held equal by tests). ``impl`` chooses:
@@ -18,7 +18,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .fast.gru import FastTimeGRU
-from .fast.lstm import FastTimeLSTM
+from .fast.lstm import FastTimeLSTM, FastTimePeepholeLSTM
 from .fast.rnn import FastTimeRNN
 from .gru import TimeGRU
 from .lstm import TimeLSTM
@@ -28,7 +28,8 @@ from .rnn import TimeRNN
 
 READABLE: dict[str, type[Recurrent]] = {
     layer.cell.name: layer for layer in (TimeRNN, TimeLSTM, TimeGRU, TimePeepholeLSTM)}
-FAST: dict[str, type[Recurrent]] = {layer.cell.name: layer for layer in (FastTimeRNN, FastTimeLSTM, FastTimeGRU)}
+FAST: dict[str, type[Recurrent]] = {
+    layer.cell.name: layer for layer in (FastTimeRNN, FastTimeLSTM, FastTimeGRU, FastTimePeepholeLSTM)}
 CELLS: tuple[str, ...] = tuple(READABLE)  # "rnn", "lstm", "gru", "peephole"
 IMPLS = ("readable", "fast")
 

@@ -1,4 +1,5 @@
-"""TimePeepholeLSTM: gradient checks, the equations in the trace, state, and zero peepholes = the book's LSTM."""
+"""TimePeepholeLSTM, readable and fast: gradient checks, the equations in the trace, state, and zero
+peepholes = the book's LSTM."""
 
 import numpy as np
 import pytest
