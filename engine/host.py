@@ -43,7 +43,7 @@ def task_info(task) -> dict[str, Any]:
     """What a front end learns about a freshly built task (plain data; see ``Panel.set_task``)."""
     cfg = task.config
     return {"task": cfg.task, "title": task.title, "metric_name": task.metric_name, "model": cfg.model,
-            "cell": task.model.cell, "hidden": cfg.hidden,
+            "cell": task.model.cell, "unit": getattr(task, "unit", None), "hidden": cfg.hidden,
             "layers": cfg.layers if applies(cfg, "layers") else 1, "has_sampling": task.has_sampling,
             "higher_is_better": task.higher_is_better, "config": cfg.to_dict(),
             "description": task.describe(), "num_params": task.model.num_params(),

@@ -71,6 +71,7 @@ class Task(ABC):
     metric_name: ClassVar[str]  # the curve shown under the loss: "perplexity" or "accuracy"
     higher_is_better: ClassVar[bool]  # for "best parameters" and the book's lr decay
     has_sampling: ClassVar[bool] = False  # language models: prompt + sampling panel
+    unit: ClassVar[str | None] = None  # what a token is, for a language model: "character" or "word"
     # config.model: any registered cell when ``uses_cells``, and the task's own ``variants``
     uses_cells: ClassVar[bool] = True
     variants: ClassVar[dict[str, Variant]] = {}

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, ClassVar
+from typing import Any
 
 import numpy as np
 
@@ -46,7 +46,6 @@ class LanguageTask(Task):
     has_sampling = True
     settings = frozenset({"layers", "embed", "activation", "tie_weights", "dropout", "bptt", "temperature",
                           "top_k", "encoding", "val_fraction"})
-    unit: ClassVar[str]  # "character" or "word"
 
     def __init__(self, config, vocab: list[str] | None = None) -> None:
         super().__init__(config)

@@ -45,7 +45,8 @@ class Panel(QWidget):
     request = pyqtSignal(str, object)  # (command name, payload dict) for the controller
 
     def set_task(self, info: dict[str, Any]) -> None:
-        """A new task was built (or loaded). ``info``: {"task", "title", "metric_name", "model", "cell",
+        """A new task was built (or loaded). ``info`` (``engine.host.task_info``): {"task", "title",
+        "metric_name", "model", "cell" (a name of the cell registry), "unit" ("character", "word" or None),
         "hidden", "layers", "has_sampling", "config": dict, "description": str}. Clear old drawings."""
 
     def on_progress(self, report: dict[str, Any]) -> None:

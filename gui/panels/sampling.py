@@ -176,8 +176,9 @@ class SamplingPanel(Panel):
 
     # ------------------------------------------------------------------ Panel contract
     def set_task(self, info: dict[str, Any]) -> None:
-        self.separator = "" if info.get("task") == "char" else " "
-        self.length.setValue(200 if info.get("task") == "char" else 40)
+        chars = info.get("unit") == "character"
+        self.separator = "" if chars else " "
+        self.length.setValue(200 if chars else 40)
         cfg = info.get("config") or {}
         self._set_quietly(self.temperature, cfg.get("temperature"))
         self._set_quietly(self.top_k, cfg.get("top_k"))

@@ -93,7 +93,7 @@ class SampleTimelinePanel(Panel):
 
     # ------------------------------------------------------------------ Panel contract
     def set_task(self, info: dict[str, Any]) -> None:
-        char = info.get("task") == "char"
+        char = info.get("unit") == "character"
         self.unit = "character" if char else "word"
         self.length.setValue(200 if char else 40)
         if not char and self.prompt.text() == "The ":

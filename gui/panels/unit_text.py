@@ -58,7 +58,7 @@ class UnitTextPanel(Panel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.task = "lm"
+        self.chars = False  # tokens are characters (no spaces between them), not words
         self.trace: dict[str, Any] | None = None
         self.spans: list[tuple[int, int]] = []  # places where the picked units fire
         self.span_pos = -1
@@ -162,7 +162,7 @@ class UnitTextPanel(Panel):
 
     # ------------------------------------------------------------------ Panel contract
     def set_task(self, info: dict[str, Any]) -> None:
-        self.task = str(info.get("task", "lm"))
+        self.chars = info.get("unit") == "character"
         self.trace = self._pending = None
         self._show_pending.cancel()
         self.text.clear()
@@ -234,7 +234,7 @@ class UnitTextPanel(Panel):
         cursor = self.text.textCursor()
         self.offsets = []
         for t, label in enumerate(labels):
-            if t and self.task != "char":
+            if t and not self.chars:
                 cursor.insertText(" ", QTextCharFormat())
             fmt = QTextCharFormat()
             bg = unit_color(h[t])
@@ -245,7 +245,7 @@ class UnitTextPanel(Panel):
                 fmt.setFontUnderline(True)
                 fmt.setFontWeight(QFont.Weight.Bold)
             begin = cursor.position()
-            cursor.insertText(SHOWN.get(label, label) if self.task == "char" else label, fmt)
+            cursor.insertText(SHOWN.get(label, label) if self.chars else label, fmt)
             self.offsets.append((begin, cursor.position()))
         self.text.blockSignals(False)
         fill_top5_grid(self.grid, labels, h, self.trace.get("top5") or [])

@@ -109,7 +109,7 @@ def test_auto_sample_only_while_running(panel, qtbot):
 
 
 def test_char_task_joins_without_spaces(panel):
-    panel.set_task({"task": "char", "config": {}})
+    panel.set_task({"task": "char", "unit": "character", "config": {}})
     assert panel.separator == "" and panel.length.value() == 200 and panel.text.toPlainText() == ""
     panel.on_message({"kind": "sample", "prompt_tokens": list("ab"), "unknown": [], "tokens": list(" c"),
                       "probs": [0.5, 0.5], "top": [], "text": "ab c"})

@@ -83,7 +83,7 @@ def test_saturation_gru_and_a_vanilla_rnn_note(qtbot):
 
 # ---------------------------------------------------------------------------- text coloured by a unit
 def test_tokens_are_tinted_by_the_selected_unit(qtbot):
-    p = make(qtbot, UnitTextPanel, {"task": "char"})
+    p = make(qtbot, UnitTextPanel, {"task": "char", "unit": "character"})
     h = np.array([[0.9, -0.9], [-0.8, 0.0], [0.1, 0.7]], dtype=np.float32)
     top5 = [[("a", 0.9), ("b", 0.05), ("c", 0.03), ("d", 0.01), ("e", 0.01)]] * 3
     p.on_progress({"trace": lm_trace(h, labels=["x", "␣", "y"], top5=top5)})
@@ -139,7 +139,7 @@ def test_pattern_finder_on_a_planted_unit(qtbot):
     h[22:25, 7] = 0.9  # ...and again later
     h[10:14, 3] = 0.6  # unit 3 is on too, but weaker
     h[6:9, 3] = 0.6  # and also just before the span: not "off around it"
-    p = make(qtbot, UnitTextPanel, {"task": "lm"})
+    p = make(qtbot, UnitTextPanel, {"task": "lm", "unit": "word"})
     p.on_progress({"trace": lm_trace(h, labels=[f"w{t}" for t in range(T)])})
     # a mouse-like selection of tokens 10..13 in the text sets the span
     cur = p.text.textCursor()
@@ -179,7 +179,7 @@ def test_pattern_finder_on_a_planted_unit(qtbot):
 
 # ---------------------------------------------------------------------------- sample timeline
 def test_timeline_asks_every_n_steps_and_lists_tagged_samples(qtbot, tmp_path):
-    p = make(qtbot, SampleTimelinePanel, {"task": "char"})
+    p = make(qtbot, SampleTimelinePanel, {"task": "char", "unit": "character"})
     p.every.setValue(100)
     asked = []
     p.request.connect(lambda name, payload: asked.append((name, payload)))
