@@ -277,6 +277,8 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if config.data and not Path(config.data).exists():
             raise CliError(f"data path not found: {config.data}") from None
         raise
+    if task.note and not args.quiet:
+        print(f"{PROG}: note: {task.note}", file=err)
     reporter = TrainReporter(task, config, out, err, log_json=args.log_json, quiet=args.quiet)
     trainer = Trainer(task, callback=reporter, report_interval=0.0)  # every step; the reporter throttles
     try:

@@ -53,9 +53,13 @@ class RunOverlays:
         self.store, self.current = store, current
 
     def kept_visible(self) -> list[Run]:
+        """The kept runs drawn: visible, trained, and of the current run's task (another task's
+        curves are listed in the Runs panel, never drawn here nor stretching these axes)."""
         if self.store is None:
             return []
-        return [r for r in self.store.visible() if r is not self.current and len(r)]
+        task = self.current.task if self.current is not None else None
+        return [r for r in self.store.visible() if r is not self.current and len(r)
+                and (task is None or r.task == task)]
 
     def clear(self) -> None:
         for plot, item in self.items:
@@ -101,8 +105,11 @@ class RunOverlays:
         if self.store is None:
             return []
         base = self.store.baseline
+        task = self.current.task if self.current is not None else None
+        if base is not None and task is not None and base.task != task:
+            base = None  # a baseline of another task compares with nothing on these plots
         lines = []
-        runs = [r for r in self.store.visible() if len(r)]
+        runs = [r for r in self.store.visible() if len(r) and (task is None or r.task == task)]
         if base is not None and base not in runs and len(base):
             runs.append(base)
         if len(runs) < 2 and base is None:

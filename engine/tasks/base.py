@@ -49,6 +49,7 @@ class Task(ABC):
     metric_name: ClassVar[str]  # the curve shown under the loss: "perplexity" or "accuracy"
     higher_is_better: ClassVar[bool]  # for "best parameters" and the book's lr decay
     has_sampling: ClassVar[bool] = False  # language models: prompt + sampling panel
+    note: str = ""  # one sentence about how the task adapted the settings (e.g. to a short text), or ""
 
     def __init__(self, config: Config) -> None:
         self.config = config
