@@ -403,6 +403,8 @@ class RunStore:
         if name is None:
             same = [r for r in self.runs if r.config.get("task") == cfg.get("task")]
             base = run_label(cfg, same[-1].config if same else None)
+            if same and base == model_label(cfg) == model_label(same[-1].config):
+                base = re.sub(r" \(\d+\)$", "", same[-1].name)  # the same settings again: "<its name> (2)"
             name, n = base, 2
             while name in self.names():
                 name, n = f"{base} ({n})", n + 1
