@@ -197,7 +197,7 @@ def test_run_names_say_what_sets_them_apart():
     assert store.new_run(default_config("char", lr=0.01, dropout=0.2)).name == "LSTM 128 · lr 0.01 · dropout 0.2 (2)"
     assert store.new_run(default_config("adder")).name == "RNN 16 tanh · lr 0.03"  # another task's first run
     many = default_config("char", model="gru", hidden=64, lr=0.1, clip=1.0, batch=8, bptt=16, seed=3)
-    assert store.new_run(many).name == "GRU 64 · lr 0.1 · clip 1 · batch 8 · +2 more"
+    assert store.new_run(many).name == "GRU 64 · lr 0.1 · dropout 0 · clip 1 · +3 more"
     two = default_config("lm", layers=2, hidden=650, embed=650, tie_weights=True)
     assert store.new_run(two).name == "2-layer LSTM 650 · lr 20"
 
