@@ -7,7 +7,8 @@ weights) so that a new trainer starts with them, and drops reports of a trainer 
 the front end never mixes two runs. Commands (see ``COMMANDS``):
 
     build(config)  load(path, data)  play()  pause()  step(n)  set(name, value)  speed(steps_per_s)
-    trace(index)  example(index)  weights(on)  sample(prompt, length, tag)  eval(split)  save(path, extra)
+    pause_at(steps)  trace(index)  example(index)  weights(on)  sample(prompt, length, tag)  eval(split)
+    save(path, extra)
 
 Besides the trainer's reports ("progress", "event", "sample", "eval", "hparam", "saved") the host sends:
 
@@ -38,9 +39,11 @@ from typing import Any
 from .config import Config
 from .trainer import FINISHED, PAUSED, Trainer
 
+RADIUS_INTERVAL = 1.0  # seconds between the spectral radii every report stream carries (O(H^3) each)
+
 Emit = Callable[[dict[str, Any]], None]
 CELLS = {"rnn": "rnn", "simple": "rnn", "gru": "gru"}  # every other model variant is built of LSTMs
-COMMANDS = ("build", "load", "play", "pause", "step", "set", "speed", "trace", "example", "weights",
+COMMANDS = ("build", "load", "play", "pause", "step", "set", "speed", "pause_at", "trace", "example", "weights",
             "sample", "eval", "save")
 
 
@@ -70,6 +73,8 @@ class TrainerHost:
         self._wake = threading.Event()
         self._closing = threading.Event()
         self._speed, self._trace, self._example, self._weights = 0.0, None, None, False
+        self._pause_at: list[int] = []  # a lesson's step counts: every run built while it is open pauses there
+        self._radius_at: tuple[float, int] = (-1e18, -1)  # (clock, step) of the last radii sent
 
     # ------------------------------------------------------------------ commands (any thread)
     def command(self, name: str, *args: Any) -> None:
@@ -105,6 +110,11 @@ class TrainerHost:
         self._speed = max(0.0, float(steps_per_second))
         if self.trainer is not None:
             self.trainer.set_speed(self._speed)
+
+    def _cmd_pause_at(self, steps) -> None:
+        self._pause_at = [int(s) for s in steps]
+        if self.trainer is not None:
+            self.trainer.pause_at(self._pause_at)
 
     def _cmd_trace(self, index: int | None) -> None:
         self._trace = index
@@ -225,7 +235,9 @@ class TrainerHost:
         trainer.steps_per_second = self._speed
         trainer.trace_index, trainer.example_index = self._trace, self._example
         trainer.weights_on = self._weights
+        trainer.pause_steps = set(self._pause_at)
         self.trainer = trainer
+        self._radius_at = (-1e18, -1)
         info = task_info(trainer.task)
         if loaded_from is None:
             self.emit({"kind": "built", "info": info})
@@ -240,7 +252,30 @@ class TrainerHost:
 
     def _emit_from(self, trainer: Trainer, report: dict[str, Any]) -> None:
         if trainer is self.trainer:
+            if report.get("kind") == "progress":
+                self._add_radius(trainer, report)
             self.emit(report)
+
+    def _add_radius(self, trainer: Trainer, report: dict[str, Any]) -> None:
+        """Every time series is recorded whatever the window shows: the spectral radius of each Wh goes
+        into a report about once a second (``report["radius"]`` = {layer: float or {gate: float}}), so
+        its history has no gaps while the weights view is hidden. (The matrices themselves are sent only
+        while a view shows them: ``report["weights"]``, which carries the radii too.) Runs on the
+        training thread, between steps, like the report itself."""
+        if "weights" in report:
+            report["radius"] = {name: w["radius"] for name, w in report["weights"].items()}
+            self._radius_at = (trainer.clock(), trainer.step_count)
+            return
+        now, step = trainer.clock(), trainer.step_count
+        last_time, last_step = self._radius_at
+        if step == last_step or (now - last_time < RADIUS_INTERVAL and report.get("state") == "running"):
+            return
+        from .analysis import spectral_radius
+
+        model = trainer.task.model
+        report["radius"] = {name[:-3]: spectral_radius(p) for name, p in zip(model.names, model.params)
+                            if name.endswith(".Wh")}
+        self._radius_at = (now, step)
 
     def emit(self, msg: dict[str, Any]) -> None:
         if not self._closing.is_set():

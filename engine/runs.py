@@ -116,6 +116,16 @@ def format_number(value: Any) -> str:
     return str(value)
 
 
+# Live settings whose changes don't change what the training curves show: never marked on them.
+UNMARKED = ("temperature", "top_k", "eval_interval", "eval_batches", "max_steps", "epochs")
+
+
+def is_marked(change: Mapping[str, Any]) -> bool:
+    """Whether a live change is marked on the curves: the user's changes of training settings (a
+    schedule's lr steps are the lr curve itself; sampling settings change samples, not curves)."""
+    return change.get("source", "user") == "user" and change.get("name") not in UNMARKED
+
+
 def change_label(change: Mapping[str, Any]) -> str:
     """The marker text of a live hyperparameter change ``{"name", "old", "new", ...}``: "lr 20 -> 5"."""
     return f"{change['name']} {format_number(change['old'])} -> {format_number(change['new'])}"
@@ -344,9 +354,10 @@ class Run:
         return np.interp(s, known[ok], target[ok])
 
     def markers(self, mode: str = "step") -> list[tuple[float, str]]:
-        """(x, "lr 20 -> 5") for each live hyperparameter change, at the step it happened."""
-        xs = self.x(mode, [c["step"] for c in self.changes])
-        return [(float(x), change_label(c)) for x, c in zip(xs, self.changes)]
+        """(x, "lr 20 -> 5") for each marked live change (``is_marked``), at the step it happened."""
+        changes = [c for c in self.changes if is_marked(c)]
+        xs = self.x(mode, [c["step"] for c in changes])
+        return [(float(x), change_label(c)) for x, c in zip(xs, changes)]
 
 
 def _check_name(name: Any) -> str:

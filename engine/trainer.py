@@ -71,6 +71,9 @@ class Trainer:
         self.weights_on = False  # put "weights" (Wh and its spectral radii) in reports
         self.weights_interval = 1.0  # seconds between them (eigenvalues of H x H blocks: O(H^3))
         self.steps_per_second = 0.0  # 0 = as fast as possible (the window's speed control)
+        self.pause_steps: set[int] = set()  # run(): pause on reaching these step counts (a lesson's steps)
+        self.solved_at: int | None = None  # the step whose validation first found the task solved
+        self._pause_solved = False  # run(): pause after the step that solved it (config.pause_when_solved)
 
         self._commands: queue.Queue = queue.Queue()
         self._wake = threading.Event()
@@ -133,6 +136,10 @@ class Trainer:
         """Slow training down to watch it (0 = full speed)."""
         self._send("speed", float(steps_per_second))
 
+    def pause_at(self, steps) -> None:
+        """While running (``run``), pause on reaching each of these step counts (empty: never)."""
+        self._send("pause_at", [int(s) for s in steps])
+
     def call(self, fn: Callable[[Trainer], Any]) -> None:
         """Run ``fn(trainer)`` on the worker between steps (for anything else that touches the model)."""
         self._send("call", fn)
@@ -193,6 +200,22 @@ class Trainer:
             if self._pending_steps == 0 and self.state == RUNNING and self._stepping:
                 self.state, self._dirty = PAUSED, True
         self._check_limits()
+        self._check_pauses()
+
+    def _check_pauses(self) -> None:
+        """Pause the window's run at a lesson's step counts, and once when the task gets solved."""
+        if self.state != RUNNING:
+            self._pause_solved = False
+            return
+        if self._pause_solved:
+            self._pause_solved = False
+            self.state, self._dirty, self._pending_steps = PAUSED, True, 0
+            self._event("info", f"Solved: exactly right on every validation example at step {self.step_count:,}. "
+                        "Training paused; press Play to train on, or untick 'Pause when solved'.", solved=True)
+        elif self.step_count in self.pause_steps:
+            self.state, self._dirty, self._pending_steps = PAUSED, True, 0
+            self._event("info", f"Paused at step {self.step_count:,}, as the lesson describes: read the next "
+                        "step of the lesson, then press Play to go on.", lesson_pause=True)
 
     def limits_reached(self) -> bool:
         cfg = self.config
@@ -255,6 +278,9 @@ class Trainer:
         self.val_points.append(point)
         thin_history(self.val_points, self.max_val_points)  # bounded: also what a checkpoint stores
         self._new_vals.append(point)
+        if scheduled and split == "val" and self.solved_at is None and self.task.solved(metrics):
+            self.solved_at = self.step_count
+            self._pause_solved = bool(getattr(self.config, "pause_when_solved", False))
         if scheduled and split == "val":
             value = metrics.get(self.task.metric_name, math.nan)
             better = self.best is None or (value > self.best["metric"] if self.task.higher_is_better
@@ -369,6 +395,8 @@ class Trainer:
             self._emit_progress(force=True)
         elif kind == "speed":
             self.steps_per_second = max(0.0, args[0])
+        elif kind == "pause_at":
+            self.pause_steps = {int(s) for s in args[0]}
         elif kind == "call":
             args[0](self)
         else:

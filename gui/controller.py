@@ -57,6 +57,7 @@ class Controller(QObject):
         self._config: Config | None = None
         self._run_id = 0  # counts built/loaded runs (the autosave's "has this run changed")
         self._speed, self._trace, self._example, self._weights = 0.0, None, None, False
+        self._pause_at: list[int] = []
         self._last_state, self._last_step, self._step_target, self._nudges = "paused", 0, 0, 0
         # After "step n" the trainer pauses without a further report when its last one was throttled
         # away; until it reports the pause, nudge it with a no-op command (which makes it report).
@@ -173,6 +174,12 @@ class Controller(QObject):
         self._speed = max(0.0, float(steps_per_second))
         self._send("speed", self._speed)
 
+    def pause_at(self, steps) -> None:
+        """Pause training on reaching each of these step counts, in this run and the next ones (a
+        lesson's steps); an empty list: never."""
+        self._pause_at = [int(s) for s in steps]
+        self._send("pause_at", self._pause_at)
+
     def set_trace(self, index: int | None) -> None:
         """Record traces of display example ``index`` (None: no traces, which costs nothing)."""
         self._trace = index
@@ -250,7 +257,7 @@ class Controller(QObject):
         self._proc, self._conn = proc, ours
         # The knobs of the window, for the new process (a restart after a crash keeps them).
         for name, value in (("speed", self._speed), ("trace", self._trace), ("example", self._example),
-                            ("weights", self._weights)):
+                            ("weights", self._weights), ("pause_at", self._pause_at)):
             self._send(name, value)
         threading.Thread(target=self._read, args=(proc, ours), name="rnnlab-reports", daemon=True).start()
 

@@ -138,6 +138,11 @@ class Task(ABC):
         "sizes": {split: tokens}}. A vocabulary saved here is used to rebuild the task from a checkpoint."""
         return {"source": self.config.data or "built-in", "vocab": None, "sizes": {}}
 
+    def solved(self, metrics: dict[str, float]) -> bool:
+        """Whether validation ``metrics`` say the task is done perfectly (the adder: every pair right).
+        Tasks that can't be solved exactly (language models) never are."""
+        return False
+
     def describe(self) -> str:
         """One line for the status bar, e.g. 'Word LM · LSTM 100 · 10,000 words · 929k tokens'."""
         return f"{self.title} · {self.model.num_params():,} parameters"

@@ -99,9 +99,13 @@ class WeightsPanel(Panel):
         self._draw()
 
     def on_progress(self, report: dict[str, Any]) -> None:
+        """Matrices arrive while the panel is on screen; the radii in every report about once a second,
+        whatever is on screen, so the history over training has no gaps (``report["radius"]``)."""
         weights = report.get("weights")
         if weights:
             self.add_weights(int(report.get("step", 0)), weights)
+        elif report.get("radius"):
+            self.add_radii(int(report.get("step", 0)), report["radius"])
 
     def export_targets(self) -> list[tuple[str, Any]]:
         return [("Recurrent matrix Wh", self.heatmap.plot), ("Spectral radius over training", self.radius_plot)]
@@ -110,16 +114,7 @@ class WeightsPanel(Panel):
     def add_weights(self, step: int, weights: dict[str, dict[str, Any]]) -> None:
         """Keep the newest matrices and append their radii to the history (a restart of the step
         count, e.g. after Reset, starts the history again)."""
-        for name, entry in weights.items():
-            radius = entry.get("radius")
-            radii = radius if isinstance(radius, dict) else {"h": radius}
-            hist = self.history.setdefault(name, {})
-            for gate, value in radii.items():
-                points = hist.setdefault(gate, [])
-                if points and points[-1][0] > step:
-                    points.clear()
-                if not points or points[-1][0] != step:
-                    points.append((step, float(value) if value is not None else math.nan))
+        self._record(step, {name: entry.get("radius") for name, entry in weights.items()})
         self.latest = weights
         names = list(weights)
         if names != [self.layer.itemText(k) for k in range(self.layer.count())]:
@@ -129,10 +124,31 @@ class WeightsPanel(Panel):
             self.layer.blockSignals(False)
         self._draw()
 
+    def add_radii(self, step: int, radii: dict[str, Any]) -> None:
+        """Append radii to the history without a matrix (drawn when the panel is next on screen)."""
+        self._record(step, radii)
+        if self.isVisible():
+            self._draw_curves(self.layer.currentText())
+
+    def _record(self, step: int, layer_radii: dict[str, Any]) -> None:
+        for name, radius in layer_radii.items():
+            radii = radius if isinstance(radius, dict) else {"h": radius}
+            hist = self.history.setdefault(name, {})
+            for gate, value in radii.items():
+                points = hist.setdefault(gate, [])
+                if points and points[-1][0] > step:
+                    points.clear()
+                if not points or points[-1][0] != step:
+                    points.append((step, float(value) if value is not None else math.nan))
+
     def _blocks(self, H: int, cols: int) -> tuple[str, ...]:
         return BLOCKS.get(cols // H if H and cols % H == 0 else 0, ("?",) * max(1, cols // max(H, 1)))
 
     # ------------------------------------------------------------------ drawing
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._draw_curves(self.layer.currentText() or next(iter(self.history), ""))
+
     def _draw(self) -> None:
         name = self.layer.currentText()
         if name not in self.latest:

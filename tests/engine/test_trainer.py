@@ -276,3 +276,49 @@ def test_speed_control_slows_training():
         time.sleep(0.5)
         n = t.step_count
         assert 3 <= n <= 15, n
+
+
+def _serve(trainer):
+    thread = threading.Thread(target=trainer.run, daemon=True)
+    thread.start()
+    return thread
+
+
+def test_the_adder_pauses_itself_once_it_is_solved_and_the_cli_trains_on():
+    from rnn_lab.engine.config import default_config
+    from rnn_lab.engine.tasks import make_task
+
+    events = []
+    trainer = Trainer(make_task(default_config("adder")), callback=lambda r: r.get("kind") == "event" and events.append(r))
+    thread = _serve(trainer)
+    trainer.play()
+    wait_until(lambda: trainer.state == PAUSED and trainer.solved_at is not None, timeout=60)
+    assert trainer.step_count == trainer.solved_at  # it paused right after the validation that found it solved
+    assert trainer.val_points[-1]["accuracy"] == 1.0
+    assert any(e.get("solved") and "Training paused" in e["message"] for e in events)
+    trainer.play()  # the user goes on: no second pause at the next perfect validation
+    wait_until(lambda: trainer.step_count >= trainer.solved_at + 50)
+    assert trainer.state == RUNNING
+    trainer.stop()
+    thread.join(5)
+    # turned off (or headless): it trains on
+    cli = Trainer(make_task(default_config("adder")))
+    cli.fit(max_steps=300)
+    assert cli.solved_at is not None and cli.step_count == 300 and cli.state == FINISHED
+
+
+def test_a_lesson_pauses_at_the_steps_it_describes():
+    events = []
+    trainer = Trainer(FakeTask(fake_config()), callback=lambda r: r.get("kind") == "event" and events.append(r))
+    trainer.pause_at([7, 20])
+    thread = _serve(trainer)
+    trainer.play()
+    wait_until(lambda: trainer.state == PAUSED and trainer.step_count == 7)
+    time.sleep(0.05)
+    assert trainer.step_count == 7 and events[-1].get("lesson_pause")
+    trainer.play()
+    wait_until(lambda: trainer.state == PAUSED and trainer.step_count == 20)
+    trainer.play()
+    wait_until(lambda: trainer.step_count > 25)
+    trainer.stop()
+    thread.join(5)

@@ -1,0 +1,63 @@
+"""A plot's legend as a strip under its x axis: it never covers a curve, and it goes with the plot
+into an export.
+
+pyqtgraph's ``LegendItem`` floats over the view box, where it hides whatever curve passes under it,
+and with a dozen runs it covered most of the loss plot. ``LegendStrip`` is the same item placed in
+the plot's own layout, in a row below the bottom axis, with as many columns as its widest entry
+allows in the plot's width (re-flowed when the plot is resized).
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+
+ROW = 5  # the PlotItem's layout uses rows 0-4 (title, top axis, view, bottom axis); this one is free
+COLUMN_GAP = 34  # px per entry besides its text: the sample line and spacing
+
+
+class LegendStrip(pg.LegendItem):
+    """``LegendStrip(plot)``: a legend in ``plot``'s layout under its x axis (``plot.legend`` is it)."""
+
+    def __init__(self, plot: pg.PlotItem, text_size: str = "8pt") -> None:
+        super().__init__(labelTextSize=text_size, colCount=1, horSpacing=14, verSpacing=-4)
+        self.plot = plot
+        plot.layout.addItem(self, ROW, 1)
+        plot.legend = self  # PlotDataItem(name=...) added to the plot joins this legend
+        plot.vb.sigResized.connect(lambda *_: self.reflow())
+
+    def addItem(self, item, name) -> None:  # noqa: N802 - pyqtgraph's name
+        super().addItem(item, name)
+        self.reflow()
+
+    def removeItem(self, item) -> None:  # noqa: N802 - pyqtgraph's name
+        super().removeItem(item)
+        self.reflow()
+
+    def entry_texts(self) -> list[str]:
+        return [label.text for _, label in self.items]
+
+    def reflow(self) -> None:
+        """As many columns as fit in the plot's width."""
+        if not self.items:
+            self.setColumnCount(1)
+            self.updateSize()
+            return
+        widest = max(label.boundingRect().width() for _, label in self.items) + COLUMN_GAP
+        width = self.plot.vb.width() or self.plot.width()
+        self.setColumnCount(max(1, min(len(self.items), int(width // max(widest, 1)))))
+        self.updateSize()
+
+    def updateSize(self) -> None:  # noqa: N802 - pyqtgraph's name
+        """LegendItem sizes itself with setGeometry(0, 0, w, h), which would move it to the plot's top
+        left corner: keep its place in the layout and tell the layout its new height instead."""
+        pos = self.pos()
+        super().updateSize()
+        height = self.height() if self.items else 0.0
+        self.setPos(pos)
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height)
+        self.setPreferredHeight(height)
+        self.updateGeometry()
+
+
+__all__ = ["LegendStrip"]
