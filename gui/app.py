@@ -83,18 +83,25 @@ def run(args: Any) -> int:
     autosave = Autosave(window, controller)  # saves every few minutes and on close
     if getattr(args, "checkpoint", None):
         controller.load(args.checkpoint, data=getattr(args, "data", None))
-    elif autosave.offer_restore():
-        controller.load(str(autosave.path))
     else:
-        controller.build(config)
+        restore = autosave.offer_restore()
+        if restore:
+            controller.load(str(autosave.path))
+        else:
+            if restore is False:  # "Start fresh": not the last session's task and settings either
+                window.task_configs.clear()
+                config = initial_config(args, window, fresh=True)
+                window.show_panels_for(config.task)
+            controller.build(config)
     window.show()
     code = app.exec()
     controller.close()
     return int(code)
 
 
-def initial_config(args: Any, window) -> Any:
-    """The run to start with: the task/preset/data asked for, else the task and settings of last time."""
+def initial_config(args: Any, window, fresh: bool = False) -> Any:
+    """The run to start with: the task/preset/data asked for, else the task and settings of last time
+    (``fresh``: the adder, with its defaults)."""
     from rnn_lab.engine.config import PRESETS, default_config
 
     task, preset, data = (getattr(args, k, None) for k in ("task", "preset", "data"))
@@ -102,7 +109,7 @@ def initial_config(args: Any, window) -> Any:
         task = task or PRESETS[preset].get("task")
         return default_config(task, preset, data=data)
     if task is None:
-        task = str(window.settings.value("task", "adder"))
+        task = "adder" if fresh else str(window.settings.value("task", "adder"))
         if task not in ("adder", "char", "lm", "seq2seq"):
             task = "adder"
     config = window.config_for(task) if not getattr(args, "task", None) else default_config(task)

@@ -42,6 +42,7 @@ def save_checkpoint(window) -> bool:
         return False
     path = path if path.endswith(".npz") else path + ".npz"
     window.settings.setValue("file_dir", str(Path(path).parent))
+    window.note_save_path(path)
     window.controller.save(path, extra={"window": {"theme": window.theme}})
     return True
 

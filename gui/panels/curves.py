@@ -20,7 +20,16 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PyQt6.QtCore import Qt, QTimer
-from PyQt6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rnn_lab.engine.runs import Run, RunStore, change_label, is_marked, robust_range
 
@@ -85,6 +94,13 @@ class CurvesPanel(Panel):
                                  "spike does not flatten everything else")
         head.addWidget(self.outliers)
         head.addStretch(1)
+        self.help_button = QToolButton()
+        self.help_button.setText("?")
+        self.help_button.setAutoRaise(True)
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.help_button.setToolTip("What these curves show, and where the book explains them")
+        self.help_button.clicked.connect(lambda: self.request.emit("help", {}))
+        head.addWidget(self.help_button)
 
         self.glw = CurvePlots()
         g = self.glw
