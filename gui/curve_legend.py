@@ -20,6 +20,9 @@ class LegendStrip(pg.LegendItem):
 
     def __init__(self, plot: pg.PlotItem, text_size: str = "8pt") -> None:
         super().__init__(labelTextSize=text_size, colCount=1, horSpacing=14, verSpacing=-4)
+        # LegendItem ignores transformations (it floats at a fixed pixel size over the view); laid out in
+        # the plot, it must scale with it, or an export drawn at twice the size shows it half as big.
+        self.setFlag(self.GraphicsItemFlag.ItemIgnoresTransformations, False)
         self.plot = plot
         plot.layout.addItem(self, ROW, 1)
         plot.legend = self  # PlotDataItem(name=...) added to the plot joins this legend
@@ -42,7 +45,7 @@ class LegendStrip(pg.LegendItem):
             self.setColumnCount(1)
             self.updateSize()
             return
-        widest = max(label.boundingRect().width() for _, label in self.items) + COLUMN_GAP
+        widest = max(label.item.boundingRect().width() for _, label in self.items) + COLUMN_GAP
         width = self.plot.vb.width() or self.plot.width()
         self.setColumnCount(max(1, min(len(self.items), int(width // max(widest, 1)))))
         self.updateSize()

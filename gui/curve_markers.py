@@ -34,7 +34,7 @@ def label_lanes(xs: Sequence[float], widths: Sequence[float], rows: Sequence[int
     left to right; each takes the first lane whose lanes end ``gap`` pixels before it starts. A label
     outside ``bounds`` (the visible pixel span) gets None."""
     rows = [1] * len(xs) if rows is None else rows
-    order = sorted(range(len(xs)), key=lambda i: xs[i])
+    order = sorted(range(len(xs)), key=lambda i: xs[i] - widths[i] / 2)  # by left edge: first come, top lane
     ends = [-math.inf] * lanes
     out: list[int | None] = [None] * len(xs)
     for i in order:

@@ -83,7 +83,7 @@ def export(window) -> None:
     if not path:
         return
     try:
-        written = grab_window(window, path) if item is None else export_target(item, path, fmt, width)
+        written = grab_window(window, path, width) if item is None else export_target(item, path, fmt, width)
     except (ExportError, OSError) as exc:
         window.banner.show_message("error", str(exc))
     else:

@@ -112,6 +112,8 @@ class CurvesPanel(Panel):
         self.clip_line, self.cursors = g.clip_line, g.cursors
         self.overlays = RunOverlays(self.loss_plot, self.metric_plot)
         self.marker_layer = MarkerLayer(self.plots, self.x_of_steps)
+        for p in self.plots:  # an exported plot labels its x axis (in the window only the lowest does)
+            p.x_label = X_MODES[self.x_mode][1]
         self._set_titles()
 
         # The x-axis selector sits in the bottom-right corner, beside the x axis it changes.
@@ -274,6 +276,8 @@ class CurvesPanel(Panel):
         axis.enableAutoSIPrefix(False)  # "training time (s)" must stay seconds
         self.lr_plot.setAxisItems({"bottom": axis})
         self.lr_plot.setLabel("bottom", X_MODES[mode][1])
+        for p in self.plots:
+            p.x_label = X_MODES[mode][1]
         self.marker_layer.replace_x()
         self._draw_overlays()
         self.redraw()
