@@ -143,8 +143,9 @@ class MarkerLayer:
             inside = 0.0 <= px <= vb.width()  # a marker off the visible range has no label to place
             xs.append((px + w / 2 if right else px - w / 2) if inside else math.nan)
         rows = [len(m.texts) for m in self.markers]
-        # A lane is one text line high; on a short plot fewer lanes fit.
-        lane_frac = (fm.height() + 2) / vb.height() if vb.height() > 0 else LANE_STEP
+        # A lane is one text line high, plus the label's padding; on a short plot fewer lanes fit.
+        pad = max(0.0, labels[0].boundingRect().height() - rows[0] * fm.height())
+        lane_frac = (fm.height() + pad + 1) / vb.height() if vb.height() > 0 else LANE_STEP
         fit = max(1, min(LANES, int(0.9 / lane_frac)))
         lanes = label_lanes(xs, widths, rows, lanes=fit)
         for label, lane, k in zip(labels, lanes, rows):
