@@ -128,7 +128,11 @@ class WeightsPanel(Panel):
         """Append radii to the history without a matrix (drawn when the panel is next on screen)."""
         self._record(step, radii)
         if self.isVisible():
-            self._draw_curves(self.layer.currentText())
+            self._draw_curves(self._current_layer())
+
+    def _current_layer(self) -> str:
+        """The layer chosen (or, before any matrix arrived, the first layer of the history)."""
+        return self.layer.currentText() or next(iter(self.history), "")
 
     def _record(self, step: int, layer_radii: dict[str, Any]) -> None:
         for name, radius in layer_radii.items():
@@ -147,7 +151,7 @@ class WeightsPanel(Panel):
     # ------------------------------------------------------------------ drawing
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
-        self._draw_curves(self.layer.currentText() or next(iter(self.history), ""))
+        self._draw_curves(self._current_layer())
 
     def _draw(self) -> None:
         name = self.layer.currentText()
