@@ -14,10 +14,10 @@ from PyQt6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QStyle, QToolButto
 
 
 class DockTitle(QWidget):
-    def __init__(self, dock: QDockWidget, on_help: Callable[[], None]) -> None:
+    def __init__(self, dock: QDockWidget, on_help: Callable[[], None], title: str = "") -> None:
         super().__init__(dock)
         self.dock = dock
-        self.label = QLabel(dock.windowTitle().replace("&&", "&"))
+        self.label = QLabel(title or dock.windowTitle().replace("&&", "&"))  # the full title (tabs: short)
         self.label.setContentsMargins(4, 0, 0, 0)
         font = self.label.font()
         font.setBold(True)
@@ -34,7 +34,6 @@ class DockTitle(QWidget):
         row.addWidget(self.label, 1)
         for b in (self.help_button, self.float_button, self.close_button):
             row.addWidget(b)
-        dock.windowTitleChanged.connect(lambda t: self.label.setText(t.replace("&&", "&")))
 
     def _button(self, text: str, tip: str, slot, icon=None) -> QToolButton:
         b = QToolButton(self)
@@ -51,10 +50,10 @@ class DockTitle(QWidget):
         self.dock.setFloating(not self.dock.isFloating())
 
 
-def install(dock: QDockWidget, on_help: Callable[[], None]) -> DockTitle:
-    title = DockTitle(dock, on_help)
-    dock.setTitleBarWidget(title)
-    return title
+def install(dock: QDockWidget, on_help: Callable[[], None], title: str = "") -> DockTitle:
+    bar = DockTitle(dock, on_help, title)
+    dock.setTitleBarWidget(bar)
+    return bar
 
 
 __all__ = ["DockTitle", "install"]

@@ -100,10 +100,10 @@ class MainWindow(QMainWindow):
             p.request.connect(functools.partial(self._panel_request, p))
             if p is self.curves:
                 continue
-            dock = QDockWidget(p.title.replace("&", "&&"), self)
+            dock = QDockWidget((p.tab_title or p.title).replace("&", "&&"), self)  # (tabs: short names)
             dock.setObjectName(f"dock_{type(p).__name__}")
             dock.setWidget(p)
-            dock_title.install(dock, functools.partial(self.show_guide, type(p).__name__))
+            dock_title.install(dock, functools.partial(self.show_guide, type(p).__name__), p.title)
             left = p in left_panels
             if not left:
                 p.setMinimumHeight(VIEW_MIN_HEIGHT)
@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
             self._sized = True  # first run: give the docks sensible widths (only possible once shown)
             self.resizeDocks([self.docks[self.task_panel], self.docks[self.hyper], self.docks[self.runs_panel]],
                              [190, 420, 150], Qt.Orientation.Vertical)
-            self.resizeDocks([self.docks[self.task_panel]] + self.right_docks[:1], [290, 470],
+            self.resizeDocks([self.docks[self.task_panel]] + self.right_docks[:1], [280, 490],
                              Qt.Orientation.Horizontal)
 
     def reset_layout(self) -> None:

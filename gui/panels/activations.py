@@ -49,6 +49,7 @@ class ActivationsPanel(Panel):
     """Heatmaps of h (c, gates) over time for one example, a shared time cursor, and gradient flow."""
 
     title = "Inside the network"
+    tab_title = "Inside"
     uses_trace = True
 
     def __init__(self, parent=None) -> None:

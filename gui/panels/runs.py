@@ -67,12 +67,13 @@ class RunsPanel(Panel):
         head.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for c in (SHOW, BASE):
             head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip("Double-click a name to rename the run; tick Show to overlay it on the curves; "
-                              "tick Baseline to compare every run with it at the crosshair")
+        self.table.setToolTip("A run that trained is kept when you reset, rebuild or switch. Double-click a "
+                              "name to rename the run; tick Show to overlay it on the curves; tick Baseline to "
+                              "compare every run with it at the crosshair. Runs of other tasks are greyed: they "
+                              "are not drawn on these plots.")
         self.remove_button = QPushButton("Remove")
         self.remove_button.setToolTip("Forget the selected kept run (the current run cannot be removed)")
-        self.note = QLabel("A run that trained is kept when you reset, rebuild or switch. Runs of other "
-                           "tasks are greyed: they are not drawn on these plots.")
+        self.note = QLabel("")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(placeholder-text);")
         row = QHBoxLayout()
@@ -194,6 +195,9 @@ class RunsPanel(Panel):
                 box.setChecked(on)
                 box.blockSignals(False)
         self._filling = False
+        others = sum(1 for r in runs if task is not None and r.task != task)
+        self.note.setText("Greyed: runs of another task, not drawn here." if others else
+                          "Trained runs are kept when you reset or switch.")
         self._update_buttons()
         self.runsChanged.emit()
 

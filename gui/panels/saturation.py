@@ -40,6 +40,7 @@ class SaturationPanel(Panel):
     """Scatter of left- vs right-saturated fractions per unit, one colour per gate, live."""
 
     title = "Gate saturation"
+    tab_title = "Saturation"
     tasks = ("adder", "char", "lm", "seq2seq")
     uses_trace = True
 

@@ -42,6 +42,7 @@ class WeightsPanel(Panel):
     """Wh of the chosen layer as a heatmap, and the spectral radius per gate block over training."""
 
     title = "Recurrent weights"
+    tab_title = "Weights"
     tasks = ("adder", "char", "lm", "seq2seq")
     uses_weights = True
 

@@ -94,7 +94,9 @@ def set_token_ticks(axis: pg.AxisItem, labels: Sequence[str], length_px: float) 
     else:
         # the first and last labels may reach a little past the axis ends (over the neighbouring axis)
         axis.setStyle(hideOverlappingLabels=24)
-        axis.setTicks(tick_levels(shown, length_px / len(shown), fm.horizontalAdvance))
+        # single characters need little room between them: every one is labelled where ~10 px fit
+        gap = 2.0 if max(len(s) for s in shown) == 1 else 6.0
+        axis.setTicks(tick_levels(shown, length_px / len(shown), fm.horizontalAdvance, gap=gap))
 
 
 class ColorScale:

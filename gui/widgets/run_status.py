@@ -102,7 +102,9 @@ class RunStatus:
         else:
             self.rate.setText(format_rate(float(report.get("tokens_per_s", 0.0))) if running else "")
             self.rate.setToolTip("Training throughput: tokens (bits, characters, words) per second of training")
-        self.elapsed.setText(format_elapsed((self._offset or 0.0) + self.running_s))
+        # the clock while running; at least the compute time (steps trained without reports, e.g. a screenshot)
+        wall = (self._offset or 0.0) + self.running_s
+        self.elapsed.setText(format_elapsed(max(wall, float(report.get("elapsed_s", 0.0)))))
 
     def busy(self, on: bool, text: str = "") -> None:
         """Show (or hide) a busy indicator with ``text``, e.g. while a large split is evaluated."""

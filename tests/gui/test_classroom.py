@@ -16,6 +16,7 @@ from rnn_lab.gui.curve_markers import label_lanes
 from rnn_lab.gui.main_window import VIEW_MIN_HEIGHT
 from rnn_lab.gui.panels.curves import CurvesPanel
 from tests.gui.window_fixtures import *  # noqa: F403
+from tests.gui.window_fixtures import WAIT_MS, trainer_of
 
 SMALL_CHAR = dict(hidden=16, embed=8, batch=4, bptt=16, eval_interval=0)
 
