@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PyQt6.QtCore import Qt
 
 from .curve_legend import LegendStrip
+from .log_axis import ReadableAxis
 from .plot_speed import major_grid, thin
 from .theme import GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 
@@ -31,10 +32,11 @@ class CurvePlots(pg.GraphicsLayoutWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         # One column: a step is at the same x pixel in every plot (linked views align by pixel).
-        self.loss_plot = self.addPlot(row=0, col=0)
-        self.metric_plot = self.addPlot(row=1, col=0)
-        self.grad_plot = self.addPlot(row=2, col=0)
-        self.lr_plot = self.addPlot(row=3, col=0)
+        # (log scales: ReadableAxis labels as many values as fit, never overlapping)
+        self.loss_plot = self.addPlot(row=0, col=0, axisItems={"left": ReadableAxis("left")})
+        self.metric_plot = self.addPlot(row=1, col=0, axisItems={"left": ReadableAxis("left")})
+        self.grad_plot = self.addPlot(row=2, col=0, axisItems={"left": ReadableAxis("left")})
+        self.lr_plot = self.addPlot(row=3, col=0, axisItems={"left": ReadableAxis("left")})
         self.plots = [self.loss_plot, self.metric_plot, self.grad_plot, self.lr_plot]
         for r, f in enumerate((5, 4, 3, 2)):
             self.ci.layout.setRowStretchFactor(r, f)

@@ -21,6 +21,7 @@ from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QApplication
 
 from .curve_legend import LegendStrip
+from .log_axis import ReadableAxis
 from .plot_speed import major_grid
 
 SLIDE_WIDTH = 800  # logical pixels: fonts in points look as they would on a 800-pixel-wide figure
@@ -63,7 +64,9 @@ class SlidePlot:
         if views:
             self.view.setBackground(views[0].backgroundBrush().color())
         bottom = source.getAxis("bottom")
-        axis = {"bottom": pg.DateAxisItem()} if isinstance(bottom, pg.DateAxisItem) else None
+        axis = {"left": ReadableAxis("left")}
+        if isinstance(bottom, pg.DateAxisItem):
+            axis["bottom"] = pg.DateAxisItem()
         self.plot = self.view.addPlot(axisItems=axis)
         self._copy_axes()
         self._copy_items()

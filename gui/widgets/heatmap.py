@@ -110,6 +110,7 @@ class ColorScale:
         self.cmap = pg.colormap.get(cmap)
         self.bar = pg.ColorBarItem(values=levels, colorMap=self.cmap, label=label or None, width=14,
                                    interactive=False, colorMapMenu=False)
+        self._ticks()
 
     @property
     def levels(self) -> tuple[float, float]:
@@ -134,7 +135,15 @@ class ColorScale:
         if new == top:
             return False
         self.bar.setLevels((-new, new) if self.adapt == "symmetric" else (0.0, new))
+        self._ticks()
         return True
+
+    def _ticks(self) -> None:
+        """Three labelled ticks, the ends and the middle: they fit even where the bar is one short row
+        high (the LSTM's cell state), where pyqtgraph's automatic ticks printed over each other."""
+        lo, hi = self.levels
+        mid = (lo + hi) / 2
+        self.bar.axis.setTicks([[(v, f"{v:g}") for v in (lo, mid, hi)], []])
 
 
 class TimeCursor(QObject):
