@@ -240,3 +240,17 @@ def test_tiny_shakespeare(data_dir):
     assert "".join(task.vocab.decode(task.ids["train"][:14])) == "First Citizen:"
     assert load_s < 3.0, f"loading Tiny Shakespeare took {load_s:.2f} s"
     assert np.isfinite(task.train_step().loss)
+
+
+def test_the_three_line_demo_trains_with_the_default_settings():
+    """The 85-character demo text (tests/data/demo-3-lines.txt) with every default: batch and BPTT
+    shrink to what it holds, one sentence says so, and the model learns it."""
+    from pathlib import Path
+
+    demo = Path(__file__).resolve().parents[1] / "data" / "demo-3-lines.txt"
+    task = make_task(default_config("char", data=str(demo)))
+    assert (task.batch, task.bptt) == (4, 19)
+    assert task.note == ("The text is short (77 training characters), so training uses batch 4 × BPTT 19 instead "
+                         "of 32 × 64.")
+    _, losses = train(task, 60)
+    assert np.mean(losses[-5:]) < losses[0] - 1.0

@@ -4,6 +4,8 @@ that pause at their steps and give the views room, the adder at a watchable pace
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PyQt6.QtCore import Qt
@@ -217,10 +219,13 @@ def test_the_adder_goes_at_a_watchable_pace_and_pauses_when_solved(qtbot, window
     assert w.curves.val_points[-1]["accuracy"] == 1.0
 
 
-@pytest.mark.parametrize("text", ["one short line\nand another\nand a third\n"])
+DEMO = Path(__file__).resolve().parents[1] / "data" / "demo-3-lines.txt"  # the three lines learners write first
+
+
+@pytest.mark.parametrize("text", [DEMO.read_text(encoding="utf-8"), "one short line\nand another\nand a third\n"])
 def test_a_three_line_text_trains_with_the_defaults(qtbot, sync_window, tmp_path, text):
     path = tmp_path / "mine.txt"
-    path.write_text(text)
+    path.write_text(text, encoding="utf-8")
     w = sync_window
     w.use_data("char", str(path))
     qtbot.waitUntil(lambda: w.info["task"] == "char", timeout=WAIT_MS)
