@@ -176,7 +176,7 @@ def lesson(name):
     return next(p for p in builtin_lessons() if name in p.name)
 
 
-def test_a_lesson_pauses_at_its_steps_and_keeps_its_views_usable(qtbot, window, monkeypatch):
+def test_a_lesson_pauses_at_its_steps_and_keeps_its_views_usable(qtbot, window):
     w = window
     assert w.lessons.open_path(lesson("why-gradients"))
     qtbot.waitUntil(lambda: w.info["task"] == "char" and w.controller.config.model == "rnn", timeout=WAIT_MS)
@@ -204,8 +204,8 @@ def test_leaving_a_lesson_of_another_task_shows_every_panel_again(qtbot, sync_wi
 
 
 # ---------------------------------------------------------------------------- the adder's pace
-def test_the_adder_goes_at_a_watchable_pace_and_pauses_when_solved(qtbot, window):
-    w = window
+def test_the_adder_goes_at_a_watchable_pace_and_pauses_when_solved(qtbot, watch_window):
+    w = watch_window
     assert w.speed.speed() == 5.0  # its first run: 5 steps a second
     assert "5 steps per second" in w.statusBar().currentMessage()
     w.play_action.trigger()
@@ -231,3 +231,46 @@ def test_a_three_line_text_trains_with_the_defaults(qtbot, sync_window, tmp_path
     qtbot.waitUntil(lambda: w.info["task"] == "char", timeout=WAIT_MS)
     assert "The text is short" in w.banner.label.text() and w.banner.isVisible()
     assert w.controller.run_steps(5) == 5
+
+
+# ---------------------------------------------------------------------------- small things
+def test_reset_to_defaults_and_a_fresh_start(qtbot, sync_window):
+    from types import SimpleNamespace
+
+    from rnn_lab.gui.app import initial_config
+
+    w = sync_window
+    w.hyper._edited("lr", 0.2)
+    w.hyper._edited("hidden", 40)
+    w.hyper.reset_to_defaults()
+    defaults = default_config("adder")
+    assert w.hyper.values["lr"] == defaults.lr and w.hyper.values["hidden"] == defaults.hidden
+    w.settings.setValue("task", "char")  # last session's task: a fresh start does not reopen it
+    args = SimpleNamespace(task=None, preset=None, data=None)
+    assert initial_config(args, w).task == "char"
+    w.task_configs.clear()
+    assert initial_config(args, w, fresh=True) == default_config("adder")
+
+
+def test_evaluate_now_shows_that_it_works(qtbot, sync_window):
+    w = sync_window
+    w.evaluate_now()
+    assert w.status.work.isVisibleTo(w) and not w.eval_action.isEnabled()
+    assert "Evaluating" in w.status.work_label.text()
+    w.controller.run_steps(1)  # (synchronous: the evaluation is answered between steps)
+    qtbot.waitUntil(lambda: w.eval_action.isEnabled(), timeout=WAIT_MS)
+    assert not w.status.work.isVisibleTo(w)
+
+
+def test_the_guide_opens_at_a_views_section(qtbot, sync_window):
+    from rnn_lab.gui.guide import SECTIONS
+
+    w = sync_window
+    panel = next(p for p in w.panels if type(p).__name__ == "ActivationsPanel")
+    title_bar = w.docks[panel].titleBarWidget()
+    title_bar.help_button.click()
+    dlg = w._guide_dialog
+    assert dlg.isVisible() and "chapter 6.1" in dlg.text.toPlainText()
+    assert all(type(p).__name__ in SECTIONS for p in w.panels)  # every view has its section
+    w.curves.help_button.click()
+    dlg.close()
