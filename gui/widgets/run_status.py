@@ -80,12 +80,11 @@ class RunStatus:
         now = time.monotonic() if now is None else now
         if self._offset is None:
             self._offset = float(report.get("elapsed_s", 0.0))
-        if self._last_t is not None and self.current == "running":
-            self.running_s += now - self._last_t  # wall time while running: a slowed run's time counts too
-        self._last_t = now
-        self._samples = [(t, s) for t, s in self._samples if now - t <= 3.0] + [(now, int(report.get("step", 0)))]
+        self._tick(now)
+        recent = [(t, s) for t, s in self._samples if now - t <= 5.0] or self._samples[-1:]  # (at least one)
+        self._samples = recent + [(now, int(report.get("step", 0)))]
         self._latest = report
-        self.set_state(report.get("state", "paused"))  # the state at once, the numbers at most every READ_S
+        self.set_state(report.get("state", "paused"), now)  # the state at once, the numbers at most every READ_S
         if self.current == "running":
             self._show()
         else:
@@ -117,9 +116,17 @@ class RunStatus:
         (t0, s0), (t1, s1) = self._samples[0], self._samples[-1]
         return (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
 
-    def set_state(self, state: str) -> None:
+    def _tick(self, now: float | None = None) -> None:
+        """Count the wall time since the last tick if the run was running (a slowed run's time counts too)."""
+        now = time.monotonic() if now is None else now
+        if self._last_t is not None and self.current == "running":
+            self.running_s += now - self._last_t
+        self._last_t = now
+
+    def set_state(self, state: str, now: float | None = None) -> None:
         if state == self.current:
             return
+        self._tick(now)  # the time until now belongs to the old state
         self.current = state
         color = STATE_COLORS.get(state, "#7f7f7f")
         self.state.setText(STATE_TEXT.get(state, state))

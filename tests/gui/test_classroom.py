@@ -274,3 +274,24 @@ def test_the_guide_opens_at_a_views_section(qtbot, sync_window):
     assert all(type(p).__name__ in SECTIONS for p in w.panels)  # every view has its section
     w.curves.help_button.click()
     dlg.close()
+
+
+def test_the_status_clock_counts_running_time_only_and_the_real_pace(qtbot):
+    from PyQt6.QtWidgets import QStatusBar
+
+    from rnn_lab.gui.widgets.run_status import RunStatus
+
+    bar = QStatusBar()
+    qtbot.addWidget(bar)
+    status = RunStatus(bar)
+    status.set_speed(5.0)
+    report = {"step": 0, "elapsed_s": 0.0, "tokens_per_s": 244_000.0}
+    status.update({**report, "state": "paused"}, now=100.0)  # built, then left paused for a minute
+    status.update({**report, "state": "running", "step": 1}, now=160.0)
+    status.update({**report, "state": "running", "step": 26}, now=165.0)
+    assert status.running_s == 5.0  # not the minute it waited
+    status._show.flush()
+    assert status.rate.text() == "5 steps/s" and status.elapsed.text() == "0:05"  # not "244k tok/s"
+    status.update({**report, "state": "paused", "step": 30}, now=166.0)
+    status.update({**report, "state": "paused", "step": 30}, now=500.0)
+    assert status.running_s == 6.0
