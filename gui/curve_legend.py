@@ -10,9 +10,10 @@ allows in the plot's width (re-flowed when the plot is resized).
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PyQt6.QtCore import Qt
 
 ROW = 5  # the PlotItem's layout uses rows 0-4 (title, top axis, view, bottom axis); this one is free
-COLUMN_GAP = 34  # px per entry besides its text: the sample line and spacing
+COLUMN_GAP = 60  # px per entry besides its text: the sample (20), the spacings around it and the label
 
 
 class LegendStrip(pg.LegendItem):
@@ -51,12 +52,22 @@ class LegendStrip(pg.LegendItem):
         self.updateSize()
 
     def updateSize(self) -> None:  # noqa: N802 - pyqtgraph's name
-        """LegendItem sizes itself with setGeometry(0, 0, w, h), which would move it to the plot's top
-        left corner: keep its place in the layout and tell the layout its new height instead."""
-        pos = self.pos()
-        super().updateSize()
-        height = self.height() if self.items else 0.0
-        self.setPos(pos)
+        """LegendItem sizes itself with setGeometry(0, 0, w, h) from its entries' current heights, which
+        would move it to the plot's top left corner, and which are 0 once a layout squeezed it: here the
+        height comes from the entries' preferred sizes, and the plot's layout places the strip."""
+        rows = self.layout.rowCount()
+        height = 0.0
+        for row in range(rows):
+            row_height = 0.0
+            for col in range(self.layout.columnCount()):
+                item = self.layout.itemAt(row, col)
+                if item is not None:
+                    row_height = max(row_height, item.effectiveSizeHint(Qt.SizeHint.PreferredSize).height())
+            height += row_height
+        if self.items:
+            height += max(0, rows - 1) * self.layout.verticalSpacing() + 4
+        else:
+            height = 0.0
         self.setMinimumHeight(height)
         self.setMaximumHeight(height)
         self.setPreferredHeight(height)

@@ -22,6 +22,7 @@ import pyqtgraph as pg
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout
 
+from ..curve_legend import LegendStrip
 from ..plot_speed import major_grid
 from ..theme import CHANGE_COLOR, DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from ..widgets.heatmap import HeatmapWidget, nice_ceil
@@ -69,9 +70,9 @@ class WeightsPanel(Panel):
         plot.getAxis("bottom").enableAutoSIPrefix(False)
         major_grid(plot, alpha=0.25)
         plot.setMenuEnabled(False)
-        plot.addLegend(offset=(10, 5), labelTextSize="8pt")  # top left: the radii usually grow to the right
+        LegendStrip(plot)  # under the axis: a radius curve may run anywhere in the plot
         one = pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(CHANGE_COLOR, width=1, style=Qt.PenStyle.DashLine),
-                              label="ρ = 1", labelOpts={"position": 0.97, "color": CHANGE_COLOR})
+                              label="ρ = 1", labelOpts={"position": 0.9, "color": CHANGE_COLOR})
         plot.addItem(one, ignoreBounds=False)
         self.key = QLabel(KEY)
         self.key.setWordWrap(True)
@@ -173,7 +174,7 @@ class WeightsPanel(Panel):
         if not self.limit / 4 <= typical <= self.limit:
             self.limit = nice_ceil(max(typical, 1e-3))
         peak = float(finite.max()) if finite.size else math.nan
-        self.heatmap.scale.bar.setLevels((-self.limit, self.limit))
+        self.heatmap.scale.set_levels(-self.limit, self.limit)
         self.heatmap.heatmap.set_data(W, labels)
         for line in self.block_lines:
             self.heatmap.plot.removeItem(line)
@@ -182,13 +183,16 @@ class WeightsPanel(Panel):
             line = pg.InfiniteLine(pos=k * width - 0.5, angle=90, pen=pg.mkPen((0, 0, 0), width=2))
             self.heatmap.plot.addItem(line, ignoreBounds=True)
             self.block_lines.append(line)
-        self.heatmap.plot.setLabel("bottom", "to the pre-activation of: " + " | ".join(
-            f"{SYMBOL.get(g, g)} (units {k * width}–{(k + 1) * width - 1})" for k, g in enumerate(blocks)))
+        # short enough for the plot's width at 1280x800 (the unit ranges are in the caption above)
+        self.heatmap.plot.setLabel("bottom", f"to the {' | '.join(SYMBOL.get(g, g) for g in blocks)} blocks, "
+                                   f"{width} units each" if len(blocks) > 1 else "to unit")
         radius = self.latest[name].get("radius")
         now = ", ".join(f"{SYMBOL.get(g, g)} {v:.3f}" for g, v in radius.items()) if isinstance(radius, dict) \
             else f"{float(radius):.3f}"
         clipped = f" (colours end at ±{self.limit:g}; largest |w| {peak:.3g})" if peak > self.limit else ""
-        self.caption.setText(f"{name}: Wh is {H} × {cols} (rows: h_(t-1) units; columns: gate blocks){clipped}. "
+        spans = ", ".join(f"{SYMBOL.get(g, g)} {k * width}–{(k + 1) * width - 1}" for k, g in enumerate(blocks))
+        columns = f"columns: gate blocks {spans}" if len(blocks) > 1 else "columns: units"
+        self.caption.setText(f"{name}: Wh is {H} × {cols} (rows: h_(t-1) units; {columns}){clipped}. "
                              f"Spectral radius now: {now}.")
         self.key.setText(KEY + (GATED_KEY if len(blocks) > 1 else ""))
         self._draw_curves(name)

@@ -116,6 +116,11 @@ class ColorScale:
     def levels(self) -> tuple[float, float]:
         return tuple(float(v) for v in self.bar.levels())
 
+    def set_levels(self, lo: float, hi: float) -> None:
+        """Explicit levels (and their three ticks)."""
+        self.bar.setLevels((lo, hi))
+        self._ticks()
+
     def attach(self, images: Sequence[pg.ImageItem]) -> None:
         for image in images:
             image.setColorMap(self.cmap)
