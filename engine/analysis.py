@@ -198,6 +198,16 @@ def _radius(block: np.ndarray) -> float:
     return float(np.abs(np.linalg.eigvals(block.astype(np.float64))).max())
 
 
+def recurrent_radii(model) -> dict[str, float | dict[str, float]]:
+    """``{layer: radius}`` (a float, or {block: float} for a gated cell) of every "<layer>.Wh" of
+    ``model``: what ``recurrent_weights`` says of each matrix, without copying the matrices."""
+    recurrent = [(name[:-len(".Wh")], p) for name, p in zip(model.names, model.params) if name.endswith(".Wh")]
+    if not recurrent:
+        return {}
+    blocks = cell_class(model.cell).blocks()
+    return {name: spectral_radius(p, blocks) for name, p in recurrent}
+
+
 def recurrent_weights(model) -> dict[str, dict[str, Any]]:
     """``{layer: {"Wh": float32 copy (H, kH), "blocks": the cell's k block names, "radius": float or
     {block: float}}}`` for every parameter of ``model`` named "<layer>.Wh" (``model.cell`` says which

@@ -75,7 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--data", metavar="PATH", help="data file or folder")
     gui.add_argument("--checkpoint", metavar="FILE", help="open this checkpoint")
     gui.add_argument("--screenshot", metavar="OUT.png", help="train headless-rendered, save a picture, exit")
-    gui.add_argument("--steps", type=_nonneg_int, default=None, help="steps to train before --screenshot")
+    gui.add_argument("--steps", type=_nonneg_int, default=None,
+                     help="steps to train before --screenshot or --export-plots")
+    gui.add_argument("--export-plots", metavar="DIR", help="train headless-rendered like --screenshot, write every "
+                     "plot of the task's views as PNG and SVG and every curve plot's data as CSV (what Ctrl+E "
+                     "writes) into DIR, exit")
+    gui.add_argument("--size", type=_size, default=None, metavar="WxH",
+                     help="window size for --screenshot and --export-plots (default 1280x800)")
+    gui.add_argument("--lesson", metavar="NAME|FILE", help="open a lesson: a built-in one by its number or file "
+                     "name (e.g. 1 or 01-why-gradients-vanish), or a lesson file")
     gui.add_argument("--worker", choices=("process", "thread"), default="process",
                      help="where training runs: a child process (default; the window keeps a core of its "
                      "own) or a thread of the window's process")
@@ -175,6 +183,16 @@ def _pos_int(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"expected a number >= 1, got {value}")
     return value
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a size like 1280x800, got {text!r}") from None
+    if not (320 <= w <= 8000 and 240 <= h <= 8000):
+        raise argparse.ArgumentTypeError(f"the size must be between 320x240 and 8000x8000, got {text}")
+    return w, h
 
 
 def _nonneg_int(text: str) -> int:
@@ -293,6 +311,8 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if config.data and not Path(config.data).exists():
             raise CliError(f"data path not found: {config.data}") from None
         raise
+    if task.note and not args.quiet:
+        print(f"{PROG}: note: {task.note}", file=err)
     reporter = TrainReporter(task, config, out, err, log_json=args.log_json, quiet=args.quiet)
     trainer = Trainer(task, callback=reporter)  # a message after every step; the reporter throttles
     try:
@@ -502,7 +522,7 @@ def _existing(path: str) -> str:
 def namespace_defaults() -> dict[str, Any]:
     """The attributes ``gui.app.run(args)`` may read, with their defaults (for callers building args)."""
     return {"task": None, "preset": None, "data": None, "checkpoint": None, "screenshot": None, "steps": None,
-            "worker": "process", "debug": False, "command": "gui"}
+            "export_plots": None, "size": None, "lesson": None, "worker": "process", "debug": False, "command": "gui"}
 
 
 __all__ = ["main", "build_parser", "parse_args", "config_from_args", "final_metrics", "CliError", "UsageError",

@@ -76,6 +76,8 @@ class Config:
     eval_interval: int = _f(200, "Evaluate on the validation split every N steps (0 = never)", min=0,
                             max=1_000_000, live=True)
     eval_batches: int = _f(0, "Batches per evaluation (0 = the whole split)", min=0, max=100_000, live=True)
+    pause_when_solved: bool = _f(True, "Pause training when the adder is exactly right on all 16,384 pairs "
+                                 "(the window; the CLI trains on)", live=True, task_setting=True)
     max_steps: int = _f(0, "Stop after this many steps (0 = no limit; CLI: --iters)", min=0, max=10**9,
                         live=True, rebuild=False)
     epochs: float = _f(0.0, "Stop after this many epochs (0 = no limit)", min=0.0, max=10_000.0, live=True,

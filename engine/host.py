@@ -47,7 +47,7 @@ def task_info(task) -> dict[str, Any]:
             "layers": cfg.layers if applies(cfg, "layers") else 1, "has_sampling": task.has_sampling,
             "higher_is_better": task.higher_is_better, "config": cfg.to_dict(),
             "description": task.describe(), "num_params": task.model.num_params(),
-            "splits": list(task.splits()), "data_info": task.data_info()}
+            "splits": list(task.splits()), "data_info": task.data_info(), "note": task.note}
 
 
 class TrainerHost:

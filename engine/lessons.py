@@ -12,7 +12,8 @@ A lesson file (``"format": "rnnlab-lesson", "version": 1``)::
      "panels": ["curves", "activations"],      # PANELS ids, in the order they are shown
      "hidden_controls": ["optimizer"],         # Config fields the window does not show
      "locked_controls": ["task"],              # shown but not editable
-     "steps_hint": 600}                        # about how many steps the lesson needs (optional)
+     "steps_hint": 600,                        # about how many steps the lesson needs (optional)
+     "pause_at": [300, 600]}                   # training pauses at these step counts (optional)
 
 ``load_lesson`` checks every field and raises ValueError naming it ("config.lr: lr must be between
 ..."); unknown keys are errors too, so a typo never silently does nothing. Whether ``config.model``
@@ -40,7 +41,7 @@ PANEL_TASKS = {"sampling": tuple(t for t, cls in TASKS.items() if cls.has_sampli
                "seq2seq": ("seq2seq",)}
 _SEPARATE = ("task", "seed", "data")  # top-level lesson fields, not config overrides
 _REQUIRED = ("format", "version", "title", "text", "task", "panels")
-_OPTIONAL = ("config", "seed", "data", "hidden_controls", "locked_controls", "steps_hint")
+_OPTIONAL = ("config", "seed", "data", "hidden_controls", "locked_controls", "steps_hint", "pause_at")
 
 
 @dataclass
@@ -58,12 +59,13 @@ class Lesson:
     hidden: list[str] = field(default_factory=list)
     locked: list[str] = field(default_factory=list)
     steps_hint: int | None = None
+    pause_at: list[int] = field(default_factory=list)  # step counts the text describes: training pauses there
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
             raise ValueError(f"text must be a string, got {type(self.text).__name__}")
         checked = _validate(self.to_dict())
-        for name in ("config", "seed", "data", "panels", "hidden", "locked", "steps_hint", "text"):
+        for name in ("config", "seed", "data", "panels", "hidden", "locked", "steps_hint", "pause_at", "text"):
             setattr(self, name, getattr(checked, name))
 
     def to_config(self) -> Config:
@@ -78,17 +80,20 @@ class Lesson:
                                "hidden_controls": list(self.hidden), "locked_controls": list(self.locked)}
         if self.steps_hint is not None:
             out["steps_hint"] = self.steps_hint
+        if self.pause_at:
+            out["pause_at"] = list(self.pause_at)
         return out
 
     @classmethod
     def from_config(cls, config: Config, title: str, text: str, panels: list[str], hidden: list[str] = (),
-                    locked: list[str] = (), steps_hint: int | None = None) -> Lesson:
+                    locked: list[str] = (), steps_hint: int | None = None, pause_at: list[int] = ()) -> Lesson:
         """A lesson that starts ``config``: its overrides are the fields that differ from the task's
         defaults (what File > Save lesson writes for the run on screen)."""
         base = default_config(config.task).to_dict()
         overrides = {k: v for k, v in config.to_dict().items() if k not in _SEPARATE and base[k] != v}
         return cls(title=title, text=text, task=config.task, config=overrides, seed=config.seed, data=config.data,
-                   panels=list(panels), hidden=list(hidden), locked=list(locked), steps_hint=steps_hint)
+                   panels=list(panels), hidden=list(hidden), locked=list(locked), steps_hint=steps_hint,
+                   pause_at=list(pause_at))
 
 
 def load_lesson(path: str | Path) -> Lesson:
@@ -170,13 +175,17 @@ def _validate(doc: Any) -> Lesson:
             TASKS[task].cell_of(overrides["model"])
         except ValueError as exc:
             raise ValueError(f"config.model: {exc}") from None
+    pause_at = doc.get("pause_at", [])
+    if not isinstance(pause_at, list) or not all(type(n) is int and n >= 1 for n in pause_at):
+        raise ValueError(f"pause_at must be a list of positive whole numbers (step counts), got {pause_at!r}")
     try:
         default_config(task, **overrides, seed=seed, data=data)
     except ValueError as exc:
         raise ValueError(f"config: {exc}") from None
     lesson = Lesson.__new__(Lesson)  # fields already checked: skip __post_init__'s second check
     lesson.__dict__.update(title=title, text=text, task=task, config=overrides, seed=seed, data=data,
-                           panels=panels, hidden=hidden, locked=locked, steps_hint=hint)
+                           panels=panels, hidden=hidden, locked=locked, steps_hint=hint,
+                           pause_at=sorted(set(pause_at)))
     return lesson
 
 

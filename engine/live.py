@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 
 from . import messages
-from .analysis import recurrent_weights
+from .analysis import recurrent_radii, recurrent_weights
 from .curves import COLUMNS
 from .errors import TaskError
 from .messages import Display
@@ -48,6 +48,7 @@ class LiveRun:
     trace_interval = 0.25  # seconds between traces (a trace costs one forward + backward)
     example_interval = 0.1  # seconds between display examples (one forward of one example)
     weights_interval = 1.0  # seconds between weight reports (eigenvalues of H x H blocks: O(H^3))
+    radius_interval = 1.0  # seconds between the spectral radii every report stream carries, shown or not
 
     def __init__(self, trainer: Trainer, emit: Emit, display: Display | None = None,
                  report_interval: float = 1 / 30, clock: Callable[[], float] = time.perf_counter,
@@ -67,7 +68,8 @@ class LiveRun:
         self._points: list[dict[str, np.ndarray]] = []  # the trainer's per-step points not reported yet
         self._vals: list[dict[str, Any]] = []
         self._last_report = -math.inf
-        self._due: dict[str, tuple[float, int]] = {}  # trace/example/weights -> (time, step) last sent
+        self._due: dict[str, tuple[float, int]] = {}  # trace/example/weights/radius -> (time, step) last sent
+        self._solved_seen = trainer.solved_at  # a solved run pauses once, when it gets solved
 
     # ------------------------------------------------------------------ commands (any thread)
     def command(self, name: str, *args: Any) -> None:
@@ -143,6 +145,25 @@ class LiveRun:
         if tr.state == RUNNING and tr.limits_reached():
             tr.state, self._dirty = FINISHED, True
             tr.event("info", f"Finished after {tr.step_count:,} steps ({tr.task.epoch:.2f} epochs).")
+        self._check_pauses()
+
+    def _check_pauses(self) -> None:
+        """Pause a running run once when its task gets solved (``config.pause_when_solved``: the adder
+        exactly right on every pair), and at the step counts of ``Display.pause_at`` (a lesson's)."""
+        tr = self.trainer
+        if tr.state != RUNNING:
+            return
+        if tr.solved_at is not None and tr.solved_at != self._solved_seen:
+            self._solved_seen = tr.solved_at
+            if getattr(tr.config, "pause_when_solved", False):
+                tr.state, self._dirty, self._pending_steps = PAUSED, True, 0
+                tr.event("info", f"Solved: exactly right on every validation example at step {tr.step_count:,}. "
+                         "Training paused; press Play to train on, or untick 'Pause when solved'.", solved=True)
+                return
+        if tr.step_count in self.display.pause_at:
+            tr.state, self._dirty, self._pending_steps = PAUSED, True, 0
+            tr.event("info", f"Paused at step {tr.step_count:,}, as the lesson describes: read the next "
+                     "step of the lesson, then press Play to go on.", lesson_pause=True)
 
     # ------------------------------------------------------------------ commands (the loop's thread)
     def _drain(self) -> bool:
@@ -242,7 +263,26 @@ class LiveRun:
             report["example"] = task.display_example(d.example)
         if d.weights and self._due_now("weights", now, self.weights_interval):
             report["weights"] = recurrent_weights(task.model)
+        self._add_radius(report, now)
         return report
+
+    def _add_radius(self, report: messages.Progress, now: float) -> None:
+        """Every time series is recorded whatever the window shows: the spectral radii of the recurrent
+        matrices go into a report about once a second while running (and at once for a new step while
+        paused), so their history has no gaps while the weights view is hidden. The matrices themselves
+        travel only while a view shows them (``report["weights"]``, which carries the radii too)."""
+        step = self.trainer.step_count
+        if "weights" in report:
+            report["radius"] = {name: w["radius"] for name, w in report["weights"].items()}
+        else:
+            last, last_step = self._due.get("radius", (-math.inf, -1))
+            if step == last_step or (now - last < self.radius_interval and report["state"] == RUNNING):
+                return
+            radii = recurrent_radii(self.trainer.task.model)
+            if not radii:
+                return
+            report["radius"] = radii
+        self._due["radius"] = (now, step)
 
     def _due_now(self, what: str, now: float, interval: float) -> bool:
         """True (and noted) when ``what`` was last sent ``interval`` seconds ago or more, at another step

@@ -38,13 +38,15 @@ class Display:
 
     ``speed``: steps per second at most (0 = full speed); ``trace``: the display example whose
     hidden states, gates and gradients reports carry (None = no traces); ``example``: the task's own
-    picture of an example (None = none); ``weights``: the recurrent matrices and their spectral radii.
+    picture of an example (None = none); ``weights``: the recurrent matrices and their spectral radii;
+    ``pause_at``: step counts at which a running run pauses (an open lesson's; also for later runs).
     """
 
     speed: float = 0.0
     trace: int | None = None
     example: int | None = None
     weights: bool = False
+    pause_at: tuple[int, ...] = ()  # a lesson's step counts: a running run pauses on reaching each
 
 
 class Progress(TypedDict):
@@ -61,6 +63,8 @@ class Progress(TypedDict):
     trace: dict[str, Any] | None  # Task.trace() of Display.trace, when due
     example: dict[str, Any] | None  # Task.display_example() of Display.example, when due
     weights: NotRequired[dict[str, dict[str, Any]]]  # {layer: {"Wh", "blocks", "radius"}}, when due
+    # {layer: radius, or {gate: radius}} about once a second whatever is on screen (a series without gaps)
+    radius: NotRequired[dict[str, Any]]
 
 
 class Event(TypedDict):
@@ -71,6 +75,8 @@ class Event(TypedDict):
     state: NotRequired[str]
     traceback: NotRequired[str]
     restored_step: NotRequired[int]
+    solved: NotRequired[bool]  # the run paused itself because the task is solved (config.pause_when_solved)
+    lesson_pause: NotRequired[bool]  # the run paused at one of Display.pause_at
 
 
 class Hparam(TypedDict):

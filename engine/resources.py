@@ -35,8 +35,8 @@ def asset_path(*parts: str) -> Path:
 
 
 def asset_files(folder: str, suffix: str) -> list[Traversable]:
-    """The files of ``assets/<folder>`` whose names end with ``suffix``, sorted by name."""
-    node = asset(folder)
+    """The files of ``assets/<folder>`` (e.g. "texts/en") whose names end with ``suffix``, sorted by name."""
+    node = asset(*folder.split("/"))
     if not node.is_dir():
         return []
     return sorted((f for f in node.iterdir() if f.is_file() and f.name.endswith(suffix)), key=lambda f: f.name)

@@ -23,15 +23,20 @@ import re
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 import numpy as np
 
 from .atomic import atomic_write_text
 from .curves import BoundedRows, back_date, thin_history
+from .tasks.registry import applies
 
-# Okabe-Ito's colour-blind-safe palette, without its black (invisible on the dark theme).
-RUN_COLORS = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442")
+# Twelve colours that stay apart (CIE76 distance > 22 between any two, and from the validation,
+# gradient, learning-rate, change and divergence colours), mid-lightness so that each reads on the
+# light and the dark plot background; the first is the training blue.
+RUN_COLORS = ("#3b8bd9", "#66a61e", "#e7298a", "#17becf", "#fb8072", "#ca0020", "#8e6bc8", "#8c564b",
+              "#a6761d", "#998ec3", "#b15928", "#56b4e9")
 COLUMNS = ("step", "time", "wall", "loss", "metric", "grad_norm", "lr")
 X_MODES = ("step", "relative", "wall")
 VALUE_COLUMNS = ("loss", "metric", "grad_norm", "lr")  # what the CSV writes per step
@@ -112,9 +117,78 @@ def format_number(value: Any) -> str:
     return str(value)
 
 
+# Live settings whose changes don't change what the training curves show: never marked on them.
+UNMARKED = ("temperature", "top_k", "eval_interval", "eval_batches", "max_steps", "epochs")
+
+
+def is_marked(change: Mapping[str, Any]) -> bool:
+    """Whether a live change is marked on the curves: the user's changes of training settings (a
+    schedule's lr steps are the lr curve itself; sampling settings change samples, not curves)."""
+    return change.get("source", "user") == "user" and change.get("name") not in UNMARKED
+
+
 def change_label(change: Mapping[str, Any]) -> str:
     """The marker text of a live hyperparameter change ``{"name", "old", "new", ...}``: "lr 20 -> 5"."""
     return f"{change['name']} {format_number(change['old'])} -> {format_number(change['new'])}"
+
+
+# ---------------------------------------------------------------------------- run names
+MODEL_NAMES = {"rnn": "RNN", "simple": "RNN", "lstm": "LSTM", "gru": "GRU", "better": "LSTM",
+               "plain": "seq2seq", "reversed": "seq2seq reversed", "peeky": "peeky seq2seq",
+               "reversed_peeky": "peeky seq2seq reversed", "attention": "attention seq2seq",
+               "bidirectional": "bidirectional seq2seq"}
+# Settings a run name never mentions: the task is the plots' own; these change what is shown or
+# when training stops, not what is learnt.
+_NOT_IN_NAMES = ("task", "model", "hidden", "temperature", "top_k", "eval_interval", "eval_batches", "max_steps",
+                 "epochs", "encoding")
+_SHORT = {"tie_weights": "tied", "val_fraction": "val share", "decay_steps": "decay", "init_std": "init std"}
+MAX_DIFFERENCES = 3
+
+
+def model_label(config: Mapping[str, Any]) -> str:
+    """The model in a few words: "LSTM 128", "RNN 16 tanh", "2-layer LSTM 650", "attention seq2seq 128"."""
+    model = str(config.get("model", ""))
+    text = f"{MODEL_NAMES.get(model, model)} {config.get('hidden', '')}".strip()
+    if model in ("rnn", "simple"):
+        text += f" {config.get('activation', '')}".rstrip()
+    layers = int(config.get("layers", 1) or 1)
+    if layers > 1 and config.get("task") in ("char", "lm"):
+        text = f"{layers}-layer {text}"
+    return text
+
+
+def _setting(name: str, value: Any) -> str:
+    if name == "data":
+        return "built-in data" if not value else f"data {PurePath(str(value)).name or value}"
+    if isinstance(value, bool):
+        return _SHORT.get(name, name) if value else f"not {_SHORT.get(name, name)}"
+    if isinstance(value, str):
+        return f"{_SHORT.get(name, name)} {value}"
+    return f"{_SHORT.get(name, name)} {format_number(value)}"
+
+
+def run_label(config: Mapping[str, Any], previous: Mapping[str, Any] | None = None) -> str:
+    """A run's name that says what sets it apart: "LSTM 128 · lr 0.003" for a task's first run; for
+    the next ones the model and up to three settings that differ from ``previous`` (the configuration
+    of the task's run before), e.g. "LSTM 128 · lr 0.01 · dropout 0.2", or "… +2 more"."""
+    base = model_label(config)
+    if previous is None:
+        return f"{base} · {_setting('lr', config.get('lr'))}" if "lr" in config else base
+    diffs = [name for name in config if name not in _NOT_IN_NAMES and name in previous
+             and config[name] != previous[name] and _applies(config, name)]
+    diffs.sort(key=lambda n: n != "lr")  # the learning rate first: the setting tried most
+    shown = [_setting(n, config[n]) for n in diffs[:MAX_DIFFERENCES]]
+    if len(diffs) > MAX_DIFFERENCES:
+        shown.append(f"+{len(diffs) - MAX_DIFFERENCES} more")
+    return " · ".join([base, *shown])
+
+
+def _applies(config: Mapping[str, Any], name: str) -> bool:
+    """Whether setting ``name`` matters for a run of ``config`` (unknown names and tasks: yes)."""
+    try:
+        return applies(dict(config), name)
+    except (ValueError, KeyError):
+        return True
 
 
 # ---------------------------------------------------------------------------- one run
@@ -205,6 +279,12 @@ class Run:
         self.curves = {name: view[:, j] for j, name in enumerate(COLUMNS)}
 
     # -- reading -----------------------------------------------------------------------------------
+    @property
+    def task(self) -> str | None:
+        """The task the run trained ("adder", "char", ...): its curves belong to that task's plots."""
+        task = self.config.get("task")
+        return str(task) if task is not None else None
+
     def __len__(self) -> int:
         return len(self._rows)
 
@@ -254,9 +334,10 @@ class Run:
         return np.interp(s, known[ok], target[ok])
 
     def markers(self, mode: str = "step") -> list[tuple[float, str]]:
-        """(x, "lr 20 -> 5") for each live hyperparameter change, at the step it happened."""
-        xs = self.x(mode, [c["step"] for c in self.changes])
-        return [(float(x), change_label(c)) for x, c in zip(xs, self.changes)]
+        """(x, "lr 20 -> 5") for each marked live change (``is_marked``), at the step it happened."""
+        changes = [c for c in self.changes if is_marked(c)]
+        xs = self.x(mode, [c["step"] for c in changes])
+        return [(float(x), change_label(c)) for x, c in zip(xs, changes)]
 
 
 def _check_name(name: Any) -> str:
@@ -305,17 +386,19 @@ class RunStore:
         return self.palette[self._made % len(self.palette)]
 
     def new_run(self, config: Mapping[str, Any] | Any, name: str | None = None, **fields: Any) -> Run:
-        """Add a run with the next colour. ``config`` is a dict or a ``Config``; the default name is
-        "<n> <task> <model>", e.g. "3 char lstm". ``fields`` are other ``Run`` fields, e.g. the
-        ``curves``, ``val_points`` and ``changes`` of a trainer loaded from a checkpoint."""
+        """Add a run with the next colour. ``config`` is a dict or a ``Config``; the default name says
+        what sets the run apart (``run_label``: against the last run of the same task), made unique
+        with " (2)", " (3)"... ``fields`` are other ``Run`` fields, e.g. the ``curves``,
+        ``val_points`` and ``changes`` of a trainer loaded from a checkpoint."""
         cfg = dict(config.to_dict() if hasattr(config, "to_dict") else config)
         if name is None:
-            n = self._made + 1
-            while True:
-                name = f"{n} {cfg.get('task', 'run')} {cfg.get('model', '')}".strip()
-                if name not in self.names():
-                    break
-                n += 1
+            same = [r for r in self.runs if r.config.get("task") == cfg.get("task")]
+            base = run_label(cfg, same[-1].config if same else None)
+            if same and base == model_label(cfg) == model_label(same[-1].config):
+                base = re.sub(r" \(\d+\)$", "", same[-1].name)  # the same settings again: "<its name> (2)"
+            name, n = base, 2
+            while name in self.names():
+                name, n = f"{base} ({n})", n + 1
         fields.setdefault("color", self.next_color())
         return self.add(Run(name=name, config=cfg, **fields))
 
@@ -347,6 +430,10 @@ class RunStore:
 
     def visible(self) -> list[Run]:
         return [r for r in self.runs if not r.hidden]
+
+    def of_task(self, task: str | None) -> list[Run]:
+        """The runs of ``task``: the only ones whose curves share a plot (None: every run)."""
+        return [r for r in self.runs if task is None or r.task == task]
 
     def set_baseline(self, run: Run | str | None) -> None:
         """Pin ``run`` as the baseline (None: no baseline); any other baseline is unpinned."""

@@ -61,6 +61,7 @@ class Trainer:
         self.elapsed = 0.0  # training time, seconds
         self.last: dict[str, float] = {}
         self.sample_rng = np.random.default_rng(cfg.seed + 7919)  # display sampling never touches task.rng
+        self.solved_at: int | None = None  # the step whose scheduled validation first found the task solved
         self._new_vals: list[dict[str, Any]] = []  # validation points not reported yet
         self._tokens: deque[tuple[float, int]] = deque(maxlen=TOKENS_WINDOW)  # (seconds, tokens) of the last steps
         self._token_sums = [0.0, 0]  # their sums
@@ -140,6 +141,8 @@ class Trainer:
         self.val_points.append(point)
         thin_history(self.val_points, self.max_val_points)  # bounded: also what a checkpoint stores
         self._new_vals.append(point)
+        if scheduled and split == "val" and self.solved_at is None and self.task.solved(metrics):
+            self.solved_at = self.step_count
         if scheduled and split == "val":
             value = metrics.get(self.task.metric_name, math.nan)
             self._keep_best(value)

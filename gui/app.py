@@ -6,8 +6,10 @@ antialiasing), the theme, a log file in the user's data folder, an exception hoo
 unexpected error and shows it instead of letting PyQt abort the process, and the autosave
 (``gui/autosave.py``: offered for restoring at start, written every few minutes and on close).
 
-``--screenshot OUT.png [--steps N]`` builds the window offscreen at 1280x800, trains N steps
-synchronously, grabs the whole window to OUT.png and exits (0 when the picture was written).
+``--screenshot OUT.png [--steps N] [--size WxH] [--lesson NAME]`` builds the window offscreen at
+1280x800 (or WxH), opens the lesson if one is named, trains N steps synchronously, grabs the whole
+window to OUT.png and exits (0 when the picture was written). ``--export-plots DIR`` does the same,
+then writes every plot of the task's views to DIR as Ctrl+E does (``gui/export_all.py``).
 
 Qt and the window's modules are imported inside the functions, on purpose: ``run`` must choose the
 Qt platform (offscreen for a screenshot) before anything imports Qt.
@@ -32,7 +34,7 @@ log = logging.getLogger("rnnlab")
 
 def run(args: Any) -> int:
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PyQt6")
-    screenshot = getattr(args, "screenshot", None)
+    screenshot = getattr(args, "screenshot", None) or getattr(args, "export_plots", None)
     import PyQt6.QtWidgets  # noqa: F401  (PyQt6 before pyqtgraph: pyqtgraph binds to it)
 
     if screenshot and PyQt6.QtWidgets.QApplication.instance() is None:
@@ -101,18 +103,33 @@ def serve(app, window, controller, config, args) -> int:
     autosave = Autosave(window, controller)  # saves every few minutes and on close
     if getattr(args, "checkpoint", None):
         controller.load(args.checkpoint, data=getattr(args, "data", None))
-    elif autosave.offer_restore():
-        controller.load(str(autosave.path))
+    elif getattr(args, "lesson", None):
+        try:
+            path = lesson_path(args.lesson)
+        except ValueError as exc:
+            print(f"rnn-lab: error: {exc}", file=sys.stderr)
+            return 2
+        controller.build(config)  # under the lesson's run, if its file turns out to be broken
+        window.lessons.open_path(path)
     else:
-        controller.build(config)
+        restore = autosave.offer_restore()
+        if restore:
+            controller.load(str(autosave.path))
+        else:
+            if restore is False:  # "Start fresh": not the last session's task and settings either
+                window.task_configs.clear()
+                config = initial_config(args, window, fresh=True)
+                window.show_panels_for(config.task)
+            controller.build(config)
     window.show()
     code = app.exec()
     controller.close()
     return int(code)
 
 
-def initial_config(args: Any, window) -> Any:
-    """The run to start with: the task/preset/data asked for, else the task and settings of last time."""
+def initial_config(args: Any, window, fresh: bool = False) -> Any:
+    """The run to start with: the task/preset/data asked for, else the task and settings of last time
+    (``fresh``: the adder, with its defaults)."""
     from rnn_lab.engine.tasks.registry import PRESETS, TASKS, default_config
 
     task, preset, data = (getattr(args, k, None) for k in ("task", "preset", "data"))
@@ -120,11 +137,25 @@ def initial_config(args: Any, window) -> Any:
         task = task or PRESETS[preset].get("task")
         return default_config(task, preset, data=data)
     if task is None:
-        task = str(window.settings.value("task", "adder"))
+        task = "adder" if fresh else str(window.settings.value("task", "adder"))
         if task not in TASKS:
             task = "adder"
     config = window.config_for(task) if not getattr(args, "task", None) else default_config(task)
     return config.replace(data=data) if data else config
+
+
+def lesson_path(name: str) -> Path:
+    """A built-in lesson by its number ("1") or file name ("01-why-gradients-vanish"), or a lesson file."""
+    from rnn_lab.engine.lessons import builtin_lessons
+
+    for p in builtin_lessons():
+        if name in (p.name, p.stem) or name.isdigit() and p.name.startswith(f"{int(name):02d}-"):
+            return p
+    path = Path(name).expanduser()
+    if path.is_file():
+        return path
+    known = ", ".join(p.stem for p in builtin_lessons())
+    raise ValueError(f"no lesson {name!r}: give a lesson file, or one of {known}")
 
 
 def take_screenshot(app, window, controller, config, args) -> int:
@@ -132,10 +163,20 @@ def take_screenshot(app, window, controller, config, args) -> int:
 
     from .export import grab_window
 
-    window.resize(*SCREENSHOT_SIZE)
+    window.resize(*(getattr(args, "size", None) or SCREENSHOT_SIZE))
     window.show()
+    lesson = getattr(args, "lesson", None)
     if getattr(args, "checkpoint", None):
         controller.load(args.checkpoint, data=getattr(args, "data", None))
+    elif lesson:
+        try:
+            path = lesson_path(lesson)
+        except ValueError as exc:
+            print(f"rnn-lab: error: {exc}", file=sys.stderr)
+            return 2
+        if not window.lessons.open_path(path):
+            print(f"rnn-lab: error: {window.banner.label.text()}", file=sys.stderr)
+            return 1
     else:
         controller.build(config)
     if window.info is None:
@@ -143,6 +184,11 @@ def take_screenshot(app, window, controller, config, args) -> int:
               file=sys.stderr)
         return 1
     QTest.qWait(100)  # docks become visible: the panels that draw traces ask for them
+    export_dir = getattr(args, "export_plots", None)
+    if export_dir:  # every view will be drawn, not only the tabs in front: each asks for its data
+        controller.set_trace(0)
+        controller.set_example(0)
+        controller.set_weights(True)
     controller.run_steps(int(getattr(args, "steps", None) or 0))
     QTest.qWait(300)  # panels draw on their timers
     for p in window.panels:
@@ -150,8 +196,14 @@ def take_screenshot(app, window, controller, config, args) -> int:
         if callable(redraw):
             redraw()
     app.processEvents()
-    path = grab_window(window, args.screenshot)
-    print(f"rnn-lab: wrote {path} (step {window.step:,}, {window.state})")
+    if args.screenshot:
+        path = grab_window(window, args.screenshot)
+        print(f"rnn-lab: wrote {path} (step {window.step:,}, {window.state})")
+    if export_dir:
+        from .export_all import export_all_plots
+
+        written = export_all_plots(window, Path(export_dir))
+        print(f"rnn-lab: wrote {len(written)} files to {export_dir} (step {window.step:,})")
     controller.close()
     window.close()
     if window.start_error:  # the picture shows the error banner; the exit code says it too

@@ -97,17 +97,24 @@ class Autosave(QObject):
         return {"task": str(meta["config"].get("task", "?")), "step": step,
                 "saved_at": str(meta.get("saved_at", "")), "mtime": self.path.stat().st_mtime_ns}
 
-    def offer_restore(self) -> bool:
-        """Ask whether to restore an autosave not offered before; True if the user wants it restored."""
+    def offer_restore(self) -> bool | None:
+        """Ask whether to restore an autosave not offered before: True to restore it, False for a clean
+        start (the default task with its default settings), None when there was nothing to offer."""
         info = self.describe()
         settings = self.window.settings
         if info is None or str(settings.value("autosave/answered", "")) == str(info["mtime"]):
-            return False
+            return None
         settings.setValue("autosave/answered", str(info["mtime"]))
         when = info["saved_at"].replace("T", " ").removesuffix("+00:00")
-        answer = QMessageBox.question(
-            self.window, "Restore the last session?",
-            f"RNN Lab saved your last {info['task']} run at step {info['step']:,}"
-            f"{f' ({when} UTC)' if when else ''}. Restore it?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
+        return self.ask(f"RNN Lab saved your last {info['task']} run at step {info['step']:,}"
+                        f"{f' ({when} UTC)' if when else ''}. Restore it, or start fresh with the binary adder "
+                        "and every task's default settings?")
+
+    def ask(self, text: str) -> bool:
+        """The question, with the buttons Restore (True) and Start fresh (False)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "Restore the last session?", text, parent=self.window)
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Start fresh", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.exec()
+        return box.clickedButton() is restore

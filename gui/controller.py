@@ -173,6 +173,11 @@ class Controller(QObject):
         """0 = full speed; otherwise at most this many steps per second."""
         self.set_display(speed=max(0.0, float(steps_per_second)))
 
+    def pause_at(self, steps) -> None:
+        """Pause training on reaching each of these step counts, in this run and the next ones (a
+        lesson's steps); an empty list: never."""
+        self.set_display(pause_at=tuple(sorted({int(s) for s in steps})))
+
     def set_trace(self, index: int | None) -> None:
         """Record traces of display example ``index`` (None: no traces, which costs nothing)."""
         self.set_display(trace=index)

@@ -2,7 +2,7 @@
 
 ``RunOverlays`` owns one smoothed line per visible kept run in the loss plot and one in the metric
 plot (in the run's colour), plus the run's change markers (thin ticks in its colour, labelled
-"lr 20 -> 5"). The curves panel calls ``draw`` when the runs, the x mode or the smoothing change, and
+in the crosshair readout). The curves panel calls ``draw`` when the runs, the x mode or the smoothing change, and
 ``readout_lines`` for the crosshair.
 
 Comparing "at the cursor": in step mode (and wall-clock mode) every run is read at the cursor's step;
@@ -53,9 +53,13 @@ class RunOverlays:
         self.store, self.current = store, current
 
     def kept_visible(self) -> list[Run]:
+        """The kept runs drawn: visible, trained, and of the current run's task (another task's
+        curves are listed in the Runs panel, never drawn here nor stretching these axes)."""
         if self.store is None:
             return []
-        return [r for r in self.store.visible() if r is not self.current and len(r)]
+        task = self.current.task if self.current is not None else None
+        return [r for r in self.store.visible() if r is not self.current and len(r)
+                and (task is None or r.task == task)]
 
     def clear(self) -> None:
         for plot, item in self.items:
@@ -78,16 +82,17 @@ class RunOverlays:
                 if y is None:
                     continue
                 item = pg.PlotDataItem(x, y, pen=pg.mkPen(run.color, width=1.6), connect="finite")
+                item.series_name = f"{run.name}: train {'loss' if plot is self.loss_plot else run.metric_name} (smoothed)"
                 item.setZValue(-5)  # under the current run
                 plot.addItem(item)
                 thin(item, "subsample")  # (after addItem, which sets the plot's own downsampling)
                 self.items.append((plot, item))
                 if plot.legend is not None:
                     plot.legend.addItem(item, run.name)
-            for mx, label in run.markers(mode)[-MAX_RUN_MARKERS:]:
-                line = pg.InfiniteLine(pos=mx, angle=90, label=label,
-                                       pen=pg.mkPen(run.color, width=1, style=Qt.PenStyle.DotLine),
-                                       labelOpts={"position": 0.75, "color": run.color})
+            # A kept run's changes: thin dotted lines in its colour, unlabelled (their texts are in the
+            # crosshair readout), so they neither cover the current run's labels nor repeat them.
+            for mx, _label in run.markers(mode)[-MAX_RUN_MARKERS:]:
+                line = pg.InfiniteLine(pos=mx, angle=90, pen=pg.mkPen(run.color, width=1, style=Qt.PenStyle.DotLine))
                 self.loss_plot.addItem(line, ignoreBounds=True)
                 self.items.append((self.loss_plot, line))
 
@@ -101,8 +106,11 @@ class RunOverlays:
         if self.store is None:
             return []
         base = self.store.baseline
+        task = self.current.task if self.current is not None else None
+        if base is not None and task is not None and base.task != task:
+            base = None  # a baseline of another task compares with nothing on these plots
         lines = []
-        runs = [r for r in self.store.visible() if len(r)]
+        runs = [r for r in self.store.visible() if len(r) and (task is None or r.task == task)]
         if base is not None and base not in runs and len(base):
             runs.append(base)
         if len(runs) < 2 and base is None:
@@ -121,6 +129,11 @@ class RunOverlays:
                     text += f" ({run.metric_name} {_signed(metric - base_metric)})"
             lines.append(f"<span style='color:{run.color}'>{text}</span>")
         return lines
+
+    def changes_near(self, mode: str, x: float, within: float) -> list[tuple[str, str]]:
+        """(colour, "run: lr 0.03 -> 0.01") of the kept runs' changes within ``within`` of ``x``."""
+        return [(run.color, f"{run.name}: {label}") for run in self.kept_visible()
+                for mx, label in run.markers(mode) if abs(mx - x) <= within]
 
 
 def _esc(text: str) -> str:

@@ -45,6 +45,7 @@ def save_checkpoint(window) -> bool:
         return False
     path = path if path.endswith(".npz") else path + ".npz"
     window.settings.setValue("file_dir", str(Path(path).parent))
+    window.note_save_path(path)
     window.controller.save(path, extra={"window": {"theme": window.theme}})
     return True
 
@@ -83,7 +84,7 @@ def export(window) -> None:
     if not path:
         return
     try:
-        written = grab_window(window, path) if item is None else export_target(item, path, fmt, width)
+        written = grab_window(window, path, width) if item is None else export_target(item, path, fmt, width)
     except (ExportError, OSError) as exc:
         window.banner.show_message("error", str(exc))
     else:

@@ -22,6 +22,8 @@ from rnn_lab.engine.lessons import Lesson, load_lesson, save_lesson
 
 from .panels.lesson import LessonPanel
 
+LESSON_SHARE, LESSON_MIN_HEIGHT = 0.25, 150  # the lesson text's part of the window's height, and its least
+
 PANEL_IDS = {"ActivationsPanel": ("activations", "gradient_flow"), "SamplingPanel": ("sampling",),
              "AdderPanel": ("adder",), "Seq2seqPanel": ("seq2seq",), "SaturationPanel": ("saturation",),
              "WeightsPanel": ("weights",), "CurvesPanel": ("curves",),
@@ -48,8 +50,7 @@ class LessonMode:
         self.window = window
         self.lesson: Lesson | None = None
         self.path: Path | None = None
-        self._before: dict[str, bool] = {}  # dock object name -> shown, before the lesson
-        self._placed = False
+        self._closed: set[str] = set()  # docks the user had closed before the lesson (stay closed after it)
         self.panel = LessonPanel()
         self.dock = QDockWidget("Lesson", window)
         self.dock.setObjectName("dock_LessonPanel")
@@ -80,14 +81,16 @@ class LessonMode:
         w = self.window
         if not w.confirm_discard("Opening a lesson"):
             return False
-        if self.lesson is None:
-            self._before = {d.objectName(): not d.isHidden() for d in w.docks.values()}
+        if self.lesson is None:  # closed by the user, not hidden because they don't apply to the task
+            self._closed = {d.objectName() for d in w.docks.values()
+                            if d.isHidden() and d.objectName() not in w.auto_hidden}
         self.lesson = lesson
         w.hyper.set_restrictions(lesson.hidden, lesson.locked)
         w.task_panel.set_restrictions(lesson.hidden, lesson.locked)
         self.panel.show_lesson(lesson)
         self.dock.setWindowTitle(f"Lesson — {lesson.title}")
         self.dock.show()
+        w.controller.pause_at(lesson.pause_at)  # training stops where the text asks the learner to look
         w.controller.build(lesson.to_config())
         self.apply_panels()
         return True
@@ -113,13 +116,14 @@ class LessonMode:
         self._place_dock(first[1] if first else None)
 
     def _place_dock(self, view: QDockWidget | None) -> None:
-        """Show the lesson's text; the first time, give it about a third of the height above the views (the
-        dock was added to the right area before the views, so it sits above their tabs)."""
+        """Show the lesson's text above the views (the dock was added to the right area before them, so
+        it sits above their tabs), with at most a quarter of the window's height: the view under it keeps
+        the rest (the views also have minimum sizes, so a long text scrolls instead of squeezing them)."""
         w = self.window
         self.dock.show()
-        if not self._placed and view is not None and not self.dock.isFloating():
-            w.resizeDocks([self.dock, view], [250, 500], Qt.Orientation.Vertical)
-            self._placed = True
+        if view is not None and not self.dock.isFloating():
+            text = max(LESSON_MIN_HEIGHT, int(w.height() * LESSON_SHARE))
+            w.resizeDocks([self.dock, view], [text, max(1, w.height() - text)], Qt.Orientation.Vertical)
 
     def leave(self) -> None:
         """Everything back as before the lesson; the model and its training stay."""
@@ -127,15 +131,23 @@ class LessonMode:
             return
         w = self.window
         self.lesson, self.path = None, None
+        w.controller.pause_at([])
         w.hyper.set_restrictions()
         w.task_panel.set_restrictions()
         self.panel.show_lesson(None)
         self.dock.hide()
-        for dock in w.docks.values():
-            if dock.objectName() in self._before:
-                dock.setVisible(self._before[dock.objectName()])
-        if w.info:
-            w.show_panels_for(w.info["task"])
+        # Every panel of the task on screen again, but those the user had closed before the lesson.
+        task = w.info["task"] if w.info else None
+        for p, dock in w.docks.items():
+            name = dock.objectName()
+            if task is not None and task in p.tasks:
+                dock.setVisible(name not in self._closed)
+                w.auto_hidden.discard(name)
+            elif not dock.isHidden():
+                dock.hide()
+                w.auto_hidden.add(name)
+        if task is not None:
+            w.show_panels_for(task)
 
     # ------------------------------------------------------------------ saving
     def shown_panels(self) -> list[str]:
@@ -152,8 +164,9 @@ class LessonMode:
         """The current task, settings, seed, data and shown panels as a lesson."""
         config = self.window.hyper.current_config()
         hint = self.lesson.steps_hint if self.lesson else None
+        pauses = self.lesson.pause_at if self.lesson else []
         return Lesson.from_config(config, title=title, text=text, panels=self.shown_panels(),
-                                  hidden=list(hidden), locked=list(locked), steps_hint=hint)
+                                  hidden=list(hidden), locked=list(locked), steps_hint=hint, pause_at=pauses)
 
     def save(self, path: str | Path, title: str, text: str, hidden=(), locked=()) -> Path:
         return save_lesson(path, self.make_lesson(title, text, hidden, locked))

@@ -19,9 +19,12 @@ from rnn_lab.engine.config import Config
 from rnn_lab.engine.resources import asset_path
 from rnn_lab.engine.tasks.registry import TASKS, default_config
 
-from . import dialogs, file_dialogs, paths, session_menu, theme, window_settings
+from . import dialogs, dock_title, file_dialogs, paths, session_menu, theme, window_settings
 from .controller import Controller
+from .focus import FocusReturn
+from .guide import show_guide
 from .lesson_loader import LessonMode
+from .pace import Pace
 from .panels import PANELS
 from .panels.curves import CurvesPanel
 from .panels.hyperparams import HyperparamsPanel
@@ -33,6 +36,7 @@ from .widgets.speed_control import SpeedControl
 
 log = logging.getLogger("rnnlab.gui")
 SP = QStyle.StandardPixmap
+VIEW_MIN_HEIGHT = 420  # a view on the right never gets less (a lesson's text above it scrolls instead)
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +67,11 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_toolbar()
         self.status = RunStatus(self.statusBar())
+        self.speed.speedChanged.connect(self.status.set_speed)
+        self.pace = Pace(self)
+        self.focus_return = FocusReturn(self, self.curves)
+        self.saved_step: int | None = None  # the step the user last saved a checkpoint of (None: not saved)
+        self._save_paths: set[str] = set()
         controller.message.connect(self.on_message)
         window_settings.restore(self)
         self.lessons.dock.hide()  # a saved layout never brings back an empty lesson panel
@@ -91,10 +100,13 @@ class MainWindow(QMainWindow):
             p.request.connect(functools.partial(self._panel_request, p))
             if p is self.curves:
                 continue
-            dock = QDockWidget(p.title.replace("&", "&&"), self)
+            dock = QDockWidget((p.tab_title or p.title).replace("&", "&&"), self)  # (tabs: short names)
             dock.setObjectName(f"dock_{type(p).__name__}")
             dock.setWidget(p)
+            dock_title.install(dock, functools.partial(self.show_guide, type(p).__name__), p.title)
             left = p in left_panels
+            if not left:
+                p.setMinimumHeight(VIEW_MIN_HEIGHT)
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea if left else Qt.DockWidgetArea.RightDockWidgetArea,
                                dock)
             dock.visibilityChanged.connect(lambda _v: self._update_traces())
@@ -134,10 +146,11 @@ class MainWindow(QMainWindow):
         self.load_action = a("Load…", self.load_checkpoint, "Ctrl+O", SP.SP_DialogOpenButton, "Load a checkpoint")
         self.export_action = a("Export…", self.export, "Ctrl+E", SP.SP_FileDialogDetailedView,
                                "Export a plot, a panel or the whole window")
-        self.eval_action = a("Evaluate now", lambda: self.controller.evaluate("val"), None, None,
-                             "Evaluate on the validation split now")
+        self.eval_action = a("Evaluate now", self.evaluate_now, None, None, "Evaluate on the validation split now")
         self.quit_action = a("Quit", self.close, "Ctrl+Q")
         self.shortcuts_action = a("Keyboard shortcuts", lambda: dialogs.ShortcutsDialog(self).exec(), "F1")
+        self.guide_action = a("Guide to the views", self.show_guide, "Shift+F1",
+                              tip="What each view shows, with the book's chapter and section")
         self.about_action = a("About RNN Lab", lambda: dialogs.show_about(self))
         self.dark_action = a("Dark theme", lambda: self.set_theme("dark" if self.dark_action.isChecked() else "light"))
         self.dark_action.setCheckable(True)
@@ -161,7 +174,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addActions([dock.toggleViewAction() for dock in self.docks.values()])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.dark_action, self.layout_action])
-        self.menuBar().addMenu("&Help").addActions([self.shortcuts_action, self.about_action])
+        self.menuBar().addMenu("&Help").addActions([self.guide_action, self.shortcuts_action, self.about_action])
 
     def _make_toolbar(self) -> None:
         tb = self.addToolBar("Training")
@@ -182,7 +195,7 @@ class MainWindow(QMainWindow):
             self._sized = True  # first run: give the docks sensible widths (only possible once shown)
             self.resizeDocks([self.docks[self.task_panel], self.docks[self.hyper], self.docks[self.runs_panel]],
                              [190, 420, 150], Qt.Orientation.Vertical)
-            self.resizeDocks([self.docks[self.task_panel]] + self.right_docks[:1], [290, 470],
+            self.resizeDocks([self.docks[self.task_panel]] + self.right_docks[:1], [280, 490],
                              Qt.Orientation.Horizontal)
 
     def reset_layout(self) -> None:
@@ -229,6 +242,14 @@ class MainWindow(QMainWindow):
                 self._set_state(msg["state"])  # the run stopped itself: no report may follow
         elif kind == "saved":
             self.statusBar().showMessage(f"Saved {msg['path']} at step {int(msg.get('step', 0)):,}", 8000)
+            if str(msg.get("path")) in self._save_paths:  # (not the autosave: the next run overwrites it)
+                self.saved_step = int(msg.get("step", 0))
+        elif kind == "eval":
+            self.status.busy(False)
+            self.eval_action.setEnabled(True)
+        elif kind == "event" and self.eval_action.isEnabled() is False:
+            self.status.busy(False)
+            self.eval_action.setEnabled(True)
         if kind in ("event", "sample", "eval", "hparam", "saved", "loaded", "select_unit"):  # loaded: history
             for p in self.active:
                 p.on_message(msg)
@@ -236,7 +257,12 @@ class MainWindow(QMainWindow):
     def _on_built(self, msg: dict[str, Any]) -> None:
         info = self.info = msg["info"]
         self.step = int(msg.get("step", 0))
+        self.saved_step = self.step if msg["kind"] == "loaded" else None  # a loaded checkpoint is on disk
+        self.status.reset()
+        self.status.busy(False)
+        self.eval_action.setEnabled(True)
         self.task_configs[info["task"]] = dict(info["config"])
+        self._keep_banner_now = self._keep_banner
         if not self._keep_banner:  # (the fallback after a failed start keeps the error in view)
             self.banner.hide()
         self._keep_banner = False
@@ -247,6 +273,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Loaded {msg['path']} (step {self.step:,})", 8000)
         elif self.step == 0:
             self.statusBar().showMessage("Press Space to start training", 10000)
+        paced = self.pace.on_built(info["task"], info.get("title", info["task"]), self.step)
+        if paced:
+            self.statusBar().showMessage(paced, 15000)
+        if info.get("note") and not self._keep_banner_now:
+            self.banner.show_message("info", info["note"])
         self.show_panels_for(info["task"])
         self.lessons.apply_panels()  # a lesson shows only its panels
         self.status.task.setText(info.get("description", ""))
@@ -304,6 +335,8 @@ class MainWindow(QMainWindow):
                 self._update_traces()
             elif name == "eval":
                 c.evaluate(payload.get("split", "val"))
+            elif name == "help":
+                self.show_guide(type(panel).__name__)
             elif name == "select_unit":  # a heatmap row or a saturation point picks the unit other views follow
                 self.on_message({"kind": "select_unit", "unit": int(payload["unit"])})
             else:
@@ -326,8 +359,9 @@ class MainWindow(QMainWindow):
         self.controller.step(1)
 
     def confirm_discard(self, what: str) -> bool:
-        """True if nothing would be lost, or the user agrees to lose (or first saves) the trained model."""
-        if self.step == 0 or self.info is None:
+        """True if nothing would be lost (nothing trained, or saved at this very step), or the user agrees
+        to lose (or first saves) the trained model."""
+        if self.step == 0 or self.info is None or self.saved_step == self.step:
             return True
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
@@ -338,6 +372,18 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Save:
             return self.save_checkpoint()
         return answer == QMessageBox.StandardButton.Discard
+
+    def evaluate_now(self) -> None:
+        """Evaluate on the validation split (a large split takes seconds: the status bar says so)."""
+        if self.info is None or "val" not in (self.info.get("splits") or ["val"]):
+            self.banner.show_message("info", "This run has no validation split to evaluate on.")
+            return
+        self.eval_action.setEnabled(False)
+        self.status.busy(True, "Evaluating on the validation split…")
+        self.controller.evaluate("val")
+
+    def show_guide(self, key: str | None = None) -> None:
+        show_guide(self, key)
 
     def reset(self) -> None:
         if self.confirm_discard("Resetting"):
@@ -385,6 +431,10 @@ class MainWindow(QMainWindow):
 
     def save_checkpoint(self) -> bool:
         return file_dialogs.save_checkpoint(self)
+
+    def note_save_path(self, path: str) -> None:
+        """A checkpoint the user asked for (its "saved" answer marks the model as saved)."""
+        self._save_paths.add(str(path))
 
     def load_checkpoint(self, path: str | None = None) -> None:
         file_dialogs.load_checkpoint(self, path)

@@ -37,6 +37,20 @@ def check_batchable(n_tokens: int, batch: int, bptt: int, unit: str = "tokens", 
                         f"needs at least {need:,}.")
 
 
+def fit_to_length(n_tokens: int, batch: int, bptt: int) -> tuple[int, int]:
+    """(batch, bptt) for a training split of ``n_tokens``: the ones asked for when they fit, else
+    smaller ones that do. BPTT shrinks only as far as a quarter of the text (the rows stay long
+    enough to learn from), then the batch shrinks to the rows the text holds; a 150-character text
+    trains with batch 4 x bptt 33 instead of refusing 32 x 64. TaskError below 2 tokens."""
+    if n_tokens < 2:
+        raise TaskError(f"The training split has {n_tokens} token(s), too few to learn anything from.")
+    if n_tokens >= needed_tokens(batch, bptt):
+        return batch, bptt
+    T = max(1, min(bptt, (n_tokens - 1) // 4))
+    N = max(1, min(batch, (n_tokens - 1) // T))
+    return N, T
+
+
 class BPTTBatcher:
     """Batches ``(x, y)`` of shape (N, T) (int32) from ``ids`` (1-D int array of at least N*T+1 ids)."""
 

@@ -79,6 +79,7 @@ class Task(ABC):
     presets: ClassVar[dict[str, Preset]] = {}
     defaults: ClassVar[dict[str, Any]] = {}  # what a new run of this task starts from (Config values)
     settings: ClassVar[frozenset[str]] = frozenset()  # the task settings (``config.TASK_SETTINGS``) it uses
+    note: str = ""  # one sentence about how the task adapted the settings (e.g. to a short text), or ""
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -197,6 +198,11 @@ class Task(ABC):
         """What the window and checkpoints record about the data: {"source": str, "vocab": [str] or None,
         "sizes": {split: tokens}}. A vocabulary saved here is used to rebuild the task from a checkpoint."""
         return {"source": self.config.data or "built-in", "vocab": None, "sizes": {}}
+
+    def solved(self, metrics: dict[str, float]) -> bool:
+        """Whether validation ``metrics`` say the task is done perfectly (the adder: every pair right).
+        Tasks that can't be solved exactly (language models) never are."""
+        return False
 
     def describe(self) -> str:
         """One line for the status bar, e.g. 'Word LM · LSTM 100 · 10,000 words · 929k tokens'."""

@@ -1,8 +1,9 @@
 """The character-level language model (char-rnn): predict the next character of a text.
 
-Data: ``config.data`` names a UTF-8 text file ("" = the project's own ``assets/texts/river.txt``).
-The vocabulary is the sorted set of the text's characters; the validation split is the LAST
-``config.val_fraction`` of the characters (as nanoGPT's prepare.py does for Tiny Shakespeare).
+Data: ``config.data`` names a UTF-8 text file ("" = the project's own texts, ``assets/texts/en/``;
+see ``data.builtin``). The vocabulary is the sorted set of the text's characters; the validation split
+is the LAST ``config.val_fraction`` of the characters (as nanoGPT's prepare.py does for Tiny
+Shakespeare), of each built-in text.
 Ids are one int32 array; the training batches follow the book's BPTT scheme (``data.batcher``).
 
 Model (``config.model``): any registered cell ("rnn" with ``config.activation``, "lstm", "gru", ...),
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..data.builtin import DEFAULT_TEXT_NAME, builtin_text_path
+from ..data.builtin import builtin_texts, split_texts
 from ..data.text import read_text
 from ..data.vocab import Vocab, char_vocab, encode_chars
 from ..errors import TaskError
@@ -55,8 +56,18 @@ class CharTask(LanguageTask):
 
     def _load_data(self, vocab):
         cfg = self.config
-        path = Path(cfg.data) if cfg.data else builtin_text_path()
-        text = read_text(path, getattr(cfg, "encoding", "utf-8"), what="text file")
+        if cfg.data:
+            texts = [read_text(Path(cfg.data), getattr(cfg, "encoding", "utf-8"), what="text file")]
+            source = str(cfg.data)
+        else:
+            named = builtin_texts()
+            if not named:
+                raise TaskError("The built-in texts are missing: reinstall RNN Lab (pip install --force-reinstall "
+                                "rnn-lab) or open a text file.")
+            texts = [t for _, t in named]
+            source = f"built-in: {len(texts)} texts written for RNN Lab"
+        train_text, val_text = split_texts(texts, cfg.val_fraction)
+        text = train_text + val_text
         if vocab is None:
             v = char_vocab(text)
         else:
@@ -71,11 +82,10 @@ class CharTask(LanguageTask):
             line = text.count("\n", 0, offset) + 1
             raise TaskError(f"The text contains {char!r} (line {line:,}), which is not among the model's "
                             f"{len(v)} characters.") from None
-        n_val = int(ids.size * cfg.val_fraction)
+        n_val = len(val_text)
         splits = {"train": ids[:ids.size - n_val]}
         if n_val:
             splits["val"] = ids[ids.size - n_val:]
-        source = str(path) if cfg.data else f"built-in: {DEFAULT_TEXT_NAME}"
         return v, splits, source
 
     def _label(self, token: str) -> str:

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from ..data.batcher import BPTTBatcher, check_batchable, eval_batches
+from ..data.batcher import BPTTBatcher, eval_batches, fit_to_length
 from ..errors import TaskError
 from ..models.rnnlm import RnnLM
 from ..models.sampling import draw, next_token_probs, softmax64, top_tokens
@@ -50,14 +50,22 @@ class LanguageTask(Task):
     def __init__(self, config, vocab: list[str] | None = None) -> None:
         super().__init__(config)
         self.vocab, self.ids, self.source = self._load_data(vocab)
-        check_batchable(self.ids["train"].size, config.batch, config.bptt, f"{self.unit}s", "training split")
+        n_train = self.ids["train"].size
+        if n_train < 2:
+            raise TaskError(f"The training split has {n_train} {self.unit}, too few to learn from; use a longer "
+                            "text or a smaller val_fraction.")
+        # A short text (the three lines a learner writes first) trains with a batch and BPTT it can fill.
+        self.batch, self.bptt = fit_to_length(n_train, config.batch, config.bptt)
+        self.note = "" if (self.batch, self.bptt) == (config.batch, config.bptt) else (
+            f"The text is short ({n_train:,} training {self.unit}s), so training uses batch {self.batch} × "
+            f"BPTT {self.bptt} instead of {config.batch} × {config.bptt}.")
         for split, ids in self.ids.items():
             if ids.size < 2:
                 raise TaskError(f"The {split} split has {ids.size} {self.unit}, too few to evaluate; "
                                 f"raise val_fraction or use a longer text.")
         self.model = self._build_model()
         self.model.set_train(True)
-        self.batcher = BPTTBatcher(self.ids["train"], config.batch, config.bptt)
+        self.batcher = BPTTBatcher(self.ids["train"], self.batch, self.bptt)
 
     # -- subclass hooks --------------------------------------------------------------------------
     def _load_data(self, vocab: list[str] | None):
@@ -128,10 +136,9 @@ class LanguageTask(Task):
     def evaluate(self, split: str = "val", max_batches: int = 0) -> dict[str, float]:
         """Loss (nats per token), perplexity and top-1 accuracy over ``split`` in one stateful pass."""
         ids = self._split_ids(split)
-        cfg = self.config
         total, correct, count = 0.0, 0, 0
         with self._side_trip():
-            for x, t in eval_batches(ids, cfg.batch, cfg.bptt, max_batches):
+            for x, t in eval_batches(ids, self.batch, self.bptt, max_batches):
                 total += self.model.forward(x, t) * t.size
                 correct += int(np.count_nonzero(self.model.probs.argmax(axis=2) == t))
                 count += t.size
@@ -162,7 +169,7 @@ class LanguageTask(Task):
         (the training text when there is none), L = min(bptt, 40) tokens plus the one that follows."""
         split = "val" if "val" in self.ids else "train"
         ids = self.ids[split]
-        L = min(self.config.bptt, DISPLAY_LEN, ids.size - 1)
+        L = min(self.bptt, DISPLAY_LEN, ids.size - 1)
         count = (ids.size - 1) // L
         start = (index % count) * L
         return split, start, ids[start:start + L + 1]
@@ -267,7 +274,7 @@ class LanguageTask(Task):
         cursor = int(np.asarray(state["cursor"]))
         if cursor < 0:
             raise ValueError(f"the batch cursor must be >= 0, got {cursor}")
-        shape = (self.config.batch, self.config.hidden)
+        shape = (self.batch, self.config.hidden)
         hidden: dict[str, np.ndarray | None] = {}
         for name, _ in self.model.recurrent_layers():
             for attr in ("h", "c"):

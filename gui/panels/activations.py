@@ -53,6 +53,7 @@ class ActivationsPanel(Panel):
     """Heatmaps of h (c, gates) over time for one example, a shared time cursor, and gradient flow."""
 
     title = "Inside the network"
+    tab_title = "Inside"
     uses_trace = True
 
     def __init__(self, parent=None) -> None:
@@ -222,7 +223,8 @@ class ActivationsPanel(Panel):
             self.heatmaps[key] = hm
             groups.setdefault(kind, []).append(row)
         for kind, rows in groups.items():
-            scale = ColorScale(kind, BAR_LABEL[kind])
+            # a bar one row high has no room for a label along it: the key line under the plots names it
+            scale = ColorScale(kind, BAR_LABEL[kind] if len(rows) > 1 else "")
             self.view.addItem(scale.bar, row=rows[0], col=1, rowspan=len(rows))
             scale.attach([self.heatmaps[k].image for k in keys if self._scale_of(k, cell) == kind])
             self.scales[kind] = scale
@@ -239,7 +241,8 @@ class ActivationsPanel(Panel):
         grad.setMenuEnabled(False)
         grad.hideButtons()
         grad.setXLink(first)
-        grad.addLegend(offset=(-10, 10), labelTextSize="8pt")
+        if len(self.trace["layers"]) > 1:  # one layer needs no legend (and it would sit on the curve)
+            grad.addLegend(offset=(-10, 10), labelTextSize="8pt")
         grad.vb.sigResized.connect(self._grad_ticks)
         self.cursor.attach(grad)
         for k, layer in enumerate(self.trace["layers"]):

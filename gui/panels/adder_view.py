@@ -131,6 +131,7 @@ class AdderPanel(Panel):
     """The current example as written addition, its decimal equation, and the accuracy curve."""
 
     title = "Binary adder"
+    tab_title = "Adder"
     tasks = ("adder",)
     uses_example = True
 

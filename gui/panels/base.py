@@ -28,7 +28,9 @@ class Panel(QWidget):
     """Base class of all dock panels.
 
     Class attributes:
-      title       the dock's title
+      title       the view's title (its title bar, the guide)
+      tab_title   a short name for its tab and the View menu (default: the title); six tabs share the
+                  right column and must all fit at 1280x800
       tasks       the task names the panel applies to (hidden for the others)
       uses_trace  True if the panel draws ``report["trace"]`` (traces are only recorded while such a
                   panel is visible: they cost a forward+backward pass)
@@ -37,6 +39,7 @@ class Panel(QWidget):
     """
 
     title = "Panel"
+    tab_title = ""
     tasks: tuple[str, ...] = tuple(TASKS)  # the tasks it is shown for: all of them, unless it says otherwise
     uses_trace = False
     uses_example = False

@@ -20,20 +20,28 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PyQt6.QtCore import Qt, QTimer
-from PyQt6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
+from PyQt6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from rnn_lab.engine.runs import Run, RunStore, change_label, robust_range
+from rnn_lab.engine.runs import Run, RunStore, change_label, is_marked, robust_range
 
 from ..curve_buffer import CurveBuffer
+from ..curve_markers import MAX_MARKERS, MarkerLayer
 from ..curve_overlays import RunOverlays
-from ..plot_speed import major_grid, thin
+from ..curve_plots import CurvePlots
 from ..theme import CHANGE_COLOR, DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from .base import Panel
 
 COLUMNS = ("step", "time", "wall", "loss", "metric", "grad_norm", "lr")
 SMOOTHED = ("loss", "metric", "grad_norm")
-MAX_MARKERS = 40
-UNMARKED = ("temperature", "top_k", "eval_interval", "eval_batches")  # don't change what the curves show
 X_MODES = {"step": ("step", "step"), "relative": ("time", "training time (s)"), "wall": ("wall", "wall clock")}
 MAX_VAL_POINTS = 4000
 REDRAW_MS = (120, 400)  # the curves' redraw period: at fastest, at slowest (see the timer)
@@ -44,12 +52,6 @@ def redraw_interval(paint_ms: float) -> int:
     """Milliseconds between redraws after a repaint that took ``paint_ms``: the curves take at most
     about an eighth of the UI thread, redrawn between 8 and 2.5 times a second."""
     return int(min(max(REDRAW_MS[0], 8 * paint_ms), REDRAW_MS[1]))
-
-
-def _faint(color: str, alpha: int = 70) -> pg.QtGui.QColor:
-    c = pg.mkColor(color)
-    c.setAlpha(alpha)
-    return c
 
 
 def _fmt(v: float) -> str:
@@ -64,9 +66,8 @@ class CurvesPanel(Panel):
         self.buf = CurveBuffer(COLUMNS, SMOOTHED, capacity=capacity)
         self.metric_name = "metric"
         self.val_points: list[dict[str, float]] = []
-        self.markers: list[list[pg.InfiniteLine]] = []  # one line per plot
-        self.marker_steps: list[float] = []  # where each marker is, in steps (x follows the x mode)
         self.x_mode = "step"
+        self.run_name = "current run"
         self.color = TRAIN_COLOR
         self.clip = 0.0
         self._dirty = False
@@ -93,59 +94,26 @@ class CurvesPanel(Panel):
                                  "spike does not flatten everything else")
         head.addWidget(self.outliers)
         head.addStretch(1)
+        self.help_button = QToolButton()
+        self.help_button.setText("?")
+        self.help_button.setAutoRaise(True)
+        self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.help_button.setToolTip("What these curves show, and where the book explains them")
+        self.help_button.clicked.connect(lambda: self.request.emit("help", {}))
+        head.addWidget(self.help_button)
 
-        self.glw = pg.GraphicsLayoutWidget()
-        # One column: a step is at the same x pixel in every plot (linked views align by pixel).
-        self.loss_plot = self.glw.addPlot(row=0, col=0)
-        self.metric_plot = self.glw.addPlot(row=1, col=0)
-        self.grad_plot = self.glw.addPlot(row=2, col=0)
-        self.lr_plot = self.glw.addPlot(row=3, col=0)
-        self.plots = [self.loss_plot, self.metric_plot, self.grad_plot, self.lr_plot]
-        for r, f in enumerate((5, 4, 3, 2)):
-            self.glw.ci.layout.setRowStretchFactor(r, f)
-        for p in self.plots:
-            p.setClipToView(True)
-            p.setDownsampling(auto=True, mode="peak")
-            major_grid(p, alpha=0.2)
-            p.getAxis("left").setWidth(56)
-            p.setMinimumHeight(60)
-            if p is not self.loss_plot:
-                p.setXLink(self.loss_plot)
-            if p is not self.lr_plot:
-                p.getAxis("bottom").setStyle(showValues=False)
-        self.lr_plot.setLabel("bottom", "step")
+        self.glw = CurvePlots()
+        g = self.glw
+        self.loss_plot, self.metric_plot, self.grad_plot, self.lr_plot = g.loss_plot, g.metric_plot, g.grad_plot, g.lr_plot
+        self.plots = g.plots
+        self.loss_raw, self.loss_smooth, self.loss_val = g.loss_raw, g.loss_smooth, g.loss_val
+        self.metric_raw, self.metric_smooth, self.metric_val = g.metric_raw, g.metric_smooth, g.metric_val
+        self.grad_raw, self.grad_smooth, self.lr_curve = g.grad_raw, g.grad_smooth, g.lr_curve
+        self.clip_line, self.cursors = g.clip_line, g.cursors
         self.overlays = RunOverlays(self.loss_plot, self.metric_plot)
-        self.lr_plot.enableAutoRange(axis="y", enable=False)
-
-        legend = self.loss_plot.addLegend(offset=(-8, 8), labelTextSize="8pt")
-        self.loss_raw = self.loss_plot.plot(pen=pg.mkPen(_faint(TRAIN_COLOR), width=1), antialias=False)
-        self.loss_smooth = self.loss_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2), name="train")
-        self.loss_val = self.loss_plot.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o", symbolSize=6,
-                                            symbolBrush=VAL_COLOR, symbolPen=None, name="validation")
-        self.metric_raw = self.metric_plot.plot(pen=pg.mkPen(_faint(TRAIN_COLOR), width=1), antialias=False)
-        self.metric_smooth = self.metric_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2))
-        self.metric_val = self.metric_plot.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o", symbolSize=6,
-                                                symbolBrush=VAL_COLOR, symbolPen=None)
-        self.grad_raw = self.grad_plot.plot(pen=pg.mkPen(_faint(GRAD_COLOR), width=1), antialias=False)
-        self.grad_smooth = self.grad_plot.plot(pen=pg.mkPen(GRAD_COLOR, width=2))
-        self.lr_curve = self.lr_plot.plot(pen=pg.mkPen(LR_COLOR, width=2))
-        # The raw curves are noisy: a zigzag from min to max in every pixel column. Antialiasing it
-        # cost ~100 ms per repaint of a 900x900 panel (bench/gui.py); thin and faint, it looks the same.
-        for item in (self.loss_raw, self.metric_raw, self.grad_raw):
-            thin(item, "peak")
-        for item in (self.loss_smooth, self.metric_smooth, self.grad_smooth, self.lr_curve):
-            thin(item, "subsample")
-        legend.setBrush(pg.mkBrush(128, 128, 128, 30))
-        self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(GRAD_COLOR, width=1, style=Qt.PenStyle.DashLine),
-                                         label="clip", labelOpts={"position": 0.95, "color": GRAD_COLOR})
-        self.grad_plot.addItem(self.clip_line, ignoreBounds=True)
-        self.clip_line.hide()
-        self.cursors = []
-        for p in self.plots:
-            line = pg.InfiniteLine(angle=90, pen=pg.mkPen((128, 128, 128, 160), width=1))
-            line.hide()
-            p.addItem(line, ignoreBounds=True)
-            self.cursors.append(line)
+        self.marker_layer = MarkerLayer(self.plots, self.x_of_steps)
+        for p in self.plots:  # an exported plot labels its x axis (in the window only the lowest does)
+            p.x_label = X_MODES[self.x_mode][1]
         self._set_titles()
 
         # The x-axis selector sits in the bottom-right corner, beside the x axis it changes.
@@ -166,6 +134,7 @@ class CurvesPanel(Panel):
         self._style_readout()
         self.readout.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.readout.hide()
+        self.glw.viewport().installEventFilter(self)  # the pointer leaving the plots hides the readout
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -199,10 +168,14 @@ class CurvesPanel(Panel):
     # ------------------------------------------------------------------ Panel protocol
     def set_task(self, info: dict[str, Any]) -> None:
         self.clear()
+        self.hide_readout()
         self.metric_name = info.get("metric_name", "metric")
         self.clip = float(info.get("config", {}).get("clip", 0.0))
         self._set_titles()
         self._apply_log(self.log_y.isChecked())
+        for p in self.plots:  # a new run starts with the whole of its own curves in view
+            p.enableAutoRange(axis="x")
+        self._set_titles()  # (after the autorange: the metric plot of an accuracy keeps 0..1)
 
     def on_progress(self, report: dict[str, Any]) -> None:
         pts = report.get("points")
@@ -222,12 +195,12 @@ class CurvesPanel(Panel):
             self.load_history(msg["curves"], msg["val_points"], msg["changes"])
         elif kind == "event" and msg.get("level") == "diverged":
             self.add_marker(float(msg.get("step", self._last_step())), "diverged", DIVERGE_COLOR)
-        elif kind == "hparam" and msg.get("source", "user") == "user" and msg.get("name") not in UNMARKED:
+        elif kind == "hparam" and is_marked(msg):
             # (a schedule's lr steps are the lr curve itself, not marks)
             self.add_marker(float(msg["step"]), change_label(msg), CHANGE_COLOR, dashed=True)
-            if msg["name"] == "clip":
-                self.clip = float(msg["new"])
-                self._dirty = True
+        if kind == "hparam" and msg.get("name") == "clip":
+            self.clip = float(msg["new"])
+            self._dirty = True
 
     def export_targets(self) -> list[tuple[str, Any]]:
         return [("Curves: all plots", self.glw.ci), ("Curves: loss", self.loss_plot),
@@ -238,12 +211,14 @@ class CurvesPanel(Panel):
     def clear(self) -> None:
         self.buf.clear()
         self.val_points = []
-        for lines in self.markers:
-            for plot, line in zip(self.plots, lines):
-                plot.removeItem(line)
-        self.markers, self.marker_steps = [], []
+        self.marker_layer.clear()
         self._dirty = True
         self.redraw()
+
+    @property
+    def markers(self) -> list[list[pg.InfiniteLine]]:
+        """The current run's markers, each its lines (one per plot; the first carries the label)."""
+        return [m.lines for m in self.marker_layer.markers]
 
     def load_history(self, curves: dict[str, np.ndarray], val_points: list[dict], changes: list[dict]) -> None:
         """Rebuild the plots from a loaded run: the trainer's curves, validation points and changes."""
@@ -266,20 +241,9 @@ class CurvesPanel(Panel):
         return float(self.buf.col("step")[-1]) if len(self.buf) else 0.0
 
     def add_marker(self, step: float, label: str, color: str, dashed: bool = False) -> None:
-        """A vertical line at ``step`` (placed in the current x mode) in every plot, labelled in the loss plot."""
-        style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
-        lines = []
-        for i, plot in enumerate(self.plots):
-            opts = dict(label=label, labelOpts={"position": 0.9, "color": color}) if i == 0 else {}
-            line = pg.InfiniteLine(pos=self.x_of_steps([step])[0], angle=90, pen=pg.mkPen(color, width=1.5, style=style), **opts)
-            plot.addItem(line, ignoreBounds=True)
-            lines.append(line)
-        self.markers.append(lines)
-        self.marker_steps.append(step)
-        if len(self.markers) > MAX_MARKERS:
-            self.marker_steps.pop(0)
-            for plot, line in zip(self.plots, self.markers.pop(0)):
-                plot.removeItem(line)
+        """A vertical line at ``step`` (placed in the current x mode) in every plot, labelled in the loss
+        plot; labels never overlap (``curve_markers``), and the same label at the same step is drawn once."""
+        self.marker_layer.add(step, label, color, dashed)
 
     # ------------------------------------------------------------------ runs, x axis, y ranges
     def set_runs(self, store: RunStore | None, current: Run | None) -> None:
@@ -288,18 +252,13 @@ class CurvesPanel(Panel):
         color = current.color if current is not None else TRAIN_COLOR
         if color != self.color:
             self.color = color
-            self.loss_raw.setPen(pg.mkPen(_faint(color), width=1))
-            self.loss_smooth.setPen(pg.mkPen(color, width=2))
-            self.metric_raw.setPen(pg.mkPen(_faint(color), width=1))
-            self.metric_smooth.setPen(pg.mkPen(color, width=2))
+            self.glw.set_run_color(color)
+        self.run_name = current.name if current is not None else "current run"
+        self.glw.name_series(self.run_name, self.metric_name)
         kept = bool(self.overlays.kept_visible())  # name the current run once others are drawn too
-        self._legend_label("train", f"{current.name} (train)" if kept and current is not None else "train")
+        self.glw.set_legend_text(self.loss_smooth, f"{self.run_name} (train)" if kept else "train")
+        self.glw.set_legend_text(self.loss_val, f"{self.run_name} (validation)" if kept else "validation")
         self._draw_overlays()
-
-    def _legend_label(self, item_name: str, text: str) -> None:
-        for sample, label in self.loss_plot.legend.items:
-            if sample.item is self.loss_smooth:
-                label.setText(text)
 
     def _draw_overlays(self) -> None:
         self.overlays.draw(self.x_mode, self.buf.weight, self.metric_name)
@@ -317,10 +276,9 @@ class CurvesPanel(Panel):
         axis.enableAutoSIPrefix(False)  # "training time (s)" must stay seconds
         self.lr_plot.setAxisItems({"bottom": axis})
         self.lr_plot.setLabel("bottom", X_MODES[mode][1])
-        for step, lines in zip(self.marker_steps, self.markers):
-            x = self.x_of_steps([step])[0]
-            for line in lines:
-                line.setValue(x)
+        for p in self.plots:
+            p.x_label = X_MODES[mode][1]
+        self.marker_layer.replace_x()
         self._draw_overlays()
         self.redraw()
         for p in self.plots:
@@ -408,15 +366,8 @@ class CurvesPanel(Panel):
         self.glw.scene().prepareForPaint()
 
     def _set_titles(self) -> None:
-        name = self.metric_name.replace("_", " ")
-        if "accuracy" in self.metric_name:  # a share: always 0..1, so 0.5 looks like 0.5
-            self.metric_plot.setYRange(-0.07, 1.07, padding=0)
-        else:
-            self.metric_plot.enableAutoRange(axis="y")
-        self.loss_plot.setTitle("Loss (cross-entropy, nats)", size="9pt")
-        self.metric_plot.setTitle(name.capitalize(), size="9pt")
-        self.grad_plot.setTitle("Gradient norm", size="9pt")
-        self.lr_plot.setTitle("Learning rate", size="9pt")
+        self.glw.set_titles(self.metric_name)
+        self.glw.name_series(self.run_name, self.metric_name)
 
     def _smoothing_changed(self, v: int) -> None:
         self.smoothing_label.setText(f"{v / 100:.2f}")
@@ -456,14 +407,15 @@ class CurvesPanel(Panel):
 
     def _hover(self, args) -> None:
         pos = args[0]
+        if not self.glw.viewport().underMouse():  # (a rate-limited move that arrives after the pointer left)
+            self.hide_readout()
+            return
         for plot in self.plots:
             if plot.sceneBoundingRect().contains(pos):
                 x = plot.vb.mapSceneToView(pos).x()
                 break
         else:
-            for c in self.cursors:
-                c.hide()
-            self.readout.hide()
+            self.hide_readout()
             return
         self.show_readout(x)
         self._place_readout(self.glw.mapFromScene(pos))
@@ -490,6 +442,17 @@ class CurvesPanel(Panel):
                          f"{self.metric_name} {_fmt(v.get(self.metric_name))} @ {int(v['step']):,}</span>")
         parts.append(f"<span style='color:{GRAD_COLOR}'>‖∇‖ {_fmt(b.col('grad_norm')[i])}</span>")
         parts.append(f"<span style='color:{LR_COLOR}'>lr {_fmt(b.col('lr')[i])}</span>")
+        # the changes marked near the cursor (a label may be hidden where too many crowd together)
+        vb = self.loss_plot.vb
+        (x0, x1), _ = vb.viewRange()
+        px = (x1 - x0) / max(vb.width(), 1.0) * 6  # within 6 pixels
+        near_steps = float(np.interp(cursor_x + px, b.col(X_MODES[self.x_mode][0]), b.col("step"))) - step \
+            if self.x_mode != "step" else px
+        parts += [f"<span style='color:{CHANGE_COLOR}'>{_esc(t)}</span>"
+                  for t in self.marker_layer.texts_near(step, abs(near_steps))]
+        parts += [f"<span style='color:{c}'>{_esc(t)}</span>"
+                  for c, t in self.overlays.changes_near(self.x_mode if self.x_mode != "wall" else "step",
+                                                         cursor_x if self.x_mode == "relative" else step, px)]
         # Runs compare at the cursor's step, or its training time; never at its wall-clock time (the
         # runs trained at different times of day).
         mode, at = ("step", step) if self.x_mode == "wall" else (self.x_mode, cursor_x)
@@ -498,12 +461,31 @@ class CurvesPanel(Panel):
         self.readout.adjustSize()
         self.readout.show()
 
+    def hide_readout(self) -> None:
+        """No crosshair and no readout (the pointer left the plots, or the run changed)."""
+        for c in self.cursors:
+            c.hide()
+        self.readout.hide()
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if obj is self.glw.viewport() and event.type() == event.Type.Leave:
+            self.hide_readout()
+        return False
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.hide_readout()
+        super().hideEvent(event)
+
     def _place_readout(self, at) -> None:
         """Beside the mouse, on whichever side has room."""
         w, h = self.readout.width(), self.readout.height()
         x = at.x() + 16 if at.x() + 16 + w < self.glw.width() else at.x() - 16 - w
         y = min(max(0, at.y() + 16), max(0, self.glw.height() - h))
         self.readout.move(max(0, x), y)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _with_wall(points: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

@@ -32,13 +32,13 @@ from PyQt6.QtWidgets import (
 )
 
 from rnn_lab.engine.config import FIELDS, Config, field_info
-from rnn_lab.engine.tasks.registry import applies
+from rnn_lab.engine.tasks.registry import applies, default_config
 
 from ..widgets.labelled_slider import LabelledSlider
 from .base import Panel
 
 GROUPS = (
-    ("Training — applies at once", ("lr", "clip", "dropout", "eval_interval")),
+    ("Training — applies at once", ("lr", "clip", "dropout", "eval_interval", "pause_when_solved")),
     ("Sampling — applies at once", ("temperature", "top_k")),
     ("Model — needs a reset", ("hidden", "embed", "layers", "activation", "init", "tie_weights", "impl")),
     ("Optimisation && data — needs a reset", ("optimizer", "schedule", "batch", "bptt", "seed")),
@@ -50,7 +50,7 @@ LABELS = {"lr": "Learning rate", "clip": "Gradient clip", "dropout": "Dropout", 
           "optimizer": "Optimizer", "schedule": "LR schedule", "batch": "Batch size", "bptt": "BPTT length",
           "seed": "Seed", "eval_batches": "Eval batches", "max_steps": "Stop at step", "epochs": "Stop at epoch",
           "init_std": "Init std", "dtype": "Precision", "val_fraction": "Validation share",
-          "min_count": "Min word count", "impl": "Layer code"}
+          "min_count": "Min word count", "impl": "Layer code", "pause_when_solved": "Pause when solved"}
 # A comfortable slider span where the field's full range is too wide to drag (the spin box still
 # accepts the whole range). None: a spin box only.
 SLIDER_SPANS: dict[str, tuple[float, float] | None] = {
@@ -84,6 +84,7 @@ class HyperparamsPanel(Panel):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pending_bar)
         layout.addWidget(scroll, 1)
+        layout.addLayout(self._make_footer())
         self.apply_button.clicked.connect(self.apply_pending)
         self.revert_button.clicked.connect(self.revert)
         self._auto = QTimer(self)
@@ -126,6 +127,18 @@ class HyperparamsPanel(Panel):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return scroll
+
+    def _make_footer(self) -> QHBoxLayout:
+        """"Reset to defaults", under the settings."""
+        self.defaults_button = QPushButton("Reset to defaults")
+        self.defaults_button.setToolTip("Show the task's default settings (live ones apply at once; the others "
+                                        "with Apply && reset)")
+        self.defaults_button.clicked.connect(self.reset_to_defaults)
+        foot = QHBoxLayout()
+        foot.setContentsMargins(4, 0, 4, 2)
+        foot.addStretch(1)
+        foot.addWidget(self.defaults_button)
+        return foot
 
     def _make_pending_bar(self) -> None:
         """The bar that lists changed rebuild settings, with "Apply & reset" and "Revert"."""
@@ -278,6 +291,16 @@ class HyperparamsPanel(Panel):
     def _auto_apply(self) -> None:
         if self.step == 0:
             self.apply_pending()
+
+    def reset_to_defaults(self) -> None:
+        """Every control back to the task's defaults (a lesson's locked controls stay); the task, the data and
+        the seed stay what they are."""
+        defaults = default_config(self.values["task"]).to_dict()
+        keep = {"task", "data", "seed", "model"} | self.locked_fields | self.hidden_fields
+        for name in self.editors:
+            if name not in keep and self.values.get(name) != defaults[name]:
+                self._show_value(name, defaults[name])
+                self._edited(name, defaults[name])
 
     def revert(self) -> None:
         for name in self.pending():

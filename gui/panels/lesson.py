@@ -23,6 +23,13 @@ def lesson_html(lesson: Lesson) -> str:
     parts = [f"<h3 style='margin-bottom:4px'>{html.escape(lesson.title)}</h3>"]
     if lesson.steps_hint:
         parts.append(f"<p style='color:gray; margin-top:0'>About {lesson.steps_hint:,} training steps.</p>")
+    if len(lesson.pause_at) == 1:
+        parts.append(f"<p style='color:gray; margin-top:0'>Training pauses at step {lesson.pause_at[0]:,}, where "
+                     "the lesson asks you to look; press Space to go on.</p>")
+    elif lesson.pause_at:
+        steps = ", ".join(f"{n:,}" for n in lesson.pause_at)
+        parts.append(f"<p style='color:gray; margin-top:0'>Training pauses at steps {steps}, where the lesson "
+                     "asks you to look; press Space to go on.</p>")
     for block in re.split(r"\n\s*\n", lesson.text.strip()):
         text = html.escape(block.strip()).replace("\n", "<br>")
         if not text:

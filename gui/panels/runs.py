@@ -29,14 +29,15 @@ from PyQt6.QtWidgets import (
     QWidget,
 )
 
-from rnn_lab.engine.runs import Run, RunStore
+from rnn_lab.engine.runs import RUN_COLORS, Run, RunStore
 
 from ..theme import TRAIN_COLOR
 from .base import Panel
 
-# Run colours, the first TRAIN_COLOR; none is VAL_COLOR (validation points), GRAD_COLOR or LR_COLOR.
-# (Vermillion, next to the orange validation points and like a divergence marker, comes last.)
-RUN_PALETTE = (TRAIN_COLOR, "#8E6BC8", "#66A61E", "#A6761D", "#56B4E9", "#E7298A", "#D55E00")
+# Run colours: twelve that stay apart, the first TRAIN_COLOR; none is VAL_COLOR (validation points),
+# GRAD_COLOR, LR_COLOR or a marker's colour (engine.runs.RUN_COLORS).
+RUN_PALETTE = RUN_COLORS
+assert RUN_PALETTE[0] == TRAIN_COLOR
 NAME, SHOW, BASE = 0, 1, 2
 
 
@@ -66,11 +67,13 @@ class RunsPanel(Panel):
         head.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for c in (SHOW, BASE):
             head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip("Double-click a name to rename the run; tick Show to overlay it on the curves; "
-                              "tick Baseline to compare every run with it at the crosshair")
+        self.table.setToolTip("A run that trained is kept when you reset, rebuild or switch. Double-click a "
+                              "name to rename the run; tick Show to overlay it on the curves; tick Baseline to "
+                              "compare every run with it at the crosshair. Runs of other tasks are greyed: they "
+                              "are not drawn on these plots.")
         self.remove_button = QPushButton("Remove")
         self.remove_button.setToolTip("Forget the selected kept run (the current run cannot be removed)")
-        self.note = QLabel("A run that trained is kept when you reset, rebuild or switch.")
+        self.note = QLabel("")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(placeholder-text);")
         row = QHBoxLayout()
@@ -142,7 +145,11 @@ class RunsPanel(Panel):
 
     # ------------------------------------------------------------------ the table
     def _ordered(self) -> list[Run]:
-        return ([self.current] if self.current is not None else []) + self.kept()
+        """The current run, the kept runs of its task, then those of other tasks (greyed)."""
+        task = self.current.task if self.current is not None else None
+        kept = self.kept()
+        return ([self.current] if self.current is not None else []) + [r for r in kept if r.task == task] \
+            + [r for r in kept if r.task != task]
 
     def _run_at(self, row: int) -> Run | None:
         runs = self._ordered()
@@ -152,13 +159,18 @@ class RunsPanel(Panel):
         self._filling = True
         runs = self._ordered()
         self.table.setRowCount(len(runs))
+        task = self.current.task if self.current is not None else None
         for i, run in enumerate(runs):
             name = QTableWidgetItem(swatch(run.color), run.name)
-            name.setToolTip(_describe(run, run is self.current))
+            other = task is not None and run.task != task
+            name.setToolTip(_describe(run, run is self.current)
+                            + (f"\nA {run.task} run: not drawn on the {task} plots." if other else ""))
             if run is self.current:
                 font = name.font()
                 font.setBold(True)
                 name.setFont(font)
+            if other:  # listed, not drawn: another task's curves never share these plots
+                name.setForeground(self.palette().placeholderText())
             self.table.setItem(i, NAME, name)
             for col, on, slot in ((SHOW, not run.hidden, self._show_toggled),
                                   (BASE, run.baseline, self._baseline_toggled)):
@@ -178,10 +190,14 @@ class RunsPanel(Panel):
                     self.table.setCellWidget(i, col, cell)
                 box = cell.findChild(QCheckBox)
                 box.run = run
+                box.setEnabled(not other)
                 box.blockSignals(True)
                 box.setChecked(on)
                 box.blockSignals(False)
         self._filling = False
+        others = sum(1 for r in runs if task is not None and r.task != task)
+        self.note.setText("Greyed: runs of another task, not drawn here." if others else
+                          "Trained runs are kept when you reset or switch.")
         self._update_buttons()
         self.runsChanged.emit()
 

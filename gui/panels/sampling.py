@@ -75,6 +75,7 @@ class SamplingPanel(Panel):
     """Prompt box, sampled text tinted by probability, top-k bar chart, temperature/top-k controls."""
 
     title = "Prompt & sampling"
+    tab_title = "Sampling"
     tasks = SAMPLING_TASKS
 
     def __init__(self, parent=None) -> None:

@@ -49,6 +49,7 @@ class SaturationPanel(Panel):
     """Scatter of left- vs right-saturated fractions per unit, one colour per gate, live."""
 
     title = "Gate saturation"
+    tab_title = "Saturation"
     uses_trace = True
 
     def __init__(self, parent=None) -> None:

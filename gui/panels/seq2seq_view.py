@@ -23,6 +23,19 @@ from ..widgets.heatmap import HeatmapWidget, display_token
 from .base import Panel
 
 RIGHT, WRONG = CORRECT_COLOR, WRONG_COLOR
+PAD_MARK = "·"  # how a padding position is labelled on the attention axes (a space inside is "␣")
+
+
+def mark_padding(labels: list[str]) -> list[str]:
+    """``labels`` with the runs of spaces at the start and at the end (the padding of a question read
+    forwards or reversed, or of an answer) shown as ``PAD_MARK``; spaces inside stay spaces."""
+    out = list(labels)
+    n = len(out)
+    start = next((i for i, c in enumerate(out) if c != " "), n)
+    end = next((i for i in range(n - 1, -1, -1) if out[i] != " "), -1)
+    for i in list(range(start)) + list(range(end + 1, n)):
+        out[i] = PAD_MARK
+    return out
 
 
 def chars_html(text: str, reference: str | None = None) -> str:
@@ -38,6 +51,8 @@ def chars_html(text: str, reference: str | None = None) -> str:
 
 
 def describe_attention(col: int, row: int, value: float, x_label: str, y_label: str) -> str:
+    if x_label == PAD_MARK:
+        return f"writing output {row} “{display_token(y_label)}”, attention on input {col} (padding): {value:.3f}"
     return (f"writing output {row} “{display_token(y_label)}”, attention on input {col} "
             f"“{display_token(x_label)}”: {value:.3f}")
 
@@ -74,7 +89,8 @@ class Seq2seqPanel(Panel):
         self.score = QLabel("Validation accuracy: not measured yet")
         self.attention = HeatmapWidget("attention", "prob", "output", bar_label="attention weight",
                                        describe=describe_attention)
-        self.attention.plot.setLabel("bottom", "input characters")
+        self.attention.setMinimumHeight(200)  # never squeezed to a strip (a lesson's text above: it scrolls)
+        self.attention.plot.setLabel("bottom", f"input characters ({PAD_MARK} = padding)")
         self.attention.plot.setLabel("left", "output characters")
         self.no_attention = QLabel("This model has no attention (choose the 'attention' model to see where "
                                    "the decoder looks).")
@@ -139,5 +155,5 @@ class Seq2seqPanel(Panel):
         self.attention.setVisible(has)
         self.no_attention.setVisible(not has)
         if has:
-            self.attention.set_data(np.asarray(attention), list(example.get("in_labels") or []) or None,
-                                    list(example.get("out_labels") or []) or None)
+            self.attention.set_data(np.asarray(attention), mark_padding(list(example.get("in_labels") or [])) or None,
+                                    mark_padding(list(example.get("out_labels") or [])) or None)

@@ -38,6 +38,7 @@ class SampleTimelinePanel(Panel):
     """A growing list of (step, validation loss, sample) from one fixed prompt."""
 
     title = "Sample timeline"
+    tab_title = "Timeline"
     tasks = SAMPLING_TASKS
 
     def __init__(self, parent=None) -> None:

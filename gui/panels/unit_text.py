@@ -53,6 +53,7 @@ class UnitTextPanel(Panel):
     """The passage tinted by one unit; top-5 predictions per position; a pattern finder."""
 
     title = "Text coloured by a unit"
+    tab_title = "Unit text"
     tasks = SAMPLING_TASKS
     uses_trace = True
 

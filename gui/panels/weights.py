@@ -23,6 +23,7 @@ import pyqtgraph as pg
 from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout
 
+from ..curve_legend import LegendStrip
 from ..plot_speed import major_grid
 from ..theme import CHANGE_COLOR, DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from ..widgets.heatmap import HeatmapWidget, nice_ceil
@@ -40,6 +41,7 @@ class WeightsPanel(Panel):
     """Wh of the chosen layer as a heatmap, and the spectral radius per gate block over training."""
 
     title = "Recurrent weights"
+    tab_title = "Weights"
     uses_weights = True
 
     def __init__(self, parent=None) -> None:
@@ -65,9 +67,9 @@ class WeightsPanel(Panel):
         plot.getAxis("bottom").enableAutoSIPrefix(False)
         major_grid(plot, alpha=0.25)
         plot.setMenuEnabled(False)
-        plot.addLegend(offset=(10, 5), labelTextSize="8pt")  # top left: the radii usually grow to the right
+        LegendStrip(plot)  # under the axis: a radius curve may run anywhere in the plot
         one = pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(CHANGE_COLOR, width=1, style=Qt.PenStyle.DashLine),
-                              label="ρ = 1", labelOpts={"position": 0.97, "color": CHANGE_COLOR})
+                              label="ρ = 1", labelOpts={"position": 0.9, "color": CHANGE_COLOR})
         plot.addItem(one, ignoreBounds=False)
         self.key = QLabel(KEY)
         self.key.setWordWrap(True)
@@ -96,9 +98,13 @@ class WeightsPanel(Panel):
         self._draw()
 
     def on_progress(self, report: dict[str, Any]) -> None:
+        """Matrices arrive while the panel is on screen; the radii in every report about once a second,
+        whatever is on screen, so the history over training has no gaps (``report["radius"]``)."""
         weights = report.get("weights")
         if weights:
             self.add_weights(int(report.get("step", 0)), weights)
+        elif report.get("radius"):
+            self.add_radii(int(report.get("step", 0)), report["radius"])
 
     def export_targets(self) -> list[tuple[str, Any]]:
         return [("Recurrent matrix Wh", self.heatmap.plot), ("Spectral radius over training", self.radius_plot)]
@@ -107,16 +113,7 @@ class WeightsPanel(Panel):
     def add_weights(self, step: int, weights: dict[str, dict[str, Any]]) -> None:
         """Keep the newest matrices and append their radii to the history (a restart of the step
         count, e.g. after Reset, starts the history again)."""
-        for name, entry in weights.items():
-            radius = entry.get("radius")
-            radii = radius if isinstance(radius, dict) else {"h": radius}
-            hist = self.history.setdefault(name, {})
-            for gate, value in radii.items():
-                points = hist.setdefault(gate, [])
-                if points and points[-1][0] > step:
-                    points.clear()
-                if not points or points[-1][0] != step:
-                    points.append((step, float(value) if value is not None else math.nan))
+        self._record(step, {name: entry.get("radius") for name, entry in weights.items()})
         self.latest = weights
         names = list(weights)
         if names != [self.layer.itemText(k) for k in range(self.layer.count())]:
@@ -127,10 +124,39 @@ class WeightsPanel(Panel):
         self._draw()
 
     def _blocks(self, name: str) -> list[str]:
-        """The column blocks of layer ``name``'s Wh, as the report names them (the cell's gates)."""
-        return list(self.latest[name].get("blocks") or ["h"])
+        """The column blocks of layer ``name``'s Wh, as the report names them (the cell's gates); before
+        any matrix arrived, the order of its radii (which follow the blocks)."""
+        entry = self.latest.get(name)
+        if entry:
+            return list(entry.get("blocks") or ["h"])
+        return list(self.history.get(name, {})) or ["h"]
+
+    def add_radii(self, step: int, radii: dict[str, Any]) -> None:
+        """Append radii to the history without a matrix (drawn when the panel is next on screen)."""
+        self._record(step, radii)
+        if self.isVisible():
+            self._draw_curves(self._current_layer())
+
+    def _current_layer(self) -> str:
+        """The layer chosen (or, before any matrix arrived, the first layer of the history)."""
+        return self.layer.currentText() or next(iter(self.history), "")
+
+    def _record(self, step: int, layer_radii: dict[str, Any]) -> None:
+        for name, radius in layer_radii.items():
+            radii = radius if isinstance(radius, dict) else {"h": radius}
+            hist = self.history.setdefault(name, {})
+            for gate, value in radii.items():
+                points = hist.setdefault(gate, [])
+                if points and points[-1][0] > step:
+                    points.clear()
+                if not points or points[-1][0] != step:
+                    points.append((step, float(value) if value is not None else math.nan))
 
     # ------------------------------------------------------------------ drawing
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._draw_curves(self._current_layer())
+
     def _draw(self) -> None:
         name = self.layer.currentText()
         if name not in self.latest:
@@ -150,7 +176,7 @@ class WeightsPanel(Panel):
         if not self.limit / 4 <= typical <= self.limit:
             self.limit = nice_ceil(max(typical, 1e-3))
         peak = float(finite.max()) if finite.size else math.nan
-        self.heatmap.scale.bar.setLevels((-self.limit, self.limit))
+        self.heatmap.scale.set_levels(-self.limit, self.limit)
         self.heatmap.heatmap.set_data(W, labels)
         for line in self.block_lines:
             self.heatmap.plot.removeItem(line)
@@ -159,13 +185,16 @@ class WeightsPanel(Panel):
             line = pg.InfiniteLine(pos=k * width - 0.5, angle=90, pen=pg.mkPen((0, 0, 0), width=2))
             self.heatmap.plot.addItem(line, ignoreBounds=True)
             self.block_lines.append(line)
-        self.heatmap.plot.setLabel("bottom", "to the pre-activation of: " + " | ".join(
-            f"{symbol(g)} (units {k * width}–{(k + 1) * width - 1})" for k, g in enumerate(blocks)))
+        # short enough for the plot's width at 1280x800 (the unit ranges are in the caption above)
+        self.heatmap.plot.setLabel("bottom", f"to the {' | '.join(symbol(g) for g in blocks)} blocks, "
+                                   f"{width} units each" if len(blocks) > 1 else "to unit")
         radius = self.latest[name].get("radius")
         now = ", ".join(f"{symbol(g)} {v:.3f}" for g, v in radius.items()) if isinstance(radius, dict) \
             else f"{float(radius):.3f}"
         clipped = f" (colours end at ±{self.limit:g}; largest |w| {peak:.3g})" if peak > self.limit else ""
-        self.caption.setText(f"{name}: Wh is {H} × {cols} (rows: h_(t-1) units; columns: gate blocks){clipped}. "
+        spans = ", ".join(f"{symbol(g)} {k * width}–{(k + 1) * width - 1}" for k, g in enumerate(blocks))
+        columns = f"columns: gate blocks {spans}" if len(blocks) > 1 else "columns: units"
+        self.caption.setText(f"{name}: Wh is {H} × {cols} (rows: h_(t-1) units; {columns}){clipped}. "
                              f"Spectral radius now: {now}.")
         self.key.setText(KEY + (GATED_KEY if len(blocks) > 1 else ""))
         self._draw_curves(name)

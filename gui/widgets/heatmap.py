@@ -94,7 +94,9 @@ def set_token_ticks(axis: pg.AxisItem, labels: Sequence[str], length_px: float) 
     else:
         # the first and last labels may reach a little past the axis ends (over the neighbouring axis)
         axis.setStyle(hideOverlappingLabels=24)
-        axis.setTicks(tick_levels(shown, length_px / len(shown), fm.horizontalAdvance))
+        # single characters need little room between them: every one is labelled where ~10 px fit
+        gap = 2.0 if max(len(s) for s in shown) == 1 else 6.0
+        axis.setTicks(tick_levels(shown, length_px / len(shown), fm.horizontalAdvance, gap=gap))
 
 
 class ColorScale:
@@ -108,10 +110,16 @@ class ColorScale:
         self.cmap = pg.colormap.get(cmap)
         self.bar = pg.ColorBarItem(values=levels, colorMap=self.cmap, label=label or None, width=14,
                                    interactive=False, colorMapMenu=False)
+        self._ticks()
 
     @property
     def levels(self) -> tuple[float, float]:
         return tuple(float(v) for v in self.bar.levels())
+
+    def set_levels(self, lo: float, hi: float) -> None:
+        """Explicit levels (and their three ticks)."""
+        self.bar.setLevels((lo, hi))
+        self._ticks()
 
     def attach(self, images: Sequence[pg.ImageItem]) -> None:
         for image in images:
@@ -132,7 +140,15 @@ class ColorScale:
         if new == top:
             return False
         self.bar.setLevels((-new, new) if self.adapt == "symmetric" else (0.0, new))
+        self._ticks()
         return True
+
+    def _ticks(self) -> None:
+        """Three labelled ticks, the ends and the middle: they fit even where the bar is one short row
+        high (the LSTM's cell state), where pyqtgraph's automatic ticks printed over each other."""
+        lo, hi = self.levels
+        mid = (lo + hi) / 2
+        self.bar.axis.setTicks([[(v, f"{v:g}") for v in (lo, mid, hi)], []])
 
 
 class TimeCursor(QObject):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from PyQt6.QtWidgets import QLabel, QStatusBar
+from PyQt6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from ..theme import STATE_COLORS
 from ..throttle import Throttle
@@ -42,8 +43,17 @@ class RunStatus:
         self.step.setToolTip("Training steps (batches) so far")
         self.epoch.setToolTip("Passes over the training data so far")
         self.rate.setToolTip("Training throughput: tokens (bits, characters, words) per second of training")
-        self.elapsed.setToolTip("Time spent training (pauses excluded)")
+        self.elapsed.setToolTip("Time spent training (pauses excluded), by the clock on the wall")
+        self.work = QProgressBar()  # a busy indicator while the run does something long (an evaluation)
+        self.work.setRange(0, 0)
+        self.work.setMaximumWidth(120)
+        self.work.setTextVisible(False)
+        self.work_label = QLabel("")
         bar.addWidget(self.task, 1)
+        bar.addPermanentWidget(self.work_label)
+        bar.addPermanentWidget(self.work)
+        self.work.hide()
+        self.work_label.hide()
         widest = {self.step: "step 000,000,000", self.epoch: "epoch 0000.00", self.rate: "000k tok/s",
                   self.elapsed: "000:00:00"}
         for w in (self.step, self.epoch, self.rate, self.elapsed, self.state):
@@ -52,13 +62,29 @@ class RunStatus:
                 w.setMinimumWidth(w.fontMetrics().horizontalAdvance(widest[w]) + 12)
             bar.addPermanentWidget(w)
         self.current = ""
+        self.speed = 0.0  # the speed control's steps per second (0 = full speed)
         self._latest: dict[str, Any] = {}
+        self.reset()
         self._show = Throttle(self._show_latest, READ_S, bar)
         self.set_state("paused")
 
-    def update(self, report: dict[str, Any]) -> None:
+    def reset(self) -> None:
+        """A new run: its clock starts from its first report's training time (0, or a checkpoint's)."""
+        self.running_s, self._offset, self._last_t = 0.0, None, None
+        self._samples: list[tuple[float, int]] = []  # (time, step) of recent reports: the real pace
+
+    def set_speed(self, steps_per_second: float) -> None:
+        self.speed = float(steps_per_second)
+
+    def update(self, report: dict[str, Any], now: float | None = None) -> None:
+        now = time.monotonic() if now is None else now
+        if self._offset is None:
+            self._offset = float(report.get("elapsed_s", 0.0))
+        self._tick(now)
+        recent = [(t, s) for t, s in self._samples if now - t <= 5.0] or self._samples[-1:]  # (at least one)
+        self._samples = recent + [(now, int(report.get("step", 0)))]
         self._latest = report
-        self.set_state(report.get("state", "paused"))  # the state at once, the numbers at most every READ_S
+        self.set_state(report.get("state", "paused"), now)  # the state at once, the numbers at most every READ_S
         if self.current == "running":
             self._show()
         else:
@@ -68,13 +94,39 @@ class RunStatus:
         report = self._latest
         self.step.setText(f"step {int(report.get('step', 0)):,}")
         self.epoch.setText(f"epoch {float(report.get('epoch', 0.0)):.2f}")
-        tps = float(report.get("tokens_per_s", 0.0))
-        self.rate.setText(format_rate(tps) if report.get("state") == "running" else "")
-        self.elapsed.setText(format_elapsed(float(report.get("elapsed_s", 0.0))))
+        running = report.get("state") == "running"
+        if running and self.speed > 0:  # slowed down: how fast it goes, not what it could do
+            self.rate.setText(f"{self.steps_per_second():.3g} steps/s")
+            self.rate.setToolTip("Training is slowed down with the Speed control: steps per second now")
+        else:
+            self.rate.setText(format_rate(float(report.get("tokens_per_s", 0.0))) if running else "")
+            self.rate.setToolTip("Training throughput: tokens (bits, characters, words) per second of training")
+        # the clock while running; at least the compute time (steps trained without reports, e.g. a screenshot)
+        wall = (self._offset or 0.0) + self.running_s
+        self.elapsed.setText(format_elapsed(max(wall, float(report.get("elapsed_s", 0.0)))))
 
-    def set_state(self, state: str) -> None:
+    def busy(self, on: bool, text: str = "") -> None:
+        """Show (or hide) a busy indicator with ``text``, e.g. while a large split is evaluated."""
+        self.work_label.setText(text)
+        self.work.setVisible(on)
+        self.work_label.setVisible(on and bool(text))
+
+    def steps_per_second(self) -> float:
+        """Steps per second over the last few seconds of reports."""
+        (t0, s0), (t1, s1) = self._samples[0], self._samples[-1]
+        return (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
+
+    def _tick(self, now: float | None = None) -> None:
+        """Count the wall time since the last tick if the run was running (a slowed run's time counts too)."""
+        now = time.monotonic() if now is None else now
+        if self._last_t is not None and self.current == "running":
+            self.running_s += now - self._last_t
+        self._last_t = now
+
+    def set_state(self, state: str, now: float | None = None) -> None:
         if state == self.current:
             return
+        self._tick(now)  # the time until now belongs to the old state
         self.current = state
         color = STATE_COLORS.get(state, "#7f7f7f")
         self.state.setText(STATE_TEXT.get(state, state))

@@ -284,3 +284,59 @@ def wait_until(predicate, timeout=10.0):
     while not predicate():
         assert time.monotonic() < end, "condition not reached in time"
         time.sleep(0.005)
+
+
+def test_the_adder_pauses_itself_once_it_is_solved_and_headless_training_goes_on():
+    h = Harness(task=make_task(default_config("adder")))
+    seen = {}
+
+    def press_play_again():  # the user reads the "Solved" banner, then goes on
+        seen["paused_at"], seen["state"] = h.trainer.step_count, h.trainer.state
+        h.at_step[h.trainer.step_count + 50] = h.live.stop
+        h.live.command("play")
+
+    h.idle(press_play_again)
+    h.live.command("play")
+    h.run()
+    tr = h.trainer
+    assert seen == {"paused_at": tr.solved_at, "state": PAUSED}  # right after the validation that found it
+    assert next(p for p in tr.val_points if p["step"] == tr.solved_at)["accuracy"] == 1.0
+    solved = h.kind("event", solved=True)
+    assert len(solved) == 1 and "Training paused" in solved[0]["message"]  # no second pause on going on
+    assert tr.step_count == tr.solved_at + 50
+    headless = Trainer(make_task(default_config("adder")))  # the CLI's fit() never pauses
+    headless.fit(max_steps=300)
+    assert headless.solved_at is not None and headless.step_count == 300 and headless.state == FINISHED
+
+
+def test_pause_when_solved_can_be_turned_off():
+    h = Harness(task=make_task(default_config("adder", pause_when_solved=False)))
+    h.at_step[200] = h.live.stop
+    h.live.command("play")
+    h.run()
+    assert h.trainer.solved_at is not None and h.trainer.step_count == 200 and not h.kind("event", solved=True)
+
+
+def test_a_lesson_pauses_at_the_steps_it_describes():
+    h = Harness(display=Display(pause_at=(7, 20)))
+    h.idle(lambda: h.live.command("play"))  # after the pause at 7
+    h.idle(lambda: h.live.command("play"))  # after the pause at 20
+    h.at_step[26] = h.live.stop
+    h.live.command("play")
+    h.run()
+    assert [e["step"] for e in h.kind("event", lesson_pause=True)] == [7, 20]
+    assert h.trainer.step_count == 26
+
+
+def test_the_spectral_radius_is_in_reports_while_the_weights_view_is_hidden():
+    h = Harness(task=make_task(default_config("adder")), report_interval=0.0)
+    h.at_step[30] = h.live.stop
+    h.live.command("play")
+    h.run()
+    with_radius = [m for m in h.kind("progress") if "radius" in m]
+    assert with_radius and not any("weights" in m for m in h.kind("progress"))
+    wh = dict(zip(h.trainer.task.model.names, h.trainer.task.model.params))
+    last = with_radius[-1]
+    layer = next(iter(last["radius"]))
+    assert last["radius"][layer] == pytest.approx(spectral_radius(wh[layer + ".Wh"]), rel=1e-6) \
+        or last["step"] < h.trainer.step_count  # (radii about once a second: the last may be older)

@@ -167,23 +167,55 @@ def test_difference_with_smoothing_and_validation_points():
 def test_store_names_colours_hide_rename():
     store = RunStore()
     runs = [store.new_run({"task": "char", "model": "lstm"}) for _ in range(3)]
-    assert [r.name for r in runs] == ["1 char lstm", "2 char lstm", "3 char lstm"]
+    assert [r.name for r in runs] == ["LSTM", "LSTM (2)", "LSTM (3)"]
     assert [r.color for r in runs] == list(RUN_COLORS[:3])
     store.rename(runs[0], "fast lr")
     assert store.get("fast lr") is runs[0]
     with pytest.raises(ValueError, match="already exists"):
-        store.rename("fast lr", "2 char lstm")
+        store.rename("fast lr", "LSTM (2)")
     with pytest.raises(ValueError, match="already exists"):
-        store.add(Run(name="3 char lstm", color="#000000", config={}))
+        store.add(Run(name="LSTM (3)", color="#000000", config={}))
     with pytest.raises(ValueError, match="no run named"):
         store.get("nope")
-    store.hide("2 char lstm")
+    store.hide("LSTM (2)")
     assert store.visible() == [runs[0], runs[2]]
     store.hide(runs[1], False)
     assert len(store.visible()) == 3
     store.remove(runs[1])  # its colour becomes free again
     assert store.new_run({"task": "lm", "model": "gru"}).color == RUN_COLORS[1]
-    assert store.names()[-1] == "4 lm gru"
+    assert store.names()[-1] == "GRU"
+    assert [r.name for r in store.of_task("char")] == ["fast lr", "LSTM (3)"]
+
+
+def test_run_names_say_what_sets_them_apart():
+    from rnn_lab.engine.tasks.registry import default_config
+
+    store = RunStore()
+    first = store.new_run(default_config("char"))
+    assert first.name == "LSTM 128 · lr 0.003"
+    assert store.new_run(default_config("char", lr=0.01, dropout=0.2)).name == "LSTM 128 · lr 0.01 · dropout 0.2"
+    assert store.new_run(default_config("char", lr=0.01, dropout=0.2)).name == "LSTM 128 · lr 0.01 · dropout 0.2 (2)"
+    assert store.new_run(default_config("adder")).name == "RNN 16 tanh · lr 0.03"  # another task's first run
+    many = default_config("char", model="gru", hidden=64, lr=0.1, clip=1.0, batch=8, bptt=16, seed=3)
+    assert store.new_run(many).name == "GRU 64 · lr 0.1 · dropout 0 · clip 1 · +3 more"
+    two = default_config("lm", layers=2, hidden=650, embed=650, tie_weights=True)
+    assert store.new_run(two).name == "2-layer LSTM 650 · lr 20"
+
+
+def test_twelve_run_colours_stay_apart():
+    """No two of the first 12 runs share a colour, and the colours are far apart (CIE76 > 20)."""
+    def lab(h):
+        rgb = np.array([int(h[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+        lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+        xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ lin
+        xyz /= (0.95047, 1.0, 1.08883)
+        f = np.where(xyz > 0.008856, np.cbrt(xyz), 7.787 * xyz + 16 / 116)
+        return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+    store = RunStore()
+    colours = [store.new_run({"task": "char", "model": "lstm"}).color for _ in range(12)]
+    assert len(set(colours)) == 12
+    assert min(np.linalg.norm(lab(a) - lab(b)) for i, a in enumerate(colours) for b in colours[i + 1:]) > 20
 
 
 def test_run_records_trainer_reports_and_x_modes():

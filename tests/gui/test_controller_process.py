@@ -140,8 +140,9 @@ def test_the_window_trains_in_a_child_process_and_autosaves(qtbot, tmp_path):
     c.start()
     autosave = Autosave(win, c, folder=tmp_path / "autosave", interval_ms=3_600_000)
     assert not autosave.needs_saving()
-    c.build(small_adder())
+    c.build(small_adder().replace(pause_when_solved=False))
     qtbot.waitUntil(lambda: win.info is not None, timeout=WAIT_MS)
+    win.speed.set_speed(0)  # full speed (the adder's first run goes at 5 steps/s)
     win.toggle_play()  # what Space does
     qtbot.waitUntil(lambda: win.step >= 200, timeout=WAIT_MS)
     win.toggle_play()  # (the window shows "paused" at once; the child's last steps report after)

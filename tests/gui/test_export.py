@@ -145,3 +145,145 @@ def test_every_panel_target_exports(qtbot, tmp_path, settings):
             assert out.read_bytes()[:8] == PNG_MAGIC, label
     finally:
         window.close()
+
+
+# ---------------------------------------------------------------------------- exports for slides
+def _curves_panel(qtbot):
+    from rnn_lab.gui.panels.curves import CurvesPanel
+
+    p = CurvesPanel()
+    qtbot.addWidget(p)
+    p.glw.setBackground("w")
+    p.resize(700, 700)
+    p.show()
+    p.set_task({"task": "char", "metric_name": "perplexity", "config": {"clip": 5.0}})
+    step = np.arange(1, 301, dtype=float)
+    loss = np.exp(-step / 100) + 1
+    p.on_progress({"kind": "progress", "step": 300, "state": "running", "metric_name": "perplexity",
+                   "points": {"step": step, "time": step / 100, "loss": loss, "metric": np.exp(loss),
+                              "grad_norm": np.ones(300), "lr": np.full(300, 0.003)},
+                   "val": [{"step": s, "split": "val", "loss": 1.5 - s / 1000, "perplexity": 4.0} for s in (100.0, 200.0, 300.0)]})
+    p.add_marker(150.0, "lr 0.003 -> 0.01", "#8c8c8c")
+    p.redraw()
+    return p
+
+
+def _gray(img: QImage, width: int = 400) -> np.ndarray:
+    from PyQt6.QtCore import Qt
+
+    small = img.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation).convertToFormat(
+        QImage.Format.Format_Grayscale8)
+    ptr = small.constBits()
+    ptr.setsize(small.sizeInBytes())
+    return np.frombuffer(ptr, dtype=np.uint8).reshape(small.height(), small.bytesPerLine())[:, :small.width()].astype(float)
+
+
+def rasterise_svg(svg, width: int, height: int) -> QImage:
+    """The SVG as a browser or ImageMagick would draw it: librsvg's rsvg-convert when installed (it
+    showed the stroke bug), else Qt's own renderer."""
+    import shutil
+    import subprocess
+
+    out = svg.with_suffix(".rsvg.png")
+    if shutil.which("rsvg-convert"):
+        subprocess.run(["rsvg-convert", "-w", str(width), "-h", str(height), "-b", "white", str(svg), "-o", str(out)],
+                       check=True, timeout=60)
+        return QImage(str(out))
+    from PyQt6.QtGui import QColor, QPainter
+    from PyQt6.QtSvg import QSvgRenderer
+
+    img = QImage(width, height, QImage.Format.Format_ARGB32)
+    img.fill(QColor("white"))
+    painter = QPainter(img)
+    QSvgRenderer(str(svg)).render(painter)
+    painter.end()
+    return img
+
+
+def assert_svg_like_png(svg, png) -> None:
+    """The rasterised SVG looks like the PNG: same layout of ink, pixel for pixel at a reduced size."""
+    ref = QImage(str(png))
+    a, b = _gray(ref), _gray(rasterise_svg(svg, ref.width(), ref.height()))
+    assert a.shape == b.shape
+    ink_a, ink_b = a < 200, b < 200  # (white background: axes, text, curves)
+    overlap = np.logical_and(ink_a, ink_b).sum() / max(1, np.logical_or(ink_a, ink_b).sum())
+    assert abs(ink_a.mean() - ink_b.mean()) < 0.02, (ink_a.mean(), ink_b.mean())  # no band of stroke
+    assert overlap > 0.35, overlap
+    assert np.abs(a - b).mean() < 12
+
+
+def test_a_plot_exports_with_its_axes_and_the_svg_draws_like_the_png(qtbot, tmp_path):
+    from rnn_lab.gui.export_slide import SlidePlot, supports
+
+    p = _curves_panel(qtbot)
+    assert supports(p.loss_plot)
+    slide = SlidePlot(p.loss_plot, 1600)
+    try:  # the copy labels both axes (in the window the loss plot has no x values)
+        assert slide.plot.getAxis("bottom").style["showValues"] and slide.plot.getAxis("bottom").labelText == "step"
+        assert slide.legend is not None and slide.legend.entry_texts() == ["train", "validation"]
+    finally:
+        slide.close()
+    png = export(p.loss_plot, tmp_path / "loss.png", "PNG", width=1600)
+    svg = export(p.loss_plot, tmp_path / "loss.svg", "SVG")
+    img = QImage(str(png))
+    assert img.width() == 1600 and 0.45 <= img.height() / img.width() <= 0.8
+    g = _gray(img, 800)
+    h = g.shape[0]
+    # the x axis is drawn: tick labels and "step" under the plot, i.e. ink in the band below the curves
+    band = g[int(h * 0.72): int(h * 0.92)] < 230
+    assert band.mean() > 0.004 and band.any(axis=1).sum() >= 8  # several rows of text, across the width
+    assert band.any(axis=0)[:400].sum() > 20 and band.any(axis=0)[400:].sum() > 20
+    assert "<image" not in svg.read_text()  # validation points are paths, not the symbol atlas
+    assert_svg_like_png(svg, png)
+
+
+def test_plot_csv_columns_are_named_by_run_and_series(qtbot, tmp_path):
+    from rnn_lab.engine.runs import RunStore
+    from rnn_lab.gui.panels.runs import RUN_PALETTE
+
+    p = _curves_panel(qtbot)
+    store = RunStore(RUN_PALETTE)
+    run = store.new_run({"task": "char", "model": "lstm", "hidden": 128, "lr": 0.003})
+    p.set_runs(store, run)
+    out = export(p.loss_plot, tmp_path / "loss.csv", "CSV")
+    header = next(csv.reader(out.read_text().splitlines()))
+    assert header == ["LSTM 128 · lr 0.003: train loss (step)", "LSTM 128 · lr 0.003: train loss",
+                      "LSTM 128 · lr 0.003: train loss (smoothed) (step)", "LSTM 128 · lr 0.003: train loss (smoothed)",
+                      "LSTM 128 · lr 0.003: validation loss (step)", "LSTM 128 · lr 0.003: validation loss"]
+    rows = list(csv.reader(out.read_text().splitlines()))[1:]
+    assert len(rows) == 300 and rows[0][4] == "100.0" and rows[3][4] == ""  # 3 validation points, then blanks
+
+
+def test_whole_window_export_honours_the_width(qtbot, tmp_path, settings):
+    from tests.gui.window_fixtures import open_window
+
+    window, _ = open_window(qtbot, settings, threaded=False)
+    try:
+        out = grab_window(window, tmp_path / "w.png", 1000)
+        assert QImage(str(out)).width() == 1000
+    finally:
+        window.close()
+
+
+def test_export_plots_writes_png_svg_and_csv_for_every_plot(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "plots"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, str(root / "main.py"), "--export-plots", str(out), "--task", "adder",
+                           "--steps", "40", "--size", "1280x800"], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    pngs = sorted(p.stem for p in out.glob("*.png"))
+    assert pngs == sorted(p.stem for p in out.glob("*.svg"))  # every plot in both formats
+    for name in ("curves-loss", "curves-accuracy", "curves-gradient-norm", "accuracy-curve",
+                 "spectral-radius-over-training", "gradient-flow-through-time"):
+        assert name in pngs, pngs
+        assert (out / f"{name}.csv").is_file()
+    header = (out / "curves-loss.csv").read_text().splitlines()[0]
+    assert header.startswith("RNN 16 tanh · lr 0.03: train loss (step),")
+    assert_svg_like_png(out / "curves-loss.svg", out / "curves-loss.png")

@@ -28,6 +28,9 @@ def answer(monkeypatch, button):
         return button
 
     monkeypatch.setattr(QMessageBox, "question", fake)
+    # the autosave's offer: Restore (Yes) or Start fresh
+    monkeypatch.setattr(Autosave, "ask", lambda self, text: (asked.append(text),
+                                                           button == QMessageBox.StandardButton.Yes)[1])
     return asked
 
 

@@ -45,7 +45,7 @@ def test_attention_heatmap_has_the_right_shape_and_ticks(panel):
     assert hm.shape == (4, 7) and hm.image.image.shape == (4, 7)  # (output chars, input chars)
     np.testing.assert_allclose(hm.image.image, ex["attention"])
     assert tuple(hm.image.getLevels()) == (0.0, 1.0)
-    assert hm.x_labels == list("16+75  ") and hm.y_labels == list("97  ")
+    assert hm.x_labels == list("16+75··") and hm.y_labels == list("97··")  # padding marked, not blank boxes
     assert [s for _, s in hm.plot.getAxis("bottom")._tickLevels[0]][:5] == list("16+75")
     assert panel.attention.isVisibleTo(panel) and not panel.no_attention.isVisibleTo(panel)
     text = hm.readout(2, 1)
@@ -118,7 +118,9 @@ def test_real_seq2seq_example(panel, model):
     panel.show_example(ex)
     if model == "attention":
         assert panel.attention.heatmap.shape == (len(ex["out_labels"]), len(ex["in_labels"]))
-        assert panel.attention.heatmap.x_labels == ex["in_labels"]
+        from rnn_lab.gui.panels.seq2seq_view import mark_padding
+
+        assert panel.attention.heatmap.x_labels == mark_padding(ex["in_labels"])
     else:
         assert not panel.attention.isVisibleTo(panel)
     assert html.escape(ex["question"]) in panel.question.text()

@@ -19,8 +19,9 @@ def settings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def open_window(qtbot, settings, config=None, threaded=True):
-    """A shown MainWindow over a controller, with ``config`` (default: the adder) built."""
+def open_window(qtbot, settings, config=None, threaded=True, watch=False):
+    """A shown MainWindow over a controller, with ``config`` (default: the adder) built. Unless ``watch``,
+    at full speed and never pausing itself when solved (what a learner sees first is tested on its own)."""
     import pyqtgraph as pg
 
     from rnn_lab.gui.controller import Controller
@@ -30,7 +31,7 @@ def open_window(qtbot, settings, config=None, threaded=True):
     controller = Controller()
     window = MainWindow(controller, settings)
     qtbot.addWidget(window)
-    config = config or default_config("adder")
+    config = config or default_config("adder", pause_when_solved=watch)
     window.show_panels_for(config.task)
     window.resize(1280, 800)
     window.show()
@@ -38,6 +39,8 @@ def open_window(qtbot, settings, config=None, threaded=True):
         controller.start()
     controller.build(config)
     qtbot.waitUntil(lambda: window.info is not None, timeout=WAIT_MS)
+    if not watch:
+        window.speed.set_speed(0)  # (the adder's first run would go at 5 steps a second)
     return window, controller
 
 
@@ -45,6 +48,15 @@ def open_window(qtbot, settings, config=None, threaded=True):
 def window(qtbot, settings):
     """A threaded window on the adder; closed (and its worker joined) after the test."""
     win, controller = open_window(qtbot, settings)
+    yield win
+    win.close()
+    assert controller.close(timeout=2.0)
+
+
+@pytest.fixture
+def watch_window(qtbot, settings):
+    """A threaded window on the adder as a learner first sees it: slowed down, pausing when solved."""
+    win, controller = open_window(qtbot, settings, watch=True)
     yield win
     win.close()
     assert controller.close(timeout=2.0)
@@ -73,4 +85,4 @@ def display_of(window):
     return window.controller._host.live.display
 
 
-__all__ = ["WAIT_MS", "call_in_run", "display_of", "open_window", "settings", "sync_window", "trainer_of", "window"]
+__all__ = ["WAIT_MS", "call_in_run", "display_of", "open_window", "settings", "sync_window", "trainer_of", "watch_window", "window"]

@@ -61,6 +61,10 @@ def test_assets_are_read_as_package_resources():
     assert asset("icon.svg").is_file()
     assert asset("rnn-lab.desktop").is_file()
     assert builtin_text_path().is_file() and builtin_text_path().stat().st_size > 1000
+    from rnn_lab.engine.data.builtin import builtin_texts
+
+    texts = builtin_texts()  # the character task's corpus: the project's own texts, package data
+    assert len(texts) >= 10 and sum(len(t) for _, t in texts) > 150_000
     shipped = builtin_lessons()
     assert len(shipped) == len(asset_files("lessons", ".json")) >= 5
     for path in shipped:
