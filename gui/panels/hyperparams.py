@@ -164,6 +164,7 @@ class HyperparamsPanel(Panel):
     def _add_row(self, grid: QGridLayout, row: int, name: str) -> None:
         info = field_info(name)
         label = QLabel(LABELS.get(name, name))
+        label.setWordWrap(True)  # a long label takes two lines rather than pushing its editor out of view
         when = "applies at once" if info["live"] else "needs a new model (Apply & reset)"
         rng = f"; range {info['min']:g} – {info['max']:g}" if info["min"] is not None else ""
         tip = f"{info['help']} — {when}{rng}. [{name}]"
