@@ -53,6 +53,9 @@ class Config:
     batch: int = _f(32, "Sequences per batch", min=1, max=1024, log=True)
     bptt: int = _f(35, "Truncated BPTT length (timesteps per batch)", min=1, max=1000, log=True,
                    tasks=("char", "lm"))
+    batching: str = _f("sequential", "Training batches: the book's stateful sequential rows, or windows at "
+                       "random places (each from a zero state)", choices=("sequential", "random"),
+                       tasks=("char", "lm"))
     seed: int = _f(0, "Random seed (weights, batches, dropout)", min=0, max=2**31 - 1)
     dtype: str = _f("float32", "Floating-point precision", choices=("float32", "float64"))
     temperature: float = _f(1.0, "Sampling temperature", min=0.05, max=5.0, log=True, live=True,

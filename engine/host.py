@@ -8,6 +8,8 @@ the front end never mixes two runs. Commands (see ``COMMANDS``):
 
     build(config)  load(path, data)  play()  pause()  step(n)  set(name, value)  speed(steps_per_s)
     trace(index)  example(index)  weights(on)  sample(prompt, length, tag)  eval(split)  save(path, extra)
+    threads(n)     the BLAS threads of the process the host runs in (``engine.threads.set_threads``),
+                   applied between two steps
 
 Besides the trainer's reports ("progress", "event", "sample", "eval", "hparam", "saved") the host sends:
 
@@ -41,7 +43,7 @@ from .trainer import FINISHED, PAUSED, Trainer
 Emit = Callable[[dict[str, Any]], None]
 CELLS = {"rnn": "rnn", "simple": "rnn", "gru": "gru"}  # every other model variant is built of LSTMs
 COMMANDS = ("build", "load", "play", "pause", "step", "set", "speed", "trace", "example", "weights",
-            "sample", "eval", "save")
+            "sample", "eval", "save", "threads")
 
 
 def task_info(task) -> dict[str, Any]:
@@ -70,6 +72,7 @@ class TrainerHost:
         self._wake = threading.Event()
         self._closing = threading.Event()
         self._speed, self._trace, self._example, self._weights = 0.0, None, None, False
+        self.threads: int | None = None  # the BLAS threads last set by a "threads" command
 
     # ------------------------------------------------------------------ commands (any thread)
     def command(self, name: str, *args: Any) -> None:
@@ -120,6 +123,17 @@ class TrainerHost:
         self._weights = bool(on)
         if self.trainer is not None:
             self.trainer.set_weights(self._weights)
+
+    def _cmd_threads(self, n: int) -> None:
+        from .threads import set_threads
+
+        def apply(_trainer=None) -> None:  # never while a matrix product of a step is running
+            self.threads = set_threads(n)
+
+        if self.serving and self.trainer is not None:
+            self.trainer.call(apply)
+        else:
+            apply()
 
     def _cmd_sample(self, prompt: str, length: int = 200, tag: str | None = None) -> None:
         if self.trainer is not None:

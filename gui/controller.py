@@ -57,6 +57,7 @@ class Controller(QObject):
         self._config: Config | None = None
         self._run_id = 0  # counts built/loaded runs (the autosave's "has this run changed")
         self._speed, self._trace, self._example, self._weights = 0.0, None, None, False
+        self._threads: int | None = None  # BLAS threads of training (None: not set, the library's own)
         self._last_state, self._last_step, self._step_target, self._nudges = "paused", 0, 0, 0
         # After "step n" the trainer pauses without a further report when its last one was throttled
         # away; until it reports the pause, nudge it with a no-op command (which makes it report).
@@ -173,6 +174,17 @@ class Controller(QObject):
         self._speed = max(0.0, float(steps_per_second))
         self._send("speed", self._speed)
 
+    @property
+    def threads(self) -> int | None:
+        """The training threads last asked for (None: never set)."""
+        return self._threads
+
+    def set_threads(self, n: int) -> None:
+        """Train on ``n`` BLAS threads, from the next step on (in the training process, or in this one
+        when training runs on a thread here)."""
+        self._threads = max(1, int(n))
+        self._send("threads", self._threads)
+
     def set_trace(self, index: int | None) -> None:
         """Record traces of display example ``index`` (None: no traces, which costs nothing)."""
         self._trace = index
@@ -250,8 +262,9 @@ class Controller(QObject):
         self._proc, self._conn = proc, ours
         # The knobs of the window, for the new process (a restart after a crash keeps them).
         for name, value in (("speed", self._speed), ("trace", self._trace), ("example", self._example),
-                            ("weights", self._weights)):
-            self._send(name, value)
+                            ("weights", self._weights), ("threads", self._threads)):
+            if name != "threads" or value is not None:
+                self._send(name, value)
         threading.Thread(target=self._read, args=(proc, ours), name="rnnlab-reports", daemon=True).start()
 
     def _read(self, proc, conn) -> None:

@@ -5,7 +5,8 @@ maps ``config.model`` to a cell (``_model_spec``) and says how tokens look (``_l
 ``_encode_prompt``, ``start_token``). Everything else lives here:
 
 - training: the book's truncated-BPTT batches (``data.batcher``); stateful layers carry the hidden
-  state from batch to batch; the loss is the mean cross-entropy in nats per token;
+  state from batch to batch; or (``config.batching = "random"``) windows at random places, each
+  batch from a zero state; the loss is the mean cross-entropy in nats per token;
 - evaluation: one stateful pass over a split (the book's ``eval_perplexity``): loss, perplexity =
   exp(loss) and top-1 next-token accuracy;
 - side trips (evaluate, trace, display_example, sample) save and restore the training hidden
@@ -21,7 +22,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from ..data.batcher import BPTTBatcher, check_batchable, eval_batches
+from ..data.batcher import check_batchable, eval_batches, make_batcher
 from ..memory import check_fits
 from ..models.rnnlm import RnnLM
 from ..models.sampling import draw, next_token_probs, softmax64, top_tokens
@@ -56,7 +57,8 @@ class LanguageTask(Task):
                                 f"raise val_fraction or use a longer text.")
         self.model = self._build_model()
         self.model.set_train(True)
-        self.batcher = BPTTBatcher(self.ids["train"], config.batch, config.bptt)
+        self.batcher = make_batcher(self.ids["train"], config.batch, config.bptt,
+                                    getattr(config, "batching", "sequential"), self.rng)
 
     # -- subclass hooks --------------------------------------------------------------------------
     def _load_data(self, vocab: list[str] | None):
@@ -100,6 +102,8 @@ class LanguageTask(Task):
     # -- training ----------------------------------------------------------------------------------
     def train_step(self) -> StepResult:
         x, t = self.batcher.next()
+        if self.config.batching == "random":  # unrelated windows: no state carries over
+            self.model.reset_state()
         # A diverging run (relu RNN, huge lr) may overflow: the trainer sees the inf/NaN and restores.
         with np.errstate(over="ignore", invalid="ignore"):
             loss = self.model.forward(x, t)

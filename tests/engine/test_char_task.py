@@ -149,9 +149,10 @@ def test_sampling_prompts():
     assert len(pred["top"]) == 4 and pred["unknown"] == []
 
 
-def test_exact_resume_bit_for_bit():
+@pytest.mark.parametrize("batching", ["sequential", "random"])
+def test_exact_resume_bit_for_bit(batching):
     cfg = small_config(dtype="float64", dropout=0.2, layers=2, optimizer="adam", lr=0.01, clip=1.0,
-                       eval_interval=3, eval_batches=2)
+                       eval_interval=3, eval_batches=2, batching=batching)
 
     def run(task, steps, trainer=None, side_trips=False):
         trainer = trainer or Trainer(task)
@@ -240,3 +241,22 @@ def test_tiny_shakespeare(data_dir):
     assert "".join(task.vocab.decode(task.ids["train"][:14])) == "First Citizen:"
     assert load_s < 3.0, f"loading Tiny Shakespeare took {load_s:.2f} s"
     assert np.isfinite(task.train_step().loss)
+
+
+def test_random_windows_start_every_batch_from_a_zero_state(monkeypatch):
+    task = make_task(small_config(batching="random"))
+    lstm = task.model.rnns[0]
+    seen = []
+    original = lstm.forward
+
+    def spy(xs):
+        seen.append(lstm.h is None)  # reset_state() leaves no carried state
+        return original(xs)
+
+    monkeypatch.setattr(lstm, "forward", spy)
+    for _ in range(3):
+        task.train_step()
+    assert seen == [True, True, True]
+    sequential = make_task(small_config())
+    sequential.train_step()
+    assert sequential.model.rnns[0].h is not None  # the book's batches carry it
