@@ -40,6 +40,8 @@ class Config:
                          tasks=("adder", "char", "lm"))
     init: str = _f("xavier", "Weight initialisation", choices=("xavier", "he", "normal"))
     init_std: float = _f(0.01, "Standard deviation for 'normal' initialisation", min=1e-4, max=1.0, log=True)
+    embed_std: float = _f(0.01, "Standard deviation of the initial embedding vectors (the book: 0.01)",
+                          min=1e-4, max=10.0, log=True, tasks=("char", "lm"))
     tie_weights: bool = _f(False, "Share embedding and output weights", tasks=("lm", "char"))
     dropout: float = _f(0.0, "Dropout ratio between layers (inverted dropout)", min=0.0, max=0.9, live=True,
                         tasks=("char", "lm"))
@@ -177,17 +179,19 @@ PRESETS: dict[str, dict[str, Any]] = {
     # Tiny Shakespeare (fast): the most learning per CPU second (bench/shakespeare.py, docs/results.md).
     # A 1-layer LSTM 128 costs ~2.5x less per character than H=256; batch 16 costs about as much per
     # character as batch 64 (the step time is nearly linear in the batch) but makes 4x more updates.
-    # Adam, cosine decay to lr/100 over the run (3,000 steps: ~135-145 s at 1 BLAS thread on a quiet
-    # machine); validation every 250 steps on 56 batches = 57,344 characters, about half the split.
+    # Adam, cosine decay to lr/100 over the run; validation every 250 steps on 56 batches = 57,344
+    # characters, about half the split. Random windows and N(0, 1) character vectors: per step they
+    # learn fastest (docs/performance.md: validation 1.82 at step 500 against 2.01 with the book's
+    # sequential batches and 0.01 vectors; the book's 0.01 suits 10,000 words, not 65 characters).
     "shakespeare-fast": dict(task="char", model="lstm", layers=1, hidden=128, embed=32, batch=16, bptt=64,
                              optimizer="adam", lr=0.006, schedule="cosine", clip=5.0, dropout=0.0,
                              tie_weights=False, max_steps=3000, eval_interval=250, eval_batches=56,
-                             val_fraction=0.1, temperature=1.0, top_k=0),
+                             val_fraction=0.1, temperature=1.0, top_k=0, batching="random", embed_std=1.0),
     # Tiny Shakespeare (long): validation loss <= 1.60 within 155 s of wall time (bench/shakespeare.py).
     "shakespeare-long": dict(task="char", model="lstm", layers=1, hidden=256, embed=64, batch=32, bptt=64,
                              optimizer="adam", lr=0.004, schedule="cosine", clip=5.0, dropout=0.0,
                              tie_weights=False, max_steps=2500, eval_interval=250, eval_batches=28,
-                             val_fraction=0.1, temperature=1.0, top_k=0),
+                             val_fraction=0.1, temperature=1.0, top_k=0, batching="random", embed_std=1.0),
 }
 
 

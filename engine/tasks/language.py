@@ -97,7 +97,7 @@ class LanguageTask(Task):
             msg = str(exc)
             raise TaskError(msg[:1].upper() + msg[1:] + ".") from None
         return RnnLM(len(self.vocab), cfg.embed, cfg.hidden, rng=self.rng, init=cfg.init, init_std=cfg.init_std,
-                     dtype=self.dtype, **spec)
+                     embed_std=cfg.embed_std, dtype=self.dtype, **spec)
 
     # -- training ----------------------------------------------------------------------------------
     def train_step(self) -> StepResult:

@@ -260,3 +260,10 @@ def test_random_windows_start_every_batch_from_a_zero_state(monkeypatch):
     sequential = make_task(small_config())
     sequential.train_step()
     assert sequential.model.rnns[0].h is not None  # the book's batches carry it
+
+
+def test_embed_std_sets_the_initial_character_vectors():
+    book = make_task(small_config())
+    wide = make_task(small_config(embed_std=1.0))
+    assert 0.005 < float(book.model.embed.params[0].std()) < 0.02  # the book's randn / 100
+    assert 0.8 < float(wide.model.embed.params[0].std()) < 1.2
