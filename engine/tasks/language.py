@@ -58,7 +58,7 @@ class LanguageTask(Task):
         self.model = self._build_model()
         self.model.set_train(True)
         self.batcher = make_batcher(self.ids["train"], config.batch, config.bptt,
-                                    getattr(config, "batching", "sequential"), self.rng)
+                                    config.batching, self.rng)
 
     # -- subclass hooks --------------------------------------------------------------------------
     def _load_data(self, vocab: list[str] | None):
