@@ -10,10 +10,9 @@ from __future__ import annotations
 import os
 import sys
 
-# One BLAS thread unless the user asks otherwise: the recurrence is a chain of small matrix products,
-# for which OpenBLAS's second thread costs more in hand-offs than it gains, and the window's thread
-# needs the other core (measured in docs/performance.md). Must be set before NumPy is imported.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# Threads are not fixed here: engine/threads.py counts the usable cores and sets the BLAS pool at run
+# time (--threads, the window's Train > Threads; headless uses every core, the window leaves one to the
+# UI). See docs/performance.md.
 
 
 def _use_this_checkout() -> None:

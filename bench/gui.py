@@ -25,6 +25,10 @@ During each window block the UI thread's event loop (a real ``QEventLoop``, as `
 - in the middle of the block, "Evaluate now" (``controller.evaluate("val")``): the time until its
   answer arrives and the worst stall while it ran.
 
+Threads: ``--threads default`` gives each side the app's own default: headless every usable core
+(``rnn-lab train``), the window every usable core but one (Train > Threads, "Automatic"). ``--threads N``
+gives both sides N threads (the window's menu choice N), to compare them at the same thread count.
+
 Steps/s are the trainer's own step counter (as its progress reports give it) over wall time (after ``--warmup`` seconds that are not
 counted); tokens/s = steps/s x tokens per step. The ratio window/headless is the median of the
 per-round ratios, so load that comes and goes hits both sides. Load average is printed with the
@@ -41,8 +45,7 @@ import tempfile
 import time
 from pathlib import Path
 
-# As main.py: one BLAS thread, set before NumPy is imported. The window draws offscreen.
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# Threads are set at run time (engine/threads.py), as the app does; the window draws offscreen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PyQt6")
 
@@ -66,11 +69,14 @@ def tokens_per_step(config) -> int:
 
 
 # ---------------------------------------------------------------------------------------- headless
-def headless_block(config, warmup: float, seconds: float) -> dict[str, float]:
-    """``Trainer.fit`` in chunks of about 0.1 s; steps/s over ``seconds`` after ``warmup``."""
+def headless_block(config, warmup: float, seconds: float, threads: int | None = None) -> dict[str, float]:
+    """``Trainer.fit`` in chunks of about 0.1 s; steps/s over ``seconds`` after ``warmup``.
+    ``threads`` None: the headless default (``rnn-lab train``'s)."""
     from rnn_lab.engine.tasks.registry import make_task
+    from rnn_lab.engine.threads import choose_threads, set_threads
     from rnn_lab.engine.trainer import Trainer
 
+    set_threads(choose_threads(threads))  # (the window's set-up set this process's pool too)
     trainer = Trainer(make_task(config))
     chunk = 1
     t0 = time.perf_counter()
@@ -82,8 +88,10 @@ def headless_block(config, warmup: float, seconds: float) -> dict[str, float]:
     while time.perf_counter() - t0 < seconds:
         trainer.fit(max_steps=trainer.step_count + chunk)
     wall = time.perf_counter() - t0
+    from rnn_lab.engine.threads import blas_threads
+
     return {"steps_per_s": (trainer.step_count - s0) / wall, "steps": trainer.step_count - s0, "wall": wall,
-            "cpu": (time.process_time() - cpu0) / wall}
+            "cpu": (time.process_time() - cpu0) / wall, "threads": blas_threads()}
 
 
 # ---------------------------------------------------------------------------------------- window
@@ -91,7 +99,7 @@ class WindowBench:
     """The real main window, built as ``gui.app.run`` builds it, with every applicable view shown."""
 
     def __init__(self, config, antialias: bool = True, curves_ms: int | None = None,
-                 worker: str = "process") -> None:
+                 worker: str = "process", threads: int | None = None) -> None:
         import PyQt6.QtWidgets  # noqa: F401  (before pyqtgraph, as gui.app.run)
         import pyqtgraph as pg
         from PyQt6.QtCore import QSettings, Qt, QTimer
@@ -108,7 +116,12 @@ class WindowBench:
                              QSettings.Format.IniFormat)  # never the user's layout
         self.config = config
         self.controller = Controller(process=worker == "process")
-        self.window = MainWindow(self.controller, settings, "light")
+        self.window = MainWindow(self.controller, settings, "light")  # Train > Threads: automatic
+        if threads:
+            from rnn_lab.gui import threads_menu
+
+            threads_menu.choose(self.window, threads, save=False)
+        self.threads = self.controller.threads
         if curves_ms:  # experiment: the curves panel's redraw timer (40 ms = 25 Hz in the app)
             self.window.curves.timer.setInterval(curves_ms)
         self.window.show_panels_for(config.task)
@@ -282,7 +295,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-typing", action="store_true", help="no simulated keystrokes")
     parser.add_argument("--worker", choices=["process", "thread"], default="process",
                         help="where the window trains: a child process (the app's default) or a thread")
+    parser.add_argument("--threads", default="default",
+                        help="'default' (headless: every usable core; window: every core but one) or N for both")
     args = parser.parse_args(argv)
+    threads = None if args.threads == "default" else int(args.threads)
 
     from rnn_lab.engine.tasks.registry import default_config
 
@@ -290,14 +306,14 @@ def main(argv: list[str] | None = None) -> None:
     per_step = tokens_per_step(config)
     load0 = os.getloadavg()
     bench = WindowBench(config, antialias=not args.no_antialias, curves_ms=args.curves_ms or None,
-                        worker=args.worker)
+                        worker=args.worker, threads=threads)
     typing = not args.no_typing and bench.sampling is not None and args.task in bench.sampling.tasks
     head, win = [], []
     for r in range(args.rounds):
         order = ("headless", "window") if r % 2 == 0 else ("window", "headless")
         for side in order:
             if side == "headless":
-                head.append(headless_block(config, args.warmup, args.seconds))
+                head.append(headless_block(config, args.warmup, args.seconds, threads))
             else:
                 win.append(bench.block(args.warmup, args.seconds, typing, args.views))
         print(f"  round {r + 1}/{args.rounds}: headless {head[-1]['steps_per_s']:.1f} steps/s, window "
@@ -312,8 +328,8 @@ def main(argv: list[str] | None = None) -> None:
     hs, ws = (statistics.median(x["steps_per_s"] for x in side) for side in (head, win))
     p = [x * 1e3 for x in percentiles(stalls)]
     print(f"task {args.task} ({config.model} H={config.hidden}, batch {config.batch}, {per_step} tokens/step), "
-          f"{args.rounds} rounds x {args.seconds:g} s (+{args.warmup:g} s warm-up); OPENBLAS_NUM_THREADS="
-          f"{os.environ.get('OPENBLAS_NUM_THREADS')}, QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}"
+          f"{args.rounds} rounds x {args.seconds:g} s (+{args.warmup:g} s warm-up); threads: headless "
+          f"{head[-1]['threads']}, window {bench.threads} (--threads {args.threads}); QT_QPA_PLATFORM={os.environ.get('QT_QPA_PLATFORM')}"
           f"{', antialias off' if args.no_antialias else ''}"
           f"{f', curves redraw every {args.curves_ms} ms' if args.curves_ms else ''}; "
           f"training in a {'child process' if args.worker == 'process' else 'thread of the window process'}; "

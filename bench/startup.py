@@ -5,8 +5,7 @@
 **Window.** ``python main.py`` has no "exit when shown" switch, so a small driver (``DRIVER`` below)
 does exactly what ``python main.py`` does (``main.main([])``: CLI parsing, the Qt platform check,
 ``gui.app.run``) after wrapping ``MainWindow.show`` so that the window's first Paint event is timed
-and the application then quits. The driver imports ``main`` first (it sets OPENBLAS_NUM_THREADS
-before NumPy) and ``gui.main_window`` second (to wrap it; ``gui.app.run`` would import it anyway, so
+and the application then quits. The driver imports ``main`` first and ``gui.main_window`` second (to wrap it; ``gui.app.run`` would import it anyway, so
 the total is unchanged). Each run is a fresh process with a fresh, empty home folder (no saved
 layout, no autosave to offer: a first start), on the platform in ``$QT_QPA_PLATFORM`` (default
 offscreen here). Times are from just before the parent spawns the process (``time.time()``, the
@@ -34,15 +33,13 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as main.py, before NumPy
-
 ROOT = Path(__file__).resolve().parent.parent
 
 DRIVER = r"""
 import json, sys, time
 marks = {"interpreter": time.time()}
 sys.argv = ["main.py"]
-import rnn_lab.main  # sets OPENBLAS_NUM_THREADS, imports only os and sys
+import rnn_lab.main  # imports only os and sys
 import rnn_lab.gui.main_window as mw
 marks["gui.main_window imported"] = time.time()
 
@@ -84,7 +81,7 @@ def child_env(home: str) -> dict[str, str]:
     env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=f"{home}/.config", XDG_DATA_HOME=f"{home}/.local/share",
                XDG_CACHE_HOME=f"{home}/.cache")
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    env.pop("OPENBLAS_NUM_THREADS", None)  # main.py sets it, as for a user
+    env.pop("OPENBLAS_NUM_THREADS", None)  # the window chooses its threads itself (Train > Threads), as for a user
     return env
 
 

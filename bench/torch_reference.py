@@ -1,13 +1,13 @@
-"""The same LSTM language-model step in PyTorch (CPU), for a speed ratio measured in one run.
+"""The same LSTM language-model step in PyTorch (CPU), for speed ratios measured in one run.
 
-Embedding -> nn.LSTM (layers, dropout) -> Linear (optionally tied) -> cross-entropy; forward,
-backward, global-norm clipping, plain SGD update: the step RNN Lab's engine performs.
-Needs the optional ``bench`` extra (``pip install -e ".[bench]"``).
+Embedding -> nn.LSTM (layers) -> Linear (optionally tied) -> cross-entropy; forward, backward,
+global-norm clipping, the optimizer's update (SGD or Adam): the step RNN Lab's engine performs.
+Needs the ``bench`` dependency group (``pip install --group bench``, or ``pip install torch``).
+Always run it in a process of its own (``bench/engine.py`` does): torch's OpenMP threads and
+NumPy's OpenBLAS threads in one process spin against each other.
 """
 
 from __future__ import annotations
-
-import time
 
 
 def torch_available() -> bool:
@@ -18,14 +18,9 @@ def torch_available() -> bool:
     return True
 
 
-def bench_torch_lm(V: int, D: int, H: int, N: int, T: int, layers: int = 1, steps: int = 20, warmup: int = 3,
-                   threads: int = 2, tie: bool = False, seed: int = 0) -> float:
-    """Training tokens per second of the PyTorch LSTM LM at these shapes (float32, ``threads`` threads)."""
-    import torch
+def make_lm(V: int, D: int, H: int, layers: int = 1, tied: bool = False):
+    """An Embedding -> LSTM -> Linear model; ``forward(x, state) -> (logits, state)``."""
     from torch import nn
-
-    torch.set_num_threads(threads)
-    torch.manual_seed(seed)
 
     class LM(nn.Module):
         def __init__(self):
@@ -33,35 +28,45 @@ def bench_torch_lm(V: int, D: int, H: int, N: int, T: int, layers: int = 1, step
             self.embed = nn.Embedding(V, D)
             self.lstm = nn.LSTM(D, H, num_layers=layers, batch_first=True)
             self.out = nn.Linear(H, V)
-            if tie:
+            if tied:
                 self.out.weight = self.embed.weight
 
-        def forward(self, x, state):
+        def forward(self, x, state=None):
             y, state = self.lstm(self.embed(x), state)
             return self.out(y), state
 
-    model = LM()
-    opt = torch.optim.SGD(model.parameters(), lr=1.0)
+    return LM()
+
+
+def torch_lm_step(V: int, D: int, H: int, N: int, T: int, layers: int = 1, tied: bool = False, optim: str = "sgd",
+                  lr: float = 1.0, clip: float = 0.25, threads: int | None = None, seed: int = 0):
+    """(step function, threads in use): one training step of the PyTorch LM on fixed random batches.
+
+    ``threads`` None leaves PyTorch's own default (all cores) in force."""
+    import torch
+    from torch import nn
+
+    if threads:
+        torch.set_num_threads(threads)
+    torch.manual_seed(seed)
+    model = make_lm(V, D, H, layers, tied)
+    opt = torch.optim.Adam(model.parameters(), lr=lr) if optim == "adam" else torch.optim.SGD(model.parameters(), lr=lr)
     gen = torch.Generator().manual_seed(seed)
     xs = torch.randint(0, V, (N, T), generator=gen)
     ts = torch.randint(0, V, (N, T), generator=gen)
     loss_fn = nn.CrossEntropyLoss()
     state = None
 
-    def step():
+    def step() -> None:
         nonlocal state
-        if state is not None:
+        if state is not None:  # carried over, as our stateful layers do (truncated BPTT)
             state = tuple(s.detach() for s in state)
         logits, state = model(xs, state)
         loss = loss_fn(logits.reshape(N * T, V), ts.reshape(-1))
         opt.zero_grad(set_to_none=False)
         loss.backward()
-        nn.utils.clip_grad_norm_(model.parameters(), 0.25)
+        if clip:
+            nn.utils.clip_grad_norm_(model.parameters(), clip)
         opt.step()
 
-    for _ in range(warmup):
-        step()
-    t0 = time.perf_counter()
-    for _ in range(steps):
-        step()
-    return steps * N * T / (time.perf_counter() - t0)
+    return step, torch.get_num_threads()

@@ -31,6 +31,8 @@ from .checkpoint import load_checkpoint, save_checkpoint
 from .config import FIELDS, coerce, field_info
 from .layers.cells import CELLS, cell_class
 from .tasks.registry import PRESETS, TASKS, applies, default_config, make_task, model_names, tasks_using
+from .threads import MAX_THREADS, choose_threads, set_threads
+from .threads import describe as describe_threads
 from .trainer import DIVERGED, Trainer
 
 PROG = "rnn-lab"
@@ -87,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     gui.add_argument("--worker", choices=("process", "thread"), default="process",
                      help="where training runs: a child process (default; the window keeps a core of its "
                      "own) or a thread of the window's process")
+    _add_threads(gui, "training threads (default: the usable cores less one, left to the window; "
+                 "the Train menu's Threads changes it)")
     _add_debug(gui)
     parser.epilog = _window_options_help(gui)
 
@@ -109,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--data", metavar="PATH", help="where the data is now, if it moved")
     ev.add_argument("--split", choices=("train", "val", "test"), default="val", help="default: val")
     ev.add_argument("--log-json", action="store_true", help="print the metrics as one JSON object")
+    _add_threads(ev, "BLAS threads (default: every usable core)")
     _add_debug(ev)
 
     desk = sub.add_parser("install-desktop", help="add RNN Lab to this Linux desktop's application menu",
@@ -136,7 +141,24 @@ def _add_train(sub) -> None:
     train.add_argument("--log-json", action="store_true", help="one JSON object per line on stdout: "
                        "progress every ~1 s and at each validation, the final metrics last")
     train.add_argument("--quiet", action="store_true", help="no progress bar or notes on stderr")
+    _add_threads(train, "BLAS threads of training (default: every usable core: CPU affinity and cgroup quota)")
     _add_debug(train)
+
+
+def _add_threads(p: argparse.ArgumentParser, help_: str) -> None:
+    p.add_argument("--threads", type=_threads_type, default=None, metavar="N", help=help_)
+
+
+def _threads_type(text: str) -> int:
+    value = _pos_int(text)
+    if value > MAX_THREADS:
+        raise argparse.ArgumentTypeError(f"expected at most {MAX_THREADS} threads, got {value}")
+    return value
+
+
+def apply_threads(requested: int | None, window: bool = False) -> int:
+    """Set the BLAS threads of this process (``threads.choose_threads``); returns the count."""
+    return set_threads(choose_threads(requested, window=window))
 
 
 def _add_debug(p: argparse.ArgumentParser) -> None:
@@ -313,6 +335,9 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise
     if task.note and not args.quiet:
         print(f"{PROG}: note: {task.note}", file=err)
+    n_threads = apply_threads(args.threads)
+    if not args.quiet:
+        print(f"{PROG}: training on {describe_threads(n_threads)}", file=err)
     reporter = TrainReporter(task, config, out, err, log_json=args.log_json, quiet=args.quiet)
     trainer = Trainer(task, callback=reporter)  # a message after every step; the reporter throttles
     try:
@@ -488,6 +513,7 @@ def cmd_sample(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     trainer = load_checkpoint(_existing(args.checkpoint), data=args.data)
+    apply_threads(args.threads)
     task = trainer.task
     splits = task.splits() + (["train"] if "train" not in task.splits() else [])
     if args.split not in splits:
@@ -522,7 +548,8 @@ def _existing(path: str) -> str:
 def namespace_defaults() -> dict[str, Any]:
     """The attributes ``gui.app.run(args)`` may read, with their defaults (for callers building args)."""
     return {"task": None, "preset": None, "data": None, "checkpoint": None, "screenshot": None, "steps": None,
-            "export_plots": None, "size": None, "lesson": None, "worker": "process", "debug": False, "command": "gui"}
+            "export_plots": None, "size": None, "lesson": None, "worker": "process", "threads": None, "debug": False,
+            "command": "gui"}
 
 
 __all__ = ["main", "build_parser", "parse_args", "config_from_args", "final_metrics", "CliError", "UsageError",

@@ -48,6 +48,8 @@ class Config:
                          task_setting=True)
     init: str = _f("xavier", "Weight initialisation", choices=("xavier", "he", "normal"))
     init_std: float = _f(0.01, "Standard deviation for 'normal' initialisation", min=1e-4, max=1.0, log=True)
+    embed_std: float = _f(0.01, "Standard deviation of the initial embedding vectors (the book: 0.01)",
+                          min=1e-4, max=10.0, log=True, task_setting=True)
     tie_weights: bool = _f(False, "Share embedding and output weights", task_setting=True)
     dropout: float = _f(0.0, "Dropout ratio between layers (inverted dropout)", min=0.0, max=0.9, live=True,
                         task_setting=True)
@@ -61,6 +63,9 @@ class Config:
     batch: int = _f(32, "Sequences per batch", min=1, max=1024, log=True)
     bptt: int = _f(35, "Truncated BPTT length (timesteps per batch)", min=1, max=1000, log=True,
                    task_setting=True)
+    batching: str = _f("sequential", "Training batches: the book's stateful sequential rows, or windows at "
+                       "random places (each from a zero state)", choices=("sequential", "random"),
+                       task_setting=True)
     seed: int = _f(0, "Random seed (weights, batches, dropout)", min=0, max=2**31 - 1)
     dtype: str = _f("float32", "Floating-point precision", choices=("float32", "float64"))
     temperature: float = _f(1.0, "Sampling temperature", min=0.05, max=5.0, log=True, live=True,

@@ -34,6 +34,7 @@ from .errors import CheckpointError
 from .live import LiveRun
 from .messages import COMMANDS, Display
 from .tasks.registry import applies, make_task
+from .threads import set_threads
 from .trainer import Trainer
 
 Emit = Callable[[dict[str, Any]], None]
@@ -59,6 +60,7 @@ class TrainerHost:
         self.report_interval = report_interval
         self.live: LiveRun | None = None
         self.display = Display()
+        self.threads: int | None = None  # the BLAS threads last set by a "threads" command
         self.serving = False  # True once serve() runs: commands are then queued, not run at once
         self._jobs: queue.Queue = queue.Queue()
         self._wake = threading.Event()
@@ -77,6 +79,8 @@ class TrainerHost:
             self._submit((name, *args))
         elif name == "save":
             self._save(*args)
+        elif name == "threads":
+            self._threads(*args)
         elif name == "display":
             self.display = args[0]
             if self.live is not None:
@@ -88,6 +92,17 @@ class TrainerHost:
         self.live.command(name, *args)
         if not self.serving:
             self.live.apply_commands()
+
+    def _threads(self, n: int) -> None:
+        """Set the BLAS threads of the process the host runs in (``engine.threads.set_threads``): between
+        two steps when serving, never while a step's matrix product runs."""
+        def apply(_trainer: Trainer | None = None) -> None:
+            self.threads = set_threads(n)
+
+        if self.serving and self.live is not None:
+            self.live.command("call", apply)
+        else:
+            apply()
 
     def _save(self, path: str, extra: dict[str, Any] | None = None) -> None:
         """Write a checkpoint of the run (between two steps when serving); answer "saved" or an error."""

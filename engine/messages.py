@@ -28,7 +28,7 @@ import numpy as np
 COMMANDS: dict[str, tuple[str, ...]] = {
     "build": ("config",), "load": ("path", "data"), "play": (), "pause": (), "step": ("n",),
     "set": ("name", "value"), "display": ("display",), "sample": ("prompt", "length", "tag"),
-    "eval": ("split",), "save": ("path", "extra"),
+    "eval": ("split",), "save": ("path", "extra"), "threads": ("n",),
 }
 
 

@@ -66,6 +66,10 @@ def run(args: Any) -> int:
     except ValueError as exc:
         print(f"rnn-lab: error: {exc}", file=sys.stderr)
         return 2
+    if getattr(args, "threads", None):  # --threads N: this session only (the menu's choice stays saved)
+        from . import threads_menu
+
+        threads_menu.choose(window, int(args.threads), save=False)
     window.show_panels_for(config.task)  # before showing: hidden docks don't stretch the window
     if screenshot:
         code = take_screenshot(app, window, controller, config, args)

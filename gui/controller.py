@@ -58,6 +58,7 @@ class Controller(QObject):
         self._config: Config | None = None
         self._run_id = 0  # counts built/loaded runs (the autosave's "has this run changed")
         self.display = Display()  # what the window shows, so what the run computes for it (a new child gets it)
+        self._threads: int | None = None  # BLAS threads of training (None: not set, the library's own)
         self._last_state, self._last_step, self._step_target, self._nudges = "paused", 0, 0, 0
         # After "step n" the trainer pauses without a further report when its last one was throttled
         # away; until it reports the pause, nudge it with a no-op command (which makes it report).
@@ -178,6 +179,17 @@ class Controller(QObject):
         lesson's steps); an empty list: never."""
         self.set_display(pause_at=tuple(sorted({int(s) for s in steps})))
 
+    @property
+    def threads(self) -> int | None:
+        """The training threads last asked for (None: never set)."""
+        return self._threads
+
+    def set_threads(self, n: int) -> None:
+        """Train on ``n`` BLAS threads, from the next step on (in the training process, or in this one
+        when training runs on a thread here)."""
+        self._threads = max(1, int(n))
+        self._send("threads", self._threads)
+
     def set_trace(self, index: int | None) -> None:
         """Record traces of display example ``index`` (None: no traces, which costs nothing)."""
         self.set_display(trace=index)
@@ -251,6 +263,8 @@ class Controller(QObject):
         theirs.close()
         self._proc, self._conn = proc, ours
         self._send("display", self.display)  # for the new process (a restart after a crash keeps it)
+        if self._threads is not None:
+            self._send("threads", self._threads)
         threading.Thread(target=self._read, args=(proc, ours), name="rnnlab-reports", daemon=True).start()
 
     def _read(self, proc, conn) -> None:

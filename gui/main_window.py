@@ -19,7 +19,7 @@ from rnn_lab.engine.config import Config
 from rnn_lab.engine.resources import asset_path
 from rnn_lab.engine.tasks.registry import TASKS, default_config
 
-from . import dialogs, dock_title, file_dialogs, paths, session_menu, theme, window_settings
+from . import dialogs, dock_title, file_dialogs, paths, session_menu, theme, threads_menu, window_settings
 from .controller import Controller
 from .focus import FocusReturn
 from .guide import show_guide
@@ -168,8 +168,10 @@ class MainWindow(QMainWindow):
         session_menu.install(self, m)  # lessons, export all runs
         m.addSeparator()
         m.addAction(self.quit_action)
-        self.menuBar().addMenu("&Train").addActions([self.play_action, self.step_action, self.reset_action,
-                                                     self.eval_action])
+        train = self.menuBar().addMenu("&Train")
+        train.addActions([self.play_action, self.step_action, self.reset_action, self.eval_action])
+        train.addSeparator()
+        threads_menu.install(self, train)  # how many cores training uses
         self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addActions([dock.toggleViewAction() for dock in self.docks.values()])
         self.view_menu.addSeparator()

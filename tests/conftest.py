@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# As main.py does: small recurrent matrix products run faster on one BLAS thread (and tests share 2 cores).
+# One BLAS thread for the suite: tests are small and share 2 cores with each other's processes. The app
+# itself counts the machine's cores (engine/threads.py) and honours this variable when a user sets it.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PyQt6")
 

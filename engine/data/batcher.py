@@ -13,6 +13,9 @@ circle: after its last token comes its first one::
 input: on a three-line text the model would never see the final line break followed by the
 first line, and could not continue the text from a line start.)
 
+``RandomWindowBatcher`` is the other scheme a run may choose (``config.batching = "random"``): each
+row a window at a random place, a fresh zero state every batch.
+
 A batch is gathered with two vectorised ``take``s of N*T ids (no Python loop over tokens); the whole
 state of the batcher is the integer ``cursor`` (the book's ``time_idx``).
 """
@@ -85,6 +88,52 @@ class BPTTBatcher:
     def epoch(self) -> float:
         """Epochs consumed: batches taken / batches per epoch (the book's ``max_iters``)."""
         return self.cursor / (self.bptt * self.batches_per_epoch)
+
+
+class RandomWindowBatcher:
+    """Batches ``(x, y)`` (N, T) of N windows at independent random places of ``ids`` (nanoGPT's
+    ``get_batch``; the char-rnn race's PyTorch reference batches this way).
+
+    Window i of a batch starts at ``o_i``, drawn uniformly from [0, len - T - 1] with ``rng``:
+    ``x[i, t] = ids[o_i + t]``, ``y[i, t] = ids[o_i + t + 1]``. Windows are unrelated, so a model
+    starts every batch from a zero state (the task resets it). ``cursor`` counts positions per row
+    consumed, as in ``BPTTBatcher``, so an epoch means the same number of characters in both.
+    """
+
+    def __init__(self, ids: np.ndarray, batch: int, bptt: int, rng: np.random.Generator) -> None:
+        ids = np.asarray(ids)
+        if ids.ndim != 1 or not np.issubdtype(ids.dtype, np.integer):
+            raise ValueError(f"ids must be a 1-D integer array, got shape {ids.shape} dtype {ids.dtype}")
+        if batch < 1 or bptt < 1:
+            raise ValueError(f"batch and bptt must be >= 1, got batch {batch}, bptt {bptt}")
+        if ids.size < needed_tokens(batch, bptt):
+            raise ValueError(f"{ids.size} ids cannot fill one batch of {batch} x {bptt} (needs {batch * bptt + 1})")
+        self.ids, self.rng = ids, rng
+        self.batch, self.bptt = batch, bptt
+        self.size = ids.size
+        self.steps = np.arange(bptt + 1, dtype=np.int64)[None, :]
+        self.batches_per_epoch = (ids.size - 1) // (batch * bptt)
+        self.cursor = 0
+
+    def next(self) -> tuple[np.ndarray, np.ndarray]:
+        """The next training batch ``(x, y)``, each (N, T); draws N offsets from ``rng``."""
+        starts = self.rng.integers(0, self.size - self.bptt, size=(self.batch, 1))  # o + T <= len - 1
+        window = self.ids.take(starts + self.steps)  # (N, T + 1)
+        self.cursor += self.bptt
+        return window[:, :-1], window[:, 1:]
+
+    @property
+    def epoch(self) -> float:
+        return self.cursor / (self.bptt * self.batches_per_epoch)
+
+
+def make_batcher(ids: np.ndarray, batch: int, bptt: int, how: str, rng: np.random.Generator):
+    """``how`` "sequential" (the book's stateful batches) or "random" (random windows from ``rng``)."""
+    if how == "random":
+        return RandomWindowBatcher(ids, batch, bptt, rng)
+    if how != "sequential":
+        raise ValueError(f"batching must be 'sequential' or 'random', got {how!r}")
+    return BPTTBatcher(ids, batch, bptt)
 
 
 def eval_shape(n_tokens: int, batch: int, bptt: int) -> tuple[int, int]:

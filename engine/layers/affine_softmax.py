@@ -27,11 +27,15 @@ gradient, so afterwards ``probs`` is None and a second ``backward`` raises Runti
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 
+from ..threads import blas_threads
 from .affine import TimeAffine
 
 L2_BLOCK_ELEMENTS = 1 << 17  # 128 Ki elements (512 KiB in float32): a row block that stays in L2
+MIN_THREADED_ELEMENTS = 1 << 19  # below ~0.5 M logits a thread hand-off costs more than it saves
 
 
 class TimeAffineSoftmaxWithLoss:
@@ -58,6 +62,9 @@ class TimeAffineSoftmaxWithLoss:
         self._sums: np.ndarray | None = None  # (M,) row sums of exp(z - m)
         self._targets: np.ndarray | None = None  # (M,) targets, ignored positions set to 0
         self._valid: np.ndarray | None = None  # (M,) bool, or None when every position counts
+        self.workers: int | None = None  # threads for the elementwise work; None = as many as BLAS uses
+        self._pool: ThreadPoolExecutor | None = None  # the extra threads (workers - 1), made when first needed
+        self._pool_size = 0
 
     # ----------------------------------------------------------------- helpers
     def _buffer(self, M: int, V: int, dtype) -> np.ndarray:
@@ -79,6 +86,55 @@ class TimeAffineSoftmaxWithLoss:
             raise ValueError(f"ts must be integer targets of shape {hs.shape[:2]}, got {ts.shape} {ts.dtype}")
         return hs, ts, hs.shape[0], hs.shape[1], V
 
+    # ----------------------------------------------------------------- row blocks, on threads
+    def _forward_block(self, r0: int, r1: int, b, targets, sums, log_p) -> None:
+        """Rows r0:r1 of the logits: add the bias, subtract the row max, exp, row sums (in place)."""
+        zb = self._z[r0:r1]
+        zb += b
+        zb -= zb.max(axis=1, keepdims=True)
+        log_p[r0:r1] = zb[np.arange(r1 - r0), targets[r0:r1]]
+        np.exp(zb, out=zb)
+        np.sum(zb, axis=1, out=sums[r0:r1])
+
+    def _backward_block(self, r0: int, r1: int, row_scale, w, partial_db) -> None:
+        """Rows r0:r1 become the logits' gradient; their column sums go to the block's row of ``partial_db``."""
+        zb = self._z[r0:r1]
+        zb *= row_scale[r0:r1, None]
+        zb[np.arange(r1 - r0), self._targets[r0:r1]] -= w[r0:r1]
+        np.sum(zb, axis=0, out=partial_db[r0 // max(1, L2_BLOCK_ELEMENTS // zb.shape[1])])
+
+    def _threads_for(self, blocks: int, elements: int) -> int:
+        workers = self.workers if self.workers is not None else blas_threads()
+        if elements < MIN_THREADED_ELEMENTS:
+            return 1
+        return max(1, min(workers, blocks))
+
+    def _run_blocks(self, fn, M: int, V: int, *args) -> None:
+        """Call ``fn(r0, r1, *args)`` for every block of rows. The blocks are the same whatever the
+        number of threads (so are the results, bit for bit); with k > 1 threads each takes a
+        contiguous share of the blocks (NumPy's ufuncs release the GIL, so the exps run in parallel)."""
+        rows = max(1, L2_BLOCK_ELEMENTS // V)
+        starts = list(range(0, M, rows))
+        k = self._threads_for(len(starts), M * V)
+
+        def run(share: list[int]) -> None:
+            for r0 in share:
+                fn(r0, min(r0 + rows, M), *args)
+
+        if k == 1:
+            run(starts)
+            return
+        shares = [starts[len(starts) * j // k: len(starts) * (j + 1) // k] for j in range(k)]
+        if self._pool is None or self._pool_size != k - 1:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False)
+            self._pool = ThreadPoolExecutor(max_workers=k - 1, thread_name_prefix="rnnlab-softmax")
+            self._pool_size = k - 1
+        futures = [self._pool.submit(run, share) for share in shares[1:]]
+        run(shares[0])  # this thread takes the first share
+        for f in futures:
+            f.result()
+
     # ----------------------------------------------------------------- forward / backward
     def forward(self, hs: np.ndarray, ts) -> float:
         hs, ts, N, T, V = self._check(hs, ts)
@@ -99,15 +155,7 @@ class TimeAffineSoftmaxWithLoss:
 
         sums = np.empty(M, dtype=W.dtype)
         log_p = np.empty(M, dtype=W.dtype)  # (z_t - m), then minus log s
-        rows = max(1, L2_BLOCK_ELEMENTS // V)
-        for r0 in range(0, M, rows):
-            zb = z[r0 : r0 + rows]
-            r = np.arange(zb.shape[0])
-            zb += b
-            zb -= zb.max(axis=1, keepdims=True)
-            log_p[r0 : r0 + rows] = zb[r, targets[r0 : r0 + rows]]
-            np.exp(zb, out=zb)
-            np.sum(zb, axis=1, out=sums[r0 : r0 + rows])
+        self._run_blocks(self._forward_block, M, V, b, targets, sums, log_p)
         log_p -= np.log(sums)
 
         self._shape, self._h2, self._sums = (N, T, V), h2, sums
@@ -136,13 +184,12 @@ class TimeAffineSoftmaxWithLoss:
         scale = float(dout) / self.count if self.count else 0.0
         w = np.full(M, scale, dtype=z.dtype) if self._valid is None else self._valid * z.dtype.type(scale)
         row_scale = w / self._sums if self._state == "forward" else w  # folds the softmax's 1/s in
-        db[...] = 0
         rows = max(1, L2_BLOCK_ELEMENTS // z.shape[1])
-        for r0 in range(0, M, rows):
-            zb = z[r0 : r0 + rows]
-            zb *= row_scale[r0 : r0 + rows, None]
-            zb[np.arange(zb.shape[0]), self._targets[r0 : r0 + rows]] -= w[r0 : r0 + rows]
-            db += zb.sum(axis=0)
+        partial_db = np.empty(((M + rows - 1) // rows, z.shape[1]), dtype=z.dtype)  # one row per block
+        self._run_blocks(self._backward_block, M, z.shape[1], row_scale, w, partial_db)
+        db[...] = 0
+        for part in partial_db:  # in block order, whatever thread computed each: the same sums every time
+            db += part
         self._state = "backward"
         np.matmul(self._h2.T, z, out=dW)
         N, T, _ = self._shape

@@ -44,12 +44,14 @@ class RnnLM(Model):
     "readable" (``layers.cells.IMPLS``: the same numbers); ``layers`` >= 1;
     ``dropout`` in [0, 1); ``tie`` needs D == H; ``activation`` only for the "rnn" cell;
     ``init``/``init_std`` for the recurrent and output weights (``models.init.init_weight``);
+    ``embed_std``: the embedding's N(0, embed_std^2) (the book's 0.01; a tied model's output too);
     ``rng`` draws the weights and is kept by the dropout layers for their masks.
     """
 
     def __init__(self, vocab_size: int, embed: int, hidden: int, *, rng: np.random.Generator, cell: str = "lstm",
                  impl: str = "fast", layers: int = 1, dropout: float = 0.0, tie: bool = False, activation: str = "tanh",
-                 init: str = "xavier", init_std: float = 0.01, dtype=np.float32) -> None:
+                 init: str = "xavier", init_std: float = 0.01, embed_std: float = 0.01,
+                 dtype=np.float32) -> None:
         super().__init__()
         self.cell_info = cell_class(cell)  # ValueError for an unknown cell
         if min(vocab_size, embed, hidden, layers) < 1:
@@ -65,7 +67,7 @@ class RnnLM(Model):
         def weight(shape):
             return init_weight(rng, shape, init, init_std, dtype)
 
-        self.embed = TimeEmbedding(init_weight(rng, (V, D), "normal", 0.01, dtype))
+        self.embed = TimeEmbedding(init_weight(rng, (V, D), "normal", embed_std, dtype))
         self.embed.param_names = ["W"]
         self.layers = [("embed", self.embed), ("drop0", TimeDropout(dropout, rng))]
         self.rnns = []

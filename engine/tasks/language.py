@@ -5,7 +5,8 @@ declares its model variants and settings (``Task``'s class attributes) and says 
 (``_label``, ``_join``, ``_encode_prompt``, ``start_ids``). Everything else lives here:
 
 - training: the book's truncated-BPTT batches (``data.batcher``); stateful layers carry the hidden
-  state from batch to batch; the loss is the mean cross-entropy in nats per token;
+  state from batch to batch; or (``config.batching = "random"``) windows at random places, each
+  batch from a zero state; the loss is the mean cross-entropy in nats per token;
 - evaluation: one stateful pass over a split (the book's ``eval_perplexity``): loss, perplexity =
   exp(loss) and top-1 next-token accuracy;
 - side trips (evaluate, trace, display_example, sample) save and restore the training hidden
@@ -21,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from ..data.batcher import BPTTBatcher, eval_batches, fit_to_length
+from ..data.batcher import eval_batches, fit_to_length, make_batcher
 from ..errors import TaskError
 from ..models.rnnlm import RnnLM
 from ..models.sampling import draw, next_token_probs, softmax64, top_tokens
@@ -44,8 +45,8 @@ class LanguageTask(Task):
     metric_name = "perplexity"
     higher_is_better = False
     has_sampling = True
-    settings = frozenset({"layers", "embed", "activation", "tie_weights", "dropout", "bptt", "temperature",
-                          "top_k", "encoding", "val_fraction"})
+    settings = frozenset({"layers", "embed", "embed_std", "activation", "tie_weights", "dropout", "bptt",
+                          "batching", "temperature", "top_k", "encoding", "val_fraction"})
 
     def __init__(self, config, vocab: list[str] | None = None) -> None:
         super().__init__(config)
@@ -65,7 +66,7 @@ class LanguageTask(Task):
                                 f"raise val_fraction or use a longer text.")
         self.model = self._build_model()
         self.model.set_train(True)
-        self.batcher = BPTTBatcher(self.ids["train"], self.batch, self.bptt)
+        self.batcher = make_batcher(self.ids["train"], self.batch, self.bptt, config.batching, self.rng)
 
     # -- subclass hooks --------------------------------------------------------------------------
     def _load_data(self, vocab: list[str] | None):
@@ -108,11 +109,13 @@ class LanguageTask(Task):
         self.check_memory(len(self.vocab))
         return RnnLM(len(self.vocab), cfg.embed, cfg.hidden, rng=self.rng, cell=cell, impl=cfg.impl,
                      layers=cfg.layers, dropout=cfg.dropout, tie=tie, activation=cfg.activation, init=cfg.init,
-                     init_std=cfg.init_std, dtype=self.dtype)
+                     init_std=cfg.init_std, embed_std=cfg.embed_std, dtype=self.dtype)
 
     # -- training ----------------------------------------------------------------------------------
     def train_step(self) -> StepResult:
         x, t = self.batcher.next()
+        if self.config.batching == "random":  # unrelated windows: no state carries over
+            self.model.reset_state()
         # A diverging run (relu RNN, huge lr) may overflow: the trainer sees the inf/NaN and restores.
         with np.errstate(over="ignore", invalid="ignore"):
             loss = self.model.forward(x, t)

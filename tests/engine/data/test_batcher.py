@@ -118,3 +118,36 @@ def test_check_batchable_and_bad_arguments():
         BPTTBatcher(np.zeros((3, 4), dtype=np.int32), 1, 2)
     with pytest.raises(ValueError, match="needs 13"):
         BPTTBatcher(np.arange(12), 3, 4)
+
+
+def test_random_windows_are_contiguous_text_with_shifted_targets():
+    from rnn_lab.engine.data.batcher import RandomWindowBatcher
+
+    corpus = np.arange(1000, dtype=np.int32)  # each id is its position: windows are easy to check
+    b = RandomWindowBatcher(corpus, 8, 16, np.random.default_rng(0))
+    seen = set()
+    for _ in range(50):
+        x, y = b.next()
+        assert x.shape == y.shape == (8, 16)
+        assert np.all(np.diff(x, axis=1) == 1) and np.all(y == x + 1)  # contiguous, targets shifted by one
+        assert x.min() >= 0 and y.max() <= 999
+        seen.update(x[:, 0].tolist())
+    assert len(seen) > 200  # independent places, not a fixed stride
+    assert b.cursor == 50 * 16 and b.epoch == pytest.approx(50 * 16 / (16 * (999 // (8 * 16))))
+
+
+def test_random_windows_follow_the_rng_and_reach_the_last_target():
+    from rnn_lab.engine.data.batcher import RandomWindowBatcher, make_batcher
+
+    corpus = np.arange(21, dtype=np.int32)
+    a = RandomWindowBatcher(corpus, 4, 5, np.random.default_rng(3))
+    b = make_batcher(corpus, 4, 5, "random", np.random.default_rng(3))
+    ends = set()
+    for _ in range(200):
+        (xa, ya), (xb, _) = a.next(), b.next()
+        np.testing.assert_array_equal(xa, xb)
+        ends.update(ya[:, -1].tolist())
+    assert 20 in ends and 5 in ends  # the last id is a target; the first possible window too
+    assert isinstance(make_batcher(corpus, 4, 5, "sequential", np.random.default_rng(0)), BPTTBatcher)
+    with pytest.raises(ValueError, match="batching"):
+        make_batcher(corpus, 4, 5, "shuffled", np.random.default_rng(0))

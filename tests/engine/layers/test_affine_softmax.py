@@ -132,3 +132,42 @@ def test_bad_arguments(rng):
         fused.forward(hs, np.full((2, 5), 4))
     with pytest.raises(ValueError, match=r"\[0, 4\)"):
         fused.forward(hs, np.full((2, 5), -1))  # no ignore_label: -1 is out of range
+
+
+@pytest.mark.parametrize("workers", [2, 3, 5])
+@pytest.mark.parametrize("ignore", [None, -1])
+def test_threaded_row_blocks_give_the_plain_result_bit_for_bit(rng, monkeypatch, workers, ignore):
+    # Small blocks and no size threshold, so that a small case runs on several threads.
+    monkeypatch.setattr(affine_softmax, "L2_BLOCK_ELEMENTS", 3 * 40)
+    monkeypatch.setattr(affine_softmax, "MIN_THREADED_ELEMENTS", 0)
+    results = []
+    for k in (1, workers):
+        layer_rng = np.random.default_rng(7)
+        affine, fused = make(layer_rng, 6, 40, dtype=np.float32, ignore_label=ignore)
+        fused.workers = k
+        hs = layer_rng.standard_normal((5, 11, 6)).astype(np.float32)
+        ts = layer_rng.integers(0, 40, (5, 11))
+        if ignore is not None:
+            ts[1, 2] = ts[4, 10] = ignore
+        loss = fused.forward(hs, ts)
+        assert fused._threads_for(len(range(0, 55, 3)), 55 * 40) == k  # really on k threads
+        dhs = fused.backward(0.7)
+        results.append((loss, dhs, [g.copy() for g in affine.grads]))
+        fused.forward(hs, ts)
+        results[-1] += (fused.probs.copy(),)
+    (l1, d1, g1, p1), (lk, dk, gk, pk) = results
+    assert l1 == lk
+    np.testing.assert_array_equal(d1, dk)
+    np.testing.assert_array_equal(p1, pk)
+    for a, b in zip(g1, gk):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_threads_follow_the_blas_pool_and_skip_small_work(rng):
+    affine, fused = make(rng, 4, 9)
+    from rnn_lab.engine import threads
+
+    assert fused._threads_for(100, affine_softmax.MIN_THREADED_ELEMENTS - 1) == 1  # too little work
+    assert fused._threads_for(100, affine_softmax.MIN_THREADED_ELEMENTS) == threads.blas_threads()
+    fused.workers = 8
+    assert fused._threads_for(3, 10**9) == 3  # never more threads than blocks

@@ -149,9 +149,10 @@ def test_sampling_prompts():
     assert len(pred["top"]) == 4 and pred["unknown"] == []
 
 
-def test_exact_resume_bit_for_bit():
+@pytest.mark.parametrize("batching", ["sequential", "random"])
+def test_exact_resume_bit_for_bit(batching):
     cfg = small_config(dtype="float64", dropout=0.2, layers=2, optimizer="adam", lr=0.01, clip=1.0,
-                       eval_interval=3, eval_batches=2)
+                       eval_interval=3, eval_batches=2, batching=batching)
 
     def run(task, steps, trainer=None, side_trips=False):
         trainer = trainer or Trainer(task)
@@ -257,6 +258,8 @@ def test_trace_top5_matches_the_model():
             assert dict(row)[trace["targets"][t]] == pytest.approx(float(trace["target_probs"][t]), rel=1e-5)
         else:
             assert float(trace["target_probs"][t]) <= probs[-1] + 1e-7
+
+
 def test_the_three_line_demo_trains_with_the_default_settings():
     """The 85-character demo text (tests/data/demo-3-lines.txt) with every default: batch and BPTT
     shrink to what it holds, one sentence says so, and the model learns it."""
@@ -269,3 +272,29 @@ def test_the_three_line_demo_trains_with_the_default_settings():
                          "of 32 × 64.")
     _, losses = train(task, 60)
     assert np.mean(losses[-5:]) < losses[0] - 1.0
+
+
+def test_random_windows_start_every_batch_from_a_zero_state(monkeypatch):
+    task = make_task(small_config(batching="random"))
+    lstm = task.model.rnns[0]
+    seen = []
+    original = lstm.forward
+
+    def spy(xs):
+        seen.append(lstm.h is None)  # reset_state() leaves no carried state
+        return original(xs)
+
+    monkeypatch.setattr(lstm, "forward", spy)
+    for _ in range(3):
+        task.train_step()
+    assert seen == [True, True, True]
+    sequential = make_task(small_config())
+    sequential.train_step()
+    assert sequential.model.rnns[0].h is not None  # the book's batches carry it
+
+
+def test_embed_std_sets_the_initial_character_vectors():
+    book = make_task(small_config())
+    wide = make_task(small_config(embed_std=1.0))
+    assert 0.005 < float(book.model.embed.params[0].std()) < 0.02  # the book's randn / 100
+    assert 0.8 < float(wide.model.embed.params[0].std()) < 1.2

@@ -96,5 +96,6 @@ def test_model_menus_list_every_cell_once_after_the_books_models():
                                           "Better — 2×LSTM, dropout, tied, ch. 6", "GRU", "Peephole LSTM"]
     assert lm[2][1] == {k: v for k, v in PRESETS["better"].items() if k != "task"}
     char = [label for label, _ in model_menu("char")]
-    assert char == ["RNN", "LSTM", "GRU", "Peephole LSTM", "Tiny Shakespeare (fast) — LSTM 128"]
+    assert char == ["RNN", "LSTM", "GRU", "Peephole LSTM", "Tiny Shakespeare (fast) — LSTM 128",
+                    "Tiny Shakespeare (long) — LSTM 256"]
     assert [o["model"] for _, o in model_menu("seq2seq")] == model_names("seq2seq")

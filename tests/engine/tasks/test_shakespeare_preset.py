@@ -56,3 +56,13 @@ def test_tiny_shakespeare_split_is_90_10_over_65_characters(data_dir):
     assert sizes["train"] + sizes["val"] == n
     assert sizes["val"] == int(n * 0.1)  # the last 10% (nanoGPT's prepare.py: within one character)
     assert abs(sizes["train"] - int(n * 0.9)) <= 1
+
+
+def test_the_long_preset_is_a_bigger_char_lstm_with_its_own_schedule():
+    cfg = default_config(preset="shakespeare-long")
+    fast = default_config(preset=PRESET)
+    assert cfg.task == "char" and cfg.model == "lstm" and cfg.hidden > fast.hidden
+    assert cfg.schedule == "cosine" and cfg.max_steps > 0 and cfg.clip > 0 and cfg.val_fraction == 0.1
+    assert cfg.batching == fast.batching == "random" and cfg.embed_std == fast.embed_std == 1.0
+    # validation reads as many characters as the fast preset's
+    assert cfg.eval_batches * cfg.batch * cfg.bptt == fast.eval_batches * fast.batch * fast.bptt
