@@ -42,6 +42,7 @@ from .. import __version__
 from .atomic import atomic_write
 from .config import Config
 from .tasks.base import Task, TaskError, rng_state_from_array, rng_state_to_array
+from .user_files import UserFileError, open_regular
 
 FORMAT = "rnnlab-checkpoint"
 VERSION = 1
@@ -167,9 +168,11 @@ def _check_file(path: Path) -> None:
         raise CheckpointError(f"no checkpoint at {path}: the file does not exist")
     if path.is_dir():
         raise CheckpointError(f"{path} is a folder, not a checkpoint file")
-    try:
-        with open(path, "rb") as f:
+    try:  # a regular file only: a FIFO would block (the window reads metadata on its own thread)
+        with open_regular(path, "checkpoint") as f:
             head = f.read(4)
+    except UserFileError as exc:
+        raise CheckpointError(str(exc).rstrip(".")) from None
     except OSError as exc:
         raise CheckpointError(f"cannot read {path}: {exc.strerror or exc}") from None
     if not head:

@@ -31,6 +31,7 @@ from typing import Any
 from .atomic import atomic_write_text
 from .config import FIELDS, TASKS, Config, coerce, default_config, field_info
 from .resources import asset_files, asset_path
+from .user_files import UserFileError, loads_json, read_bytes
 
 FORMAT, VERSION = "rnnlab-lesson", 1
 PANELS = ("curves", "activations", "gradient_flow", "sampling", "adder", "seq2seq", "saturation", "weights")
@@ -39,6 +40,7 @@ PANEL_TASKS = {"sampling": ("char", "lm"), "adder": ("adder",), "seq2seq": ("seq
 _SEPARATE = ("task", "seed", "data")  # top-level lesson fields, not config overrides
 _REQUIRED = ("format", "version", "title", "text", "task", "panels")
 _OPTIONAL = ("config", "seed", "data", "hidden_controls", "locked_controls", "steps_hint")
+MAX_LESSON_BYTES = 1_000_000  # a lesson is a page of text and a few settings (the shipped ones: < 4 kB)
 
 
 @dataclass
@@ -90,18 +92,22 @@ class Lesson:
 
 
 def load_lesson(path: str | Path) -> Lesson:
-    """Read and check a lesson file. ValueError names the file and the field that is wrong."""
+    """Read and check a lesson file. ValueError names the file and the field that is wrong. Only a
+    regular file of at most ``MAX_LESSON_BYTES`` is read (the window reads lessons on its own thread:
+    a FIFO or a huge file must be refused at once), and its JSON nesting is limited."""
     path = Path(path)
     try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ValueError(f"{path}: cannot read the lesson ({exc.strerror or exc})") from None
+        raw = read_bytes(path, MAX_LESSON_BYTES, "lesson", kind="lessons").decode("utf-8")
+    except UserFileError as exc:
+        raise ValueError(str(exc).rstrip(".")) from None  # (it names the file)
     except UnicodeDecodeError:
         raise ValueError(f"{path}: not a lesson file (not UTF-8 text)") from None
     try:
-        doc = json.loads(raw)
+        doc = loads_json(raw, what="the lesson")
     except json.JSONDecodeError as exc:
         raise ValueError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
     try:
         lesson = _validate(doc)
     except ValueError as exc:

@@ -102,7 +102,7 @@ DATA_CASES = [
     ("seq2seq not UTF-8", "seq2seq", latin1_seq2seq, ["latin.txt", "line 3 is not valid UTF-8", "byte 0xe9"], None),
     ("char missing", "char", missing, ["nope.txt", "does not exist"], ["data path not found", "nope.txt"]),
     ("lm missing", "lm", missing, ["nope.txt", "does not exist"], ["data path not found", "nope.txt"]),
-    ("seq2seq missing", "seq2seq", missing, ["nope.txt", "No such file"], ["data path not found", "nope.txt"]),
+    ("seq2seq missing", "seq2seq", missing, ["nope.txt", "does not exist"], ["data path not found", "nope.txt"]),
     ("char folder", "char", a_folder, ["a folder", "is a folder, not a text file"], None),
     ("lm folder", "lm", a_folder, ["has no ptb.train.txt", "the train split of the Penn Treebank"], None),
     ("seq2seq folder", "seq2seq", a_folder, ["a folder", "is a folder; choose a text file"], None),

@@ -58,7 +58,7 @@ def test_data_sources_and_errors(tmp_path, small_addition):
     bad.write_text("1+1 _2 \n2+2 _4 \n33+3 _36\n", encoding="utf-8")
     with pytest.raises(TaskError, match="line 3 "):
         make_task(_config(str(bad)))
-    with pytest.raises(TaskError, match="cannot read"):
+    with pytest.raises(TaskError, match="missing.txt does not exist"):
         make_task(_config(str(tmp_path / "missing.txt")))
     lines = Path(small_addition).read_text(encoding="utf-8").splitlines()
     first = next(n for n, line in enumerate(lines, 1) if "1" in line)
