@@ -70,6 +70,7 @@ class TrainerHost:
         self._wake = threading.Event()
         self._closing = threading.Event()
         self._speed, self._trace, self._example, self._weights = 0.0, None, None, False
+        self._stopped: Trainer | None = None  # a run an unexpected error stopped: kept so it can be saved
 
     # ------------------------------------------------------------------ commands (any thread)
     def command(self, name: str, *args: Any) -> None:
@@ -88,6 +89,8 @@ class TrainerHost:
     def _cmd_play(self) -> None:
         if self.trainer is not None:
             self.trainer.play()
+        else:
+            self._say_stopped()
 
     def _cmd_pause(self) -> None:
         if self.trainer is not None:
@@ -96,6 +99,13 @@ class TrainerHost:
     def _cmd_step(self, n: int = 1) -> None:
         if self.trainer is not None:
             self.trainer.step(n)
+        else:
+            self._say_stopped()
+
+    def _say_stopped(self) -> None:
+        if self._stopped is not None:
+            self.emit({"kind": "event", "level": "error", "state": "stopped", "message": "The run stopped after an "
+                       "error and cannot train on: save it (File > Save), press Reset or load a checkpoint."})
 
     def _cmd_set(self, name: str, value: Any) -> None:
         if self.trainer is not None:
@@ -130,19 +140,20 @@ class TrainerHost:
             self.trainer.request_eval(split)
 
     def _cmd_save(self, path: str, extra: dict[str, Any] | None = None) -> None:
-        if self.trainer is None:
+        trainer = self.trainer or self._stopped  # (a stopped run runs nowhere: saved from this thread)
+        if trainer is None:
             self.emit({"kind": "event", "level": "error", "message": "There is no model to save yet."})
-        elif self.serving:
+        elif self.serving and trainer is self.trainer:
             self.trainer.request_save(path, extra)
         else:
             from .checkpoint import save_checkpoint
 
             try:
-                save_checkpoint(path, self.trainer, extra=extra)
+                save_checkpoint(path, trainer, extra=extra)
             except (ValueError, OSError) as exc:
                 self.emit({"kind": "event", "level": "error", "message": str(exc)})
             else:
-                self.emit({"kind": "saved", "path": str(path), "step": self.trainer.step_count})
+                self.emit({"kind": "saved", "path": str(path), "step": trainer.step_count})
 
     # ------------------------------------------------------------------ life cycle
     def close(self) -> None:
@@ -156,13 +167,28 @@ class TrainerHost:
         """Build, load and train until ``close()``. Call on the worker thread (or a child's main thread)."""
         self.serving = True
         while not self._closing.is_set():
-            self._run_jobs()
-            trainer = self.trainer
-            if trainer is None or self._closing.is_set():
-                self._wake.wait(0.05)
-                self._wake.clear()
-                continue
-            trainer.run()  # returns when stopped: closing, or replaced by a job
+            try:
+                self._run_jobs()
+                trainer = self.trainer
+                if trainer is None or self._closing.is_set():
+                    self._wake.wait(0.05)
+                    self._wake.clear()
+                    continue
+                trainer.run()  # returns when stopped: closing, or replaced by a job
+            except Exception as exc:  # noqa: BLE001 - a worker that dies would leave the window deaf
+                self._crashed(exc)
+
+    def _crashed(self, exc: Exception) -> None:
+        """An error escaped the trainer (outside a training step, which reports its own): say so, keep
+        the run for saving, and serve on (builds and loads work as before)."""
+        stopped, self.trainer = self.trainer, None
+        if stopped is not None:
+            self._stopped = stopped
+        self.emit({"kind": "event", "level": "error", "state": "stopped",
+                   "step": stopped.step_count if stopped is not None else 0,
+                   "message": f"Training stopped after an unexpected error ({type(exc).__name__}: {exc}). "
+                   "The model is kept: save it (File > Save), press Reset or load a checkpoint.",
+                   "traceback": traceback.format_exc()})
 
     def run_steps(self, n: int) -> int:
         """Synchronous mode only: train ``n`` steps (fewer if the run finishes or diverges) on this
@@ -220,6 +246,7 @@ class TrainerHost:
     def _install(self, trainer: Trainer, loaded_from: str | None) -> None:
         """Make ``trainer`` the current one (on the serving thread, or the caller's in synchronous mode)."""
         old = self.trainer
+        self._stopped = None
         trainer.callback = functools.partial(self._emit_from, trainer)
         # Not running yet, and on the thread that will run it: set the knobs directly.
         trainer.steps_per_second = self._speed

@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
             self.banner.show_message(level, msg.get("message", ""))
             if msg.get("traceback"):
                 log.error("%s\n%s", msg.get("message"), msg["traceback"])
-            if msg.get("state") in ("diverged", "finished", "paused"):
+            if msg.get("state") in ("diverged", "finished", "paused", "stopped"):
                 self._set_state(msg["state"])  # the run stopped itself: no report may follow
         elif kind == "saved":
             self.statusBar().showMessage(f"Saved {msg['path']} at step {int(msg.get('step', 0)):,}", 8000)

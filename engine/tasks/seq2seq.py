@@ -69,6 +69,10 @@ class Seq2seqTask(Task):
         train, val = split(len(questions), config.val_fraction)
         self._splits = {"train": (questions[train], self.data.answers[train]),
                         "val": (questions[val], self.data.answers[val])}
+        self.n_val = len(val)  # may be 0 (val_fraction 0, or too few examples to hold one out)
+        if config.batch > len(train):
+            raise TaskError(f"batch {config.batch} is larger than the {len(train):,} training examples; "
+                            f"use batch {len(train):,} or less, or more data")
         try:
             check_fits(config, len(self.data.vocab))
         except ValueError as exc:
@@ -92,7 +96,7 @@ class Seq2seqTask(Task):
     # -- training ------------------------------------------------------------------------------
     def train_step(self) -> StepResult:
         xs_all, ts_all = self._splits["train"]
-        n = min(self.config.batch, len(xs_all))
+        n = self.config.batch  # (at most the training examples: checked when the task is built)
         if self._order is None:
             self._order = self.rng.permutation(len(xs_all))
         idx = self._order[self._cursor: self._cursor + n]
@@ -112,19 +116,22 @@ class Seq2seqTask(Task):
         return self._epochs + self._cursor / len(self._splits["train"][0])
 
     def splits(self) -> list[str]:
-        return ["val", "train"]
+        return ["val", "train"] if self.n_val else ["train"]
 
     def evaluate(self, split: str = "val", max_batches: int = 0) -> dict[str, float]:
         """Teacher-forced ``loss``, greedy exact-match ``accuracy`` and greedy ``char_accuracy`` on
-        ``split`` (``max_batches`` > 0: its first max_batches * ``eval_chunk`` examples). Empty: NaN."""
+        ``split`` (``max_batches`` > 0: its first max_batches * ``eval_chunk`` examples). TaskError for the
+        validation split when no example is held out."""
+        if split == "val" and not self.n_val:
+            raise TaskError(f"the seq2seq data has no validation examples (val_fraction {self.config.val_fraction:g} "
+                            f"of {len(self.data.questions):,} examples holds none out); raise val_fraction or use "
+                            "more data")
         if split not in self._splits:
             raise TaskError(f"the seq2seq task has no {split!r} split; it has {', '.join(self.splits())}")
         xs_all, ts_all = self._splits[split]
         chunk = self.eval_chunk
         if max_batches > 0:
             xs_all, ts_all = xs_all[: max_batches * chunk], ts_all[: max_batches * chunk]
-        if len(xs_all) == 0:
-            return {"loss": float("nan"), "accuracy": float("nan"), "char_accuracy": float("nan")}
         loss_sum, exact, chars = 0.0, 0, 0
         for start in range(0, len(xs_all), chunk):
             xs, ts = xs_all[start: start + chunk], ts_all[start: start + chunk]
@@ -139,7 +146,7 @@ class Seq2seqTask(Task):
     # -- what the window shows -----------------------------------------------------------------
     def _example(self, index: int) -> tuple[np.ndarray, np.ndarray]:
         """Display example ``index`` (wrapping around): from the held-out split when there is one."""
-        xs, ts = self._splits["val"] if len(self._splits["val"]) else self._splits["train"]
+        xs, ts = self._splits["val"] if self.n_val else self._splits["train"]
         i = index % len(xs)
         return xs[i: i + 1], ts[i: i + 1]
 

@@ -64,3 +64,53 @@ def test_synchronous_host_replaces_runs_and_keeps_the_old_one_on_a_failed_build(
     inbox.clear()
     first.callback({"kind": "progress", "step": 99})  # a replaced trainer's report is dropped
     assert inbox == []
+
+
+def crashing_factory(config, vocab=None):
+    """make_task, but the task of seed 1 fails to show an example (as seq2seq did with an empty split)."""
+    from rnn_lab.engine.tasks import make_task
+
+    task = make_task(config, vocab=vocab)
+    if config.seed == 1:
+        def broken(index=0):
+            raise ZeroDivisionError("integer modulo by zero")
+        task.display_example = broken
+    return task
+
+
+def wait_for(inbox, pred, timeout=20.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        found = [m for m in list(inbox) if pred(m)]
+        if found:
+            return found[-1]
+        time.sleep(0.02)
+    raise AssertionError(f"no matching message in {timeout} s; got kinds {[m.get('kind') for m in inbox]}")
+
+
+def test_an_error_escaping_the_trainer_is_reported_and_the_host_serves_on(tmp_path):
+    """Before: an exception in a report (outside a training step) ended ``serve``: the worker thread died
+    (the window showed "Building…" forever and ignored every later command), or the child process exited."""
+    inbox = []
+    host = TrainerHost(inbox.append, crashing_factory, report_interval=0.0)
+    server = threading.Thread(target=host.serve, daemon=True)
+    server.start()
+    try:
+        host.command("example", 0)
+        host.command("build", SMALL.replace(seed=1))
+        error = wait_for(inbox, lambda m: m["kind"] == "event" and m["level"] == "error")
+        assert "integer modulo by zero" in error["message"] and error["state"] == "stopped"
+        assert "Traceback" in error["traceback"] and server.is_alive()
+        host.command("play")  # nothing runs: said so, not ignored
+        wait_for(inbox, lambda m: m["kind"] == "event" and "Reset" in m["message"])
+        host.command("save", str(tmp_path / "kept.npz"))  # the stopped run can still be saved
+        assert wait_for(inbox, lambda m: m["kind"] == "saved")["step"] == 0
+        inbox.clear()
+        host.command("build", SMALL)  # and a new build trains as usual
+        wait_for(inbox, lambda m: m["kind"] == "built")
+        host.command("step", 3)
+        wait_for(inbox, lambda m: m["kind"] == "progress" and m["step"] == 3)
+    finally:
+        host.close()
+        server.join(5.0)
+    assert not server.is_alive()

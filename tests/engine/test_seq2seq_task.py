@@ -179,3 +179,38 @@ def test_the_books_files(data_dir):
     assert task.display_example(0)["question"].count("+") == 1
     dates = make_task(_config(str(data_dir / "seq2seq" / "date.txt"), model="attention"))
     assert dates.answer_length == 10 and len(dates.data.vocab) == 59
+
+
+@pytest.mark.parametrize("case", ["val_fraction 0", "4 examples"])
+def test_no_validation_examples_is_a_task_that_trains_and_shows_examples(tmp_path, small_addition, case):
+    """Before: ``len(self._splits["val"])`` was the length of a (questions, answers) tuple, always 2, so an
+    empty validation split was taken for a full one, and showing an example divided by zero (the window's
+    training worker died)."""
+    if case == "val_fraction 0":
+        config = _config(small_addition, val_fraction=0.0, batch=8)
+    else:
+        q, a = generate_addition(4, np.random.default_rng(1))
+        config = _config(_write(tmp_path / "four.txt", q, a), batch=2)  # round(4 * 0.1) = 0 held out
+    task = make_task(config)
+    assert task.splits() == ["train"]
+    assert task.data_info()["sizes"]["val"] == 0
+    shown = task.display_example(3)
+    assert shown["question"] and shown["expected"]
+    assert task.trace(1)["layers"]
+    with pytest.raises(TaskError, match="no validation examples"):
+        task.evaluate("val")
+    reports = []
+    trainer = Trainer(task, callback=reports.append, report_interval=0.0)
+    trainer.example_index = trainer.trace_index = 0
+    trainer.fit(max_steps=3)  # reports carry examples and traces (throttled in time)
+    assert trainer.step_count == 3 and any(r.get("example") is not None for r in reports)
+    assert all(np.isfinite(task.evaluate("train", 1)[k]) for k in ("loss", "accuracy"))
+
+
+def test_a_batch_larger_than_the_training_examples_is_refused(tmp_path):
+    """Before: ``min(batch, len(train))`` trained on fewer examples than asked without a word."""
+    q, a = generate_addition(10, np.random.default_rng(1))
+    path = _write(tmp_path / "ten.txt", q, a)
+    with pytest.raises(TaskError, match=r"batch 32 is larger than the 9 training examples"):
+        make_task(_config(path, batch=32))
+    assert make_task(_config(path, batch=9)).splits() == ["val", "train"]
