@@ -3,32 +3,41 @@
 The content goes to a temporary file in the same folder (same filesystem, so ``os.replace`` is atomic),
 which is flushed and fsynced, renamed over the target, and the folder is fsynced so the rename itself
 is durable. The temporary never stays behind, not even on KeyboardInterrupt. Checkpoints, lessons and
-the all-runs CSV are written this way.
+the all-runs CSV are written this way. Only a regular file is ever replaced (a symbolic link is followed
+and stays a link), and it keeps its permission bits.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
+
+from .user_files import describe_kind
 
 
 def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> Path:
     """Call ``write(f)`` on a binary temporary file next to ``path``, then replace ``path`` with it.
 
-    OSError names the path on failure (missing folder, no permission, disk full)."""
+    A symbolic link is followed (its target is replaced; the link stays a link); a file that exists
+    keeps its permission bits; anything there that is not a regular file (a folder, a device such as
+    ``/dev/full``, a FIFO) is refused, never replaced. Returns the path as given. OSError names the path
+    on failure (missing folder, no permission, disk full)."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise OSError(f"cannot write {path}: the folder {folder} does not exist")
-    tmp = _create_temp(folder, path.name)
+    target = write_target(path)
+    folder = target.parent
+    mode = _mode_of(target)
+    tmp = _create_temp(folder, target.name)
     try:
+        if mode is not None:
+            os.chmod(tmp, mode)  # (the temporary was created with the umask's default mode)
         with open(tmp, "wb") as f:
             write(f)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException as exc:  # also KeyboardInterrupt: never leave a half-written temporary behind
         try:
             os.unlink(tmp)
@@ -39,6 +48,50 @@ def atomic_write(path: str | os.PathLike, write: Callable[[BinaryIO], None]) -> 
         raise
     _fsync_folder(folder)
     return path
+
+
+def write_target(path: str | os.PathLike) -> Path:
+    """The file a write to ``path`` replaces: ``path`` itself, or the file a symbolic link points to.
+    OSError when the folder is missing, the link points nowhere, or what is there is not a regular file."""
+    path = Path(path)
+    target = path
+    if path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.exists():
+            raise OSError(f"cannot write {path}: it is a symbolic link to {target}, which does not exist")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise OSError(f"cannot write {path}: the folder {folder} does not exist")
+    _mode_of(target, shown=path)
+    return target
+
+
+def check_writable(path: str | os.PathLike) -> Path:
+    """OSError now, naming the reason, if ``atomic_write(path, ...)`` could not create its temporary file
+    (no permission, a read-only file system): a long run checks its save target before it starts."""
+    path = Path(path)
+    target = write_target(path)
+    try:
+        tmp = _create_temp(target.parent, target.name)
+    except OSError as exc:
+        raise OSError(f"cannot save to {path}: {str(exc).split(': ', 1)[-1]}") from None
+    os.unlink(tmp)
+    return target
+
+
+def _mode_of(target: Path, shown: Path | None = None) -> int | None:
+    """Permission bits of the regular file ``target``, None if nothing is there; OSError for anything else."""
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise OSError(f"cannot write {shown or target}: {exc.strerror or exc}") from None
+    if not stat.S_ISREG(st.st_mode):
+        what = describe_kind(st.st_mode)
+        raise OSError(f"cannot write {shown or target}: it is {what}, not a regular file, and is never replaced; "
+                      "choose another file name")
+    return stat.S_IMODE(st.st_mode)
 
 
 def atomic_write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8") -> Path:

@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 
 from .. import __version__
-from .atomic import atomic_write
+from .atomic import atomic_write, check_writable, write_target
 from .config import Config
 from .tasks.base import Task, TaskError, rng_state_from_array, rng_state_to_array
 from .user_files import UserFileError, open_regular
@@ -102,13 +102,49 @@ def checkpoint_arrays(trainer, extra: dict[str, Any] | None = None) -> dict[str,
 
 def save_checkpoint(path: str | os.PathLike, trainer, extra: dict[str, Any] | None = None) -> Path:
     """Write ``trainer``'s run to ``path`` atomically; returns the path. ``extra`` is any JSON-able dict
-    kept in the metadata (the window stores its run name and colour there)."""
+    kept in the metadata (the window stores its run name and colour there). Only a checkpoint is
+    replaced (see ``check_save_target``)."""
     path = Path(path)
+    check_save_target(path)
     arrays = checkpoint_arrays(trainer, extra)
     try:
         return atomic_write(path, lambda f: np.savez(f, **arrays))
     except OSError as exc:
         raise CheckpointError(str(exc).replace("cannot write", "cannot save", 1)) from None
+
+
+def check_save_target(path: str | os.PathLike, writable: bool = False) -> Path:
+    """The file a checkpoint saved to ``path`` would replace (a symbolic link's target); CheckpointError
+    if what is there is not ours to replace: anything but a checkpoint, an empty file or a damaged
+    archive (a text, someone's .npz or .zip, a folder, a device, a FIFO, a dangling link).
+    ``writable``: also create and remove a temporary file there now (a long run checks before it starts)."""
+    path = Path(path)
+    try:
+        target = check_writable(path) if writable else write_target(path)
+    except OSError as exc:
+        raise CheckpointError(str(exc).replace("cannot write", "cannot save to", 1)) from None
+    if target.exists() and not _replaceable(target):
+        raise CheckpointError(f"{path} exists and is not an RNN Lab checkpoint, so a save would destroy it; "
+                              "choose another file name")
+    return target
+
+
+def _replaceable(target: Path) -> bool:
+    """True for an empty file, an RNN Lab checkpoint, or a damaged archive (ours, cut short)."""
+    try:
+        with open_regular(target, "file") as f:
+            head = f.read(4)
+            if not head:
+                return True
+            if head != _ZIP_MAGIC:
+                return False
+            f.seek(0)
+            with zipfile.ZipFile(f) as archive:
+                return META_KEY + ".npy" in archive.namelist()
+    except (zipfile.BadZipFile, EOFError, ValueError, RuntimeError, NotImplementedError):
+        return True  # starts like a zip archive but is not one: a checkpoint whose write was cut short
+    except (UserFileError, OSError):
+        return False
 
 
 def _json_float(v: Any) -> Any:

@@ -267,10 +267,13 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if ignored and not args.quiet:
         flags = ", ".join(FLAG_NAMES.get(n, ("--" + n.replace("_", "-"),))[0] for n in ignored)
         print(f"{PROG}: note: {flags} do(es) not apply to the {config.task} task and are ignored", file=err)
-    if args.save:
+    if args.save:  # fail now, not after an hour of training: the folder, its permissions, what is there
+        from .checkpoint import check_save_target
+
         folder = Path(args.save).expanduser().resolve().parent
-        if not folder.is_dir():  # fail now, not after an hour of training
+        if not folder.is_dir():
             raise CliError(f"cannot save to {args.save}: the folder {folder} does not exist")
+        check_save_target(Path(args.save).expanduser(), writable=True)
     try:
         task = make_task(config)
     except ValueError:
