@@ -10,6 +10,7 @@ and stays a link), and it keeps its permission bits.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -100,8 +101,53 @@ def atomic_write_text(path: str | os.PathLike, text: str, encoding: str = "utf-8
     return atomic_write(path, lambda f: f.write(data))
 
 
+_TEMP_NAME = re.compile(r"^\..+\.(\d+)\.\d+\.tmp$")
+
+
+def remove_stale_temps(folder: Path) -> list[Path]:
+    """Delete this user's temporaries (``.NAME.PID.N.tmp``) in ``folder`` whose process no longer runs:
+    a kill mid-write leaves its temporary behind, and a long run saved every few minutes and killed a
+    few times would otherwise fill the folder. Files of running processes (and of this one) stay."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    me, uid = os.getpid(), getattr(os, "getuid", lambda: None)()
+    for entry in entries:
+        match = _TEMP_NAME.match(entry.name)
+        if not match or int(match.group(1)) in (me, 0):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(st.st_mode) or (uid is not None and st.st_uid != uid):
+                continue
+            if _running(int(match.group(1))):
+                continue
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether a process ``pid`` exists (one we may not signal counts as running)."""
+    if os.name != "posix":  # (on Windows, os.kill would end the process)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
+
+
 def _create_temp(folder: Path, name: str) -> Path:
-    """A new, exclusively created file ``.{name}.{pid}.{n}.tmp`` next to the target."""
+    """A new, exclusively created file ``.{name}.{pid}.{n}.tmp`` next to the target (after removing the
+    temporaries that killed processes left in ``folder``)."""
+    remove_stale_temps(folder)
     for attempt in range(100):
         tmp = folder / f".{name}.{os.getpid()}.{attempt}.tmp"
         try:

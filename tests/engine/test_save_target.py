@@ -128,3 +128,31 @@ def test_an_unwritable_save_folder_fails_before_training(tmp_path):
     assert "Permission denied" in result.stderr and target.name in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert time.monotonic() - t0 < 30 and not target.exists()
+
+
+# ---------------------------------------------------------------------------------------------- orphaned temporaries
+def _dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_temporaries_of_dead_processes_are_removed_when_saving_to_the_folder(tmp_path):
+    """Before: each kill mid-save left its ``.NAME.PID.N.tmp`` behind (113 MB after five kills)."""
+    dead = _dead_pid()
+    orphans = [tmp_path / f".run.npz.{dead}.0.tmp", tmp_path / f".other.npz.{dead}.3.tmp",
+               tmp_path / f".lesson.json.{dead}.1.tmp"]
+    for p in orphans:
+        p.write_bytes(b"\0" * 1000)
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        alive = tmp_path / f".run.npz.{sleeper.pid}.0.tmp"  # another process is writing this one now
+        alive.write_bytes(b"...")
+        kept = [alive, tmp_path / ".notes.txt", tmp_path / f".run.npz.{dead}.tmp", tmp_path / "x.12.0.tmp"]
+        for p in kept[1:]:
+            p.write_bytes(b"mine")
+        save_checkpoint(tmp_path / "run.npz", trained(2))
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["run.npz", *(p.name for p in kept)])
+    finally:
+        sleeper.kill()
+        sleeper.wait()
