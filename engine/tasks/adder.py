@@ -147,8 +147,11 @@ class AdderTask(Task):
         return {"rng": rng_state_to_array(self.rng), "seen": np.array(self.seen, dtype=np.int64)}
 
     def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
+        seen = int(state["seen"])
+        if seen < 0:
+            raise ValueError(f"the count of training pairs seen must be >= 0, got {seen}")
         rng_state_from_array(self.rng, state["rng"])
-        self.seen = int(state["seen"])
+        self.seen = seen
 
     def data_info(self) -> dict[str, Any]:
         return {"source": "built-in: all pairs a, b < 128", "vocab": None,

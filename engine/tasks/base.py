@@ -132,6 +132,10 @@ class Task(ABC):
     @abstractmethod
     def load_state_dict(self, state: dict[str, np.ndarray]) -> None: ...
 
+    def state_keys(self) -> list[str]:
+        """Every key ``load_state_dict`` may read (a checkpoint's other task entries are never read)."""
+        return list(self.state_dict())
+
     def data_info(self) -> dict[str, Any]:
         """What the window and checkpoints record about the data: {"source": str, "vocab": [str] or None,
         "sizes": {split: tokens}}. A vocabulary saved here is used to rebuild the task from a checkpoint."""

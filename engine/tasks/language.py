@@ -30,6 +30,7 @@ from .base import StepResult, Task, TaskError, rng_state_from_array, rng_state_t
 SPLITS = ("train", "val", "test")
 DISPLAY_LEN = 40  # longest passage shown by trace/display_example (and never longer than bptt)
 MAX_SAMPLE = 100_000
+MAX_EPOCHS = 10**6  # a data cursor beyond this many epochs is not one a run reached (a damaged checkpoint)
 
 
 def perplexity(loss: float) -> float:
@@ -266,13 +267,23 @@ class LanguageTask(Task):
         out.update({f"hidden.{k}": v for k, v in self.model.save_state().items() if v is not None})
         return out
 
+    def state_keys(self) -> list[str]:
+        return ["cursor", "rng"] + [f"hidden.{name}.{attr}" for name, _ in self.model.recurrent_layers()
+                                    for attr in ("h", "c")]
+
     def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
         for key in ("cursor", "rng"):
             if key not in state:
                 raise ValueError(f"the {self.title} state has no {key!r} entry")
-        cursor = int(np.asarray(state["cursor"]))
-        if cursor < 0:
-            raise ValueError(f"the batch cursor must be >= 0, got {cursor}")
+        cursor = np.asarray(state["cursor"])
+        if cursor.shape != () or cursor.dtype.kind not in "iu":
+            raise ValueError(f"the batch cursor must be one whole number, got {cursor.tolist()!r}")
+        cursor = int(cursor)
+        b = self.batcher
+        most = MAX_EPOCHS * b.bptt * b.batches_per_epoch  # (every step moves it by bptt)
+        if not 0 <= cursor <= most or cursor % b.bptt:
+            raise ValueError(f"the batch cursor must be a multiple of bptt {b.bptt} between 0 and {most:,} "
+                             f"({MAX_EPOCHS:,} epochs of this data), got {cursor:,}")
         shape = (self.config.batch, self.config.hidden)
         hidden: dict[str, np.ndarray | None] = {}
         for name, _ in self.model.recurrent_layers():

@@ -209,6 +209,10 @@ class Seq2seqTask(Task):
         n_train = len(self._splits["train"][0])
         if has_order and (order.size != n_train or cursor > n_train):
             raise ValueError(f"the saved data order covers {order.size} examples, this data set has {n_train}")
+        if has_order and order.size and (order.min() < 0 or order.max() >= n_train):
+            raise ValueError(f"the saved data order names examples outside 0..{n_train - 1}")
+        if cursor < 0 or epochs < 0:
+            raise ValueError(f"the data cursor ({cursor}) and the epoch count ({epochs}) must be >= 0")
         rng_state_from_array(self.rng, state["rng"])
         self._order = order.copy() if has_order else None
         self._cursor, self._epochs = cursor, epochs

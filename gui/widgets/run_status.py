@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PyQt6.QtWidgets import QLabel, QStatusBar
@@ -14,6 +15,8 @@ STATE_TEXT = {"running": "Running", "paused": "Paused", "diverged": "Diverged", 
 
 
 def format_elapsed(seconds: float) -> str:
+    if not math.isfinite(seconds) or seconds < 0:  # (a checkpoint's clock is checked on load; never raise here)
+        return "–:––"
     s = int(seconds)
     return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
 

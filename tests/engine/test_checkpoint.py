@@ -178,7 +178,7 @@ def _not_json(path: Path, good: Path) -> None:
 
 def _object_array(path: Path, good: Path) -> None:
     arrays, _ = read_checkpoint_arrays(good)
-    arrays["task.extra"] = np.array([{"a": 1}], dtype=object)  # np.savez pickles it
+    arrays["task.rng"] = np.array([{"a": 1}], dtype=object)  # np.savez pickles it
     write_arrays(path, arrays)
 
 
@@ -253,7 +253,7 @@ BAD_FILES = [
     ("wrong shape", _wrong_shape, r"parameter linear.W .* has shape \(8, 5\), the model expects \(8, 3\)"),
     ("missing parameter", _missing_param, "lacks parameter linear.b"),
     ("unknown parameter", _extra_param, "has parameter lstm0.Wx, which this model does not have"),
-    ("missing trainer state", _missing_trainer_state, "does not match the adder task"),
+    ("missing trainer state", _missing_trainer_state, "incomplete: entry 'trainer.step' is missing"),
     ("invalid config", _bad_config, "invalid configuration: hidden must be between"),
 ]
 
