@@ -84,7 +84,7 @@ def run(args: Any) -> int:
     if getattr(args, "checkpoint", None):
         controller.load(args.checkpoint, data=getattr(args, "data", None))
     elif autosave.offer_restore():
-        controller.load(str(autosave.path))
+        autosave.restore()  # (an autosave that fails to load is moved aside, with a message)
     else:
         controller.build(config)
     window.show()
