@@ -29,6 +29,8 @@ import numpy as np
 from .clip import clip_grads
 from .config import coerce
 from .curves import MAX_VAL_POINTS, Curves, thin_history
+from .divergence import RUNAWAY_STEPS, far_above, runaway, uniform_loss
+from .divergence import describe as describe_runaway
 from .optim import make_optimizer
 from .schedule import make_schedule
 from .tasks.base import Task, TaskError
@@ -86,6 +88,7 @@ class Trainer:
         self._dirty = False  # something changed since the last report (commands while paused)
         self._tokens_window: list[tuple[float, int]] = []
         self._backup = self._take_backup()
+        self._uniform_loss = uniform_loss(task)  # ln V: a loss far above it for long is divergence too
 
     # ------------------------------------------------------------------ commands (any thread)
     def play(self) -> None:
@@ -224,6 +227,10 @@ class Trainer:
         if not finite:
             self._diverged(res.loss, norm)
             return dict(self.last)
+        if far_above(res.loss, self._uniform_loss) and runaway(
+                self.curves.last("loss", RUNAWAY_STEPS), res.loss, self._uniform_loss):
+            self._diverged(res.loss, norm, why=describe_runaway(res.loss, self._uniform_loss))
+            return dict(self.last)
         self.step_count += 1
         dt = self.clock() - t0
         self.elapsed += dt
@@ -235,8 +242,8 @@ class Trainer:
         self._tokens_window.append((dt, res.tokens))
         if len(self._tokens_window) > 50:
             del self._tokens_window[0]
-        if self.step_count % self.backup_interval == 0:
-            self._backup = self._take_backup()
+        if self.step_count % self.backup_interval == 0 and not far_above(res.loss, self._uniform_loss):
+            self._backup = self._take_backup()  # (never parameters whose loss is running away)
         every = self.config.eval_interval
         if every and self.step_count % every == 0 and "val" in self.task.splits():
             self.evaluate("val", scheduled=True)
@@ -284,8 +291,9 @@ class Trainer:
         return {"step": self.step_count, "params": [p.copy() for p in self.task.model.params],
                 "optim": {k: v.copy() for k, v in self.optimizer.state_dict().items()}}
 
-    def _diverged(self, loss: float, norm: float) -> None:
-        """Restore the last finite parameters, pause, and say what happened and what to try."""
+    def _diverged(self, loss: float, norm: float, why: str | None = None) -> None:
+        """Restore the last finite parameters, pause, and say what happened (``why``, or which number
+        became NaN/Inf) and what to try."""
         for p, b in zip(self.task.model.params, self._backup["params"]):
             p[...] = b
         self.optimizer.load_state_dict({k: v.copy() for k, v in self._backup["optim"].items()})
@@ -301,7 +309,8 @@ class Trainer:
             hint += " or turn on gradient clipping (e.g. clip 5)"
         if self.config.task == "adder" and self.config.activation == "relu":
             hint += ", or use the sigmoid/tanh activation (relu lets the recurrence blow up)"
-        self._event("diverged", f"Training diverged at step {self.step_count + 1}: {what} became NaN/Inf "
+        why = why or f"{what} became NaN/Inf"
+        self._event("diverged", f"Training diverged at step {self.step_count + 1}: {why} "
                     f"(lr {self.optimizer.lr:g}). Restored the parameters of step {self._backup['step']}; "
                     f"{hint}.", step=self.step_count + 1, restored_step=self._backup["step"])
 
