@@ -175,6 +175,7 @@ def install_excepthook(log_path: Path, interactive: bool = True) -> list[str]:
         errors.append(text)
         log.error("uncaught exception\n%s", text)
         print(text, file=sys.__stderr__)
+        from PyQt6.QtCore import Qt
         from PyQt6.QtWidgets import QApplication, QMessageBox
 
         if issubclass(etype, KeyboardInterrupt):
@@ -188,6 +189,7 @@ def install_excepthook(log_path: Path, interactive: bool = True) -> list[str]:
             box = QMessageBox(QMessageBox.Icon.Critical, "RNN Lab: unexpected error",
                               f"{etype.__name__}: {value}\n\nThe window keeps running. The details were "
                               f"written to {log_path}.")
+            box.setTextFormat(Qt.TextFormat.PlainText)  # an error's text may name a file: text, never markup
             box.setDetailedText(text)
             box.exec()
         finally:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -28,10 +29,12 @@ from PyQt6.QtCore import QEvent, QObject, QTimer
 from PyQt6.QtWidgets import QMessageBox
 
 from rnn_lab.engine.checkpoint import CheckpointError, read_checkpoint_meta
+from rnn_lab.engine.config import TASKS
 
 from . import paths
 
 FILE_NAME = "autosave.npz"
+_TIMESTAMP = re.compile(r"[0-9T:+\-]{10,32}")  # an ISO time as checkpoint_arrays writes it
 INTERVAL_MS = 3 * 60_000  # "every few minutes": at most three minutes of training lost to a crash
 log = logging.getLogger("rnnlab.gui")
 
@@ -100,8 +103,11 @@ class Autosave(QObject):
         step = meta.get("step")
         if not isinstance(step, int) or step <= 0:
             return None
-        return {"task": str(meta["config"].get("task", "?")), "step": step,
-                "saved_at": str(meta.get("saved_at", "")), "mtime": self.path.stat().st_mtime_ns}
+        task = meta["config"].get("task")
+        saved_at = str(meta.get("saved_at", ""))
+        return {"task": task if task in TASKS else "?", "step": step,  # (what the file says is shown as text:
+                "saved_at": saved_at if _TIMESTAMP.fullmatch(saved_at) else "",  # only values we write)
+                "mtime": self.path.stat().st_mtime_ns}
 
     def set_aside(self, why: str) -> Path | None:
         """Move the autosave that cannot be used to ``autosave.broken-<time>.npz`` and say so in the window."""

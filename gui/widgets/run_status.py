@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QLabel, QStatusBar
 
 from ..theme import STATE_COLORS
@@ -49,7 +50,9 @@ class RunStatus:
         bar.addWidget(self.task, 1)
         widest = {self.step: "step 000,000,000", self.epoch: "epoch 0000.00", self.rate: "000k tok/s",
                   self.elapsed: "000:00:00"}
+        self.task.setTextFormat(Qt.TextFormat.PlainText)  # it names the data file: text, never markup
         for w in (self.step, self.epoch, self.rate, self.elapsed, self.state):
+            w.setTextFormat(Qt.TextFormat.PlainText)
             w.setContentsMargins(6, 0, 6, 0)
             if w in widest:  # a fixed width: a growing number must not relay the window out
                 w.setMinimumWidth(w.fontMetrics().horizontalAdvance(widest[w]) + 12)
