@@ -191,6 +191,7 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
     try:
         args = parse_args(argv)
         if args.command == "gui":
+            resolve_task(args.task, args.preset)  # before the window opens: the flags must agree
             if open_window is None:
                 raise CliError("the window is opened by main.py (python main.py gui)")
             return int(open_window(args) or 0)
@@ -240,12 +241,7 @@ def config_from_args(args: argparse.Namespace):
         if "model" in overrides and overrides["model"] != args.cell:
             raise UsageError(f"--cell {args.cell} contradicts --model {overrides['model']}")
         overrides["model"] = args.cell
-    task = args.task
-    if args.preset is not None:
-        preset_task = PRESETS[args.preset].get("task")
-        if task is not None and preset_task is not None and task != preset_task:
-            raise UsageError(f"preset {args.preset} is for the {preset_task} task, not {task}")
-        task = task or preset_task
+    task = resolve_task(args.task, args.preset)
     if task is None:
         raise UsageError("say what to train: --task {" + ",".join(TASKS) + "} (or --preset)")
     if overrides.get("data"):
@@ -257,6 +253,17 @@ def config_from_args(args: argparse.Namespace):
         raise UsageError("say how long to train: --iters N or --epochs X")
     ignored = [n for n in overrides if not config.applies(n) and n != "data"]
     return config, ignored
+
+
+def resolve_task(task: str | None, preset: str | None) -> str | None:
+    """The task ``--task`` and ``--preset`` name together (None: neither does); UsageError when the preset
+    is for another task (the window and ``train`` refuse the same flags alike)."""
+    if preset is not None:
+        preset_task = PRESETS[preset].get("task")
+        if task is not None and preset_task is not None and task != preset_task:
+            raise UsageError(f"preset {preset} is for the {preset_task} task, not {task}")
+        task = task or preset_task
+    return task
 
 
 def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -456,7 +463,10 @@ def cmd_sample(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     top_k = cfg.top_k if args.top_k is None else args.top_k
     result = task.sample(args.prompt, args.length, temperature, top_k, np.random.default_rng(args.seed))
     if result.get("unknown"):
-        print(f"{PROG}: note: not in the vocabulary, read as <unk>: {' '.join(result['unknown'])}", file=err)
+        unk = result.get("unknown_as")  # a word model reads them as <unk>; a character model skips them
+        what = f"read as {unk}" if unk else "left out"
+        shown = " ".join(repr(u) if task.name == "char" else u for u in result["unknown"])
+        print(f"{PROG}: note: not in the vocabulary, {what}: {shown}", file=err)
     print(result["text"], file=out)
     return 0
 

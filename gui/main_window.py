@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{msg.get('what', 'Building')}…", 3000)
         elif kind in ("built", "loaded"):
             self._on_built(msg)
+            self.lessons.build_answered(msg)
         elif kind == "build_failed":
             self.status.set_state(self.state)
             if self.info is None and not self._fallback_tried:
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
                 self.controller.build(default_config("adder"))
             else:
                 self.banner.show_message("error", f"Could not build the model: {msg['message']}")
+            self.lessons.build_answered(msg)
         elif kind == "event":
             level = msg.get("level", "info")
             self.banner.show_message(level, msg.get("message", ""))

@@ -115,7 +115,8 @@ class Task(ABC):
                rng: np.random.Generator) -> dict[str, Any]:
         """Generate from ``prompt`` (language models only). Returns::
 
-            {"prompt_tokens": [str], "unknown": [str],      # prompt words mapped to <unk>
+            {"prompt_tokens": [str], "unknown": [str],      # prompt pieces outside the vocabulary,
+             "unknown_as": str | None,                      # read as this token (<unk>), or left out (None)
              "tokens": [str], "probs": [float],             # generated tokens and their probabilities
              "top": [(str, float)] * k,                     # next-token distribution after the prompt
              "text": str}                                   # joined for display

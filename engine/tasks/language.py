@@ -257,8 +257,8 @@ class LanguageTask(Task):
                     step[0, 0] = i
                     scores = self.model.predict(step)[0, -1]
                     model_p = softmax64(scores)
-        return {"prompt_tokens": prompt_tokens, "unknown": unknown, "tokens": tokens, "probs": probs,
-                "top": top, "text": self._join(prompt_tokens + tokens)}
+        return {"prompt_tokens": prompt_tokens, "unknown": unknown, "unknown_as": self.vocab.unk, "tokens": tokens,
+                "probs": probs, "top": top, "text": self._join(prompt_tokens + tokens)}
 
     # -- exact resume --------------------------------------------------------------------------------
     def state_dict(self) -> dict[str, np.ndarray]:
