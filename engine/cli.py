@@ -324,6 +324,10 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                   before_save=csv_log.flush if csv_log else (lambda: None))
     if not args.quiet:
         note_ignored()
+        if "val" not in trainer.task.splits():
+            reporter.note(f"note: the data holds out no validation examples (val_fraction {config.val_fraction:g}"
+                          + (" and --keep-best has nothing to compare" if args.keep_best else "")
+                          + "): the final metrics are the training batches'")
     try:
         outcome = run.run(max_steps=config.max_steps, epochs=config.epochs)
     finally:

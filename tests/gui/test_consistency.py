@@ -98,3 +98,16 @@ def test_the_sampling_panel_says_left_out_for_a_character_model(qtbot):
     panel.show_sample({"prompt_tokens": list("the "), "unknown": ["Z"], "unknown_as": None, "tokens": ["a"],
                        "probs": [0.5], "top": [], "text": "the a"})
     assert "left out" in panel.note.text() and "<unk>" not in panel.note.text()
+
+
+def test_seq2seq_without_validation_examples_reports_training_numbers_and_says_so(tmp_path):
+    """Before: the final line held NaN/null validation metrics, with exit code 0 and no word about it."""
+    data = tmp_path / "add.txt"
+    data.write_text("".join(f"{a}+{a}".ljust(7) + "_" + str(2 * a).ljust(4) + "\n" for a in range(40)))
+    code, out, err = run("train", "--task", "seq2seq", "--data", str(data), "--val-fraction", "0", "--hidden", "8",
+                         "--embed", "4", "--batch", "4", "--iters", "5", "--log-json")
+    assert code == 0, err
+    final = json.loads(out.splitlines()[-1])
+    assert None not in final.values() and not any(k.startswith("val_") for k in final)
+    assert 0.0 <= final["train_accuracy"] <= 1.0 and final["train_loss"] > 0
+    assert "holds out no validation examples" in err
