@@ -22,7 +22,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ..data.batcher import BPTTBatcher, check_batchable, eval_batches
-from ..memory import check_fits
+from ..memory import check_corpus_fits, check_fits
 from ..models.rnnlm import RnnLM
 from ..models.sampling import draw, next_token_probs, softmax64, top_tokens
 from .base import StepResult, Task, TaskError, rng_state_from_array, rng_state_to_array
@@ -49,6 +49,11 @@ class LanguageTask(Task):
 
     def __init__(self, config, vocab: list[str] | None = None) -> None:
         super().__init__(config)
+        try:  # before a byte is read: reading a text takes many times its size
+            check_corpus_fits(config)
+        except ValueError as exc:
+            msg = str(exc)
+            raise TaskError(msg[:1].upper() + msg[1:] + ".") from None
         self.vocab, self.ids, self.source = self._load_data(vocab)
         check_batchable(self.ids["train"].size, config.batch, config.bptt, f"{self.unit}s", "training split")
         for split, ids in self.ids.items():

@@ -24,7 +24,7 @@ import numpy as np
 
 from ..config import Config
 from ..data.seq2seq_data import Seq2seqData, Seq2seqFormatError, load, split
-from ..memory import check_fits
+from ..memory import check_corpus_fits, check_fits
 from ..models.attention_seq2seq import AttentionSeq2seq
 from ..models.init import INITS
 from ..models.seq2seq import Init, Seq2seq
@@ -57,6 +57,10 @@ class Seq2seqTask(Task):
             raise TaskError(f"init must be one of {', '.join(INITS)}, got {config.init!r}")
         if config.model == "bidirectional" and config.hidden < 2:
             raise TaskError("the bidirectional encoder splits hidden units between two directions: hidden >= 2")
+        try:  # before a byte is read: reading a file takes many times its size
+            check_corpus_fits(config)
+        except ValueError as exc:
+            raise TaskError(str(exc)) from None
         try:
             self.data: Seq2seqData = load(config.data, vocab)
         except Seq2seqFormatError as exc:
@@ -74,7 +78,8 @@ class Seq2seqTask(Task):
             raise TaskError(f"batch {config.batch} is larger than the {len(train):,} training examples; "
                             f"use batch {len(train):,} or less, or more data")
         try:
-            check_fits(config, len(self.data.vocab))
+            check_fits(config, len(self.data.vocab),
+                       seq_lengths=(self.data.questions.shape[1], self.data.answers.shape[1] - 1))
         except ValueError as exc:
             raise TaskError(str(exc)) from None
         make = Init(self.rng, config.init, config.init_std, self.dtype)
