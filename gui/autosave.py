@@ -124,6 +124,7 @@ class Autosave(QObject):
             target = None
         log.warning("the autosave could not be restored (%s); moved to %s", why, target)
         where = f"It was moved to {target}" if target else f"It stays at {self.path} (it could not be moved)"
+        why = why.replace(f"{self.path}:", "it:").replace(str(self.path), "it")  # (named once, below)
         self.window.banner.show_message("error", f"The last autosave could not be restored: {why.rstrip('.')}. "
                                         f"{where}, and RNN Lab started without it.")
         return target
