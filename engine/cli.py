@@ -314,7 +314,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.log_csv:
         try:
             csv_log = CsvLog(Path(args.log_csv).expanduser(), trainer.task.metric_name,
-                             resume_step=trainer.step_count if args.resume else None)
+                             resume_step=trainer.step_count if args.resume else None, note=reporter.note)
         except (ValueError, OSError) as exc:
             raise CliError(str(exc)) from None
     callbacks = [reporter] + ([csv_log.on_report] if csv_log else [])

@@ -31,7 +31,7 @@ from typing import Any
 from .atomic import atomic_write_text
 from .config import FIELDS, TASKS, Config, coerce, default_config, field_info
 from .resources import asset_files, asset_path
-from .user_files import UserFileError, loads_json, read_bytes
+from .user_files import UserFileError, loads_json, read_text
 
 FORMAT, VERSION = "rnnlab-lesson", 1
 PANELS = ("curves", "activations", "gradient_flow", "sampling", "adder", "seq2seq", "saturation", "weights")
@@ -97,11 +97,11 @@ def load_lesson(path: str | Path) -> Lesson:
     a FIFO or a huge file must be refused at once), and its JSON nesting is limited."""
     path = Path(path)
     try:
-        raw = read_bytes(path, MAX_LESSON_BYTES, "lesson", kind="lessons").decode("utf-8")
+        raw = read_text(path, MAX_LESSON_BYTES, "lesson", kind="lessons")
     except UserFileError as exc:
+        if "not valid" in str(exc):
+            raise ValueError(f"{path}: not a lesson file (not UTF-8 text)") from None
         raise ValueError(str(exc).rstrip(".")) from None  # (it names the file)
-    except UnicodeDecodeError:
-        raise ValueError(f"{path}: not a lesson file (not UTF-8 text)") from None
     try:
         doc = loads_json(raw, what="the lesson")
     except json.JSONDecodeError as exc:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write_text, check_writable
-from .user_files import UserFileError, read_bytes
+from .user_files import UserFileError, open_append, read_text
 
 CSV_HEADER = ("step", "time", "metric", "value")
 CSV_FLUSH_S = 1.0  # seconds between writes of the CSV log (and at every save)
@@ -96,10 +96,11 @@ class CsvLog:
     """``--log-csv``: every step's training numbers and every validation, appended to ``path``."""
 
     def __init__(self, path: str | os.PathLike, metric_name: str, resume_step: int | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, note: Callable[[str], None] = lambda text: None) -> None:
         self.path = Path(path)
         self.metric_name = metric_name
-        self.clock = clock
+        self.clock, self.note = clock, note
+        self.failed: str | None = None  # why appending failed (then nothing more is written)
         self._rows: list[tuple] = []
         self._last_flush = clock()
         self._prepare(resume_step)
@@ -111,8 +112,8 @@ class CsvLog:
             atomic_write_text(self.path, ",".join(CSV_HEADER) + "\n")
             return
         try:
-            text = read_bytes(self.path, MAX_CSV_BYTES, "CSV log").decode("utf-8")
-        except (UserFileError, UnicodeDecodeError) as exc:
+            text = read_text(self.path, MAX_CSV_BYTES, "CSV log")
+        except UserFileError as exc:
             raise ValueError(f"cannot append to {self.path}: {exc}") from None
         if not text:
             atomic_write_text(self.path, ",".join(CSV_HEADER) + "\n")
@@ -155,15 +156,19 @@ class CsvLog:
         """Append the rows gathered so far (one write; a kill mid-write may cut the last line, which a
         resumed run drops with the other rows after its checkpoint)."""
         self._last_flush = self.clock()
-        if not self._rows:
+        if not self._rows or self.failed:
+            self._rows = []
             return
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerows((s, _num(t), m, repr(v)) for s, t, m, v in self._rows)
         self._rows = []
-        with open(self.path, "a", encoding="utf-8") as f:
-            f.write(buf.getvalue())
-            f.flush()
+        try:
+            with open_append(self.path, "CSV log") as f:  # (never blocks: a FIFO put there is refused)
+                f.write(buf.getvalue().encode("utf-8"))
+        except (UserFileError, OSError) as exc:  # (disk full, say: the run goes on, the log stops)
+            self.failed = f"cannot append to {self.path}: {exc}"
+            self.note(f"warning: {self.failed}; the CSV log stops here, training goes on")
 
 
 def _row_step(line: str) -> float:

@@ -91,6 +91,39 @@ def read_bytes(path: str | os.PathLike, max_bytes: int, what: str = "file", kind
     return data
 
 
+def read_text(path: str | os.PathLike, max_bytes: int, what: str = "file", encoding: str = "utf-8",
+              kind: str = "files") -> str:
+    """``read_bytes`` decoded with ``encoding``, a leading byte-order mark dropped; UserFileError naming the
+    first byte that is not valid in the encoding."""
+    data = read_bytes(path, max_bytes, what, kind)
+    try:
+        return data.decode(encoding).lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise UserFileError(f"The {what} {Path(path)} is not valid {encoding.upper()} text (byte 0x{data[exc.start]:02x} "
+                            f"at offset {exc.start:,}).") from None
+
+
+def open_append(path: str | os.PathLike, what: str = "file") -> BinaryIO:
+    """Open ``path`` for appending (created if missing) if it is, or becomes, a regular file; UserFileError
+    otherwise (a FIFO without a reader would block a plain ``open``)."""
+    p = Path(path)
+    try:
+        fd = os.open(p, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
+                     | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError as exc:
+        raise UserFileError(f"The {what} {p} cannot be written: {exc.strerror or exc}.") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise UserFileError(f"The {what} {p} is {describe_kind(mode)}, not a regular file.")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "ab")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def check_regular(path: str | os.PathLike, what: str = "file") -> Path:
     """``path`` as a Path if it names an existing regular file (following symbolic links), without
     opening it; UserFileError naming what it is otherwise."""
