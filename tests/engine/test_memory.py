@@ -37,6 +37,7 @@ def test_small_model_fits():
 
 
 # ---------------------------------------------------------------------------------------------- against real runs
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="measures peak RSS through Linux's /proc")
 def test_the_estimate_covers_the_measured_peak_of_real_runs(tmp_path):
     """Before: 573 MB estimated against 1,024 MB measured for a char LSTM 256, batch 256, BPTT 256 on Tiny
