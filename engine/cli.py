@@ -316,6 +316,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             csv_log = CsvLog(Path(args.log_csv).expanduser(), trainer.task.metric_name,
                              resume_step=trainer.step_count if args.resume else None, note=reporter.note)
         except (ValueError, OSError) as exc:
+            reporter.close()
             raise CliError(str(exc)) from None
     callbacks = [reporter] + ([csv_log.on_report] if csv_log else [])
     trainer.callback = lambda report: [cb(report) for cb in callbacks]
