@@ -31,7 +31,6 @@ import json
 import math
 import os
 import zipfile
-import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -39,23 +38,21 @@ from typing import Any
 import numpy as np
 
 from .. import __version__
-from .atomic import atomic_write
+from .atomic import atomic_write, check_writable, write_target
 from .config import Config
+from .curves import COLUMNS
 from .errors import CheckpointError, TaskError
+from .npz_reader import NpzError, NpzReader
 from .rng import rng_state_from_array, rng_state_to_array
 from .tasks.base import Task
 from .tasks.registry import make_task
 from .trainer import Trainer
+from .user_files import UserFileError, json_depth, loads_json, open_regular
 
 FORMAT = "rnnlab-checkpoint"
 VERSION = 1
 META_KEY = "meta.json"
 _ZIP_MAGIC = b"PK\x03\x04"
-# What zipfile and np.load raise on damaged bytes: besides BadZipFile, a flipped flag bit in a zip
-# header reads as "encrypted" (RuntimeError) or an unsupported feature (NotImplementedError), a
-# damaged .npy header as a huge shape (MemoryError); found by tests/engine/test_properties.py.
-_DAMAGED = (zipfile.BadZipFile, EOFError, OSError, KeyError, RuntimeError, NotImplementedError, MemoryError,
-            zlib.error)
 
 TaskFactory = Callable[..., Task]  # (config, vocab=...) -> Task, like tasks.registry.make_task
 
@@ -101,13 +98,49 @@ def checkpoint_arrays(trainer, extra: dict[str, Any] | None = None) -> dict[str,
 
 def save_checkpoint(path: str | os.PathLike, trainer, extra: dict[str, Any] | None = None) -> Path:
     """Write ``trainer``'s run to ``path`` atomically; returns the path. ``extra`` is any JSON-able dict
-    kept in the metadata (the window stores its run name and colour there)."""
+    kept in the metadata (the window stores its run name and colour there). Only a checkpoint is
+    replaced (see ``check_save_target``)."""
     path = Path(path)
+    check_save_target(path)
     arrays = checkpoint_arrays(trainer, extra)
     try:
         return atomic_write(path, lambda f: np.savez(f, **arrays))
     except OSError as exc:
         raise CheckpointError(str(exc).replace("cannot write", "cannot save", 1)) from None
+
+
+def check_save_target(path: str | os.PathLike, writable: bool = False) -> Path:
+    """The file a checkpoint saved to ``path`` would replace (a symbolic link's target); CheckpointError
+    if what is there is not ours to replace: anything but a checkpoint, an empty file or a damaged
+    archive (a text, someone's .npz or .zip, a folder, a device, a FIFO, a dangling link).
+    ``writable``: also create and remove a temporary file there now (a long run checks before it starts)."""
+    path = Path(path)
+    try:
+        target = check_writable(path) if writable else write_target(path)
+    except OSError as exc:
+        raise CheckpointError(str(exc).replace("cannot write", "cannot save to", 1)) from None
+    if target.exists() and not _replaceable(target):
+        raise CheckpointError(f"{path} exists and is not an RNN Lab checkpoint, so a save would destroy it; "
+                              "choose another file name")
+    return target
+
+
+def _replaceable(target: Path) -> bool:
+    """True for an empty file, an RNN Lab checkpoint, or a damaged archive (ours, cut short)."""
+    try:
+        with open_regular(target, "file") as f:
+            head = f.read(4)
+            if not head:
+                return True
+            if head != _ZIP_MAGIC:
+                return False
+            f.seek(0)
+            with zipfile.ZipFile(f) as archive:
+                return META_KEY + ".npy" in archive.namelist()
+    except (zipfile.BadZipFile, EOFError, ValueError, RuntimeError, NotImplementedError):
+        return True  # starts like a zip archive but is not one: a checkpoint whose write was cut short
+    except (UserFileError, OSError):
+        return False
 
 
 def _json_float(v: Any) -> Any:
@@ -131,35 +164,50 @@ def _json_default(o: Any) -> Any:
 
 
 # ---------------------------------------------------------------------------------------------- read
+MAX_META_BYTES = 256 * 2**20  # the metadata: config, vocabulary (a word corpus may have a million words), history
+SMALL_ENTRY = 1 << 20  # scalars, random-generator states, schedule state
+MAX_CURVE_ROWS = 1 << 17  # a run's curves keep 20,000 rows (engine.curves); far more is not a checkpoint of ours
+MAX_STEP = 10**12  # steps, optimizer updates: more than any run could take
+MAX_SECONDS = 10**10  # training time (three centuries)
+
+
 def read_checkpoint_arrays(path: str | os.PathLike) -> tuple[dict[str, np.ndarray], dict[str, Any]]:
-    """All arrays of a checkpoint and its checked metadata, without building anything."""
+    """All arrays of a checkpoint and its checked metadata, without building anything (for inspection:
+    ``load_checkpoint`` reads only what it uses). No entry may declare more data than the file's size
+    (RNN Lab stores entries uncompressed), so a small file never expands to gigabytes."""
     path = Path(path)
     _check_file(path)
-    try:  # open the file ourselves: np.load leaks its handle when the zip is corrupt
-        with open(path, "rb") as f, np.load(f, allow_pickle=False) as npz:
-            arrays = {key: npz[key] for key in npz.files}
-    except ValueError as exc:
-        if "allow_pickle" in str(exc) or "bject arrays" in str(exc):
-            raise CheckpointError(f"{path} contains object arrays (pickled Python objects); "
-                                  "RNN Lab never writes those and refuses to load them") from None
-        raise CheckpointError(f"{path} is corrupt: {exc}") from None
-    except _DAMAGED as exc:
-        raise CheckpointError(f"{path} is truncated or corrupt ({exc}); it cannot be loaded") from None
-    return arrays, _parse_meta(path, arrays.get(META_KEY))
+    with _open(path) as archive:
+        raw = _read(archive, META_KEY, MAX_META_BYTES, kinds="u") if META_KEY in archive else None
+        meta = _parse_meta(path, raw)
+        arrays = {key: _read(archive, key, max(archive.size, 1)) for key in archive.keys()}
+    return arrays, meta
 
 
 def read_checkpoint_meta(path: str | os.PathLike) -> dict[str, Any]:
-    """The metadata dict of a checkpoint (config, data_info, history, extra, ...), reading only that entry."""
+    """The metadata dict of a checkpoint (config, data_info, history, extra, ...), reading only that entry
+    (at most ``MAX_META_BYTES``)."""
     path = Path(path)
     _check_file(path)
-    try:
-        with open(path, "rb") as f, np.load(f, allow_pickle=False) as npz:
-            raw = npz[META_KEY] if META_KEY in npz.files else None
-    except ValueError as exc:
-        raise CheckpointError(f"{path} has unreadable metadata: {exc}") from None
-    except _DAMAGED as exc:
-        raise CheckpointError(f"{path} is truncated or corrupt ({exc}); it cannot be loaded") from None
+    with _open(path) as archive:
+        raw = _read(archive, META_KEY, MAX_META_BYTES, kinds="u") if META_KEY in archive else None
     return _parse_meta(path, raw)
+
+
+def _open(path: Path) -> NpzReader:
+    try:
+        return NpzReader(path, "checkpoint")
+    except NpzError as exc:
+        raise CheckpointError(str(exc)) from None
+
+
+def _read(archive: NpzReader, key: str, max_bytes: int, shape: tuple | None = None, kinds: str = "biuf") -> np.ndarray:
+    try:
+        return archive.read(key, max_bytes, shape, kinds)
+    except NpzError as exc:
+        raise CheckpointError(str(exc)) from None
+    except MemoryError:
+        raise CheckpointError(f"{archive.path}: entry {key!r} does not fit in the memory available") from None
 
 
 def _check_file(path: Path) -> None:
@@ -167,9 +215,11 @@ def _check_file(path: Path) -> None:
         raise CheckpointError(f"no checkpoint at {path}: the file does not exist")
     if path.is_dir():
         raise CheckpointError(f"{path} is a folder, not a checkpoint file")
-    try:
-        with open(path, "rb") as f:
+    try:  # a regular file only: a FIFO would block (the window reads metadata on its own thread)
+        with open_regular(path, "checkpoint") as f:
             head = f.read(4)
+    except UserFileError as exc:
+        raise CheckpointError(str(exc).rstrip(".")) from None
     except OSError as exc:
         raise CheckpointError(f"cannot read {path}: {exc.strerror or exc}") from None
     if not head:
@@ -182,7 +232,7 @@ def _parse_meta(path: Path, raw: np.ndarray | None) -> dict[str, Any]:
     if raw is None:
         raise CheckpointError(f"{path} is an .npz file but not an RNN Lab checkpoint (it has no {META_KEY})")
     try:
-        meta = json.loads(bytes(np.asarray(raw, dtype=np.uint8)).decode("utf-8"))
+        meta = loads_json(bytes(np.asarray(raw, dtype=np.uint8)).decode("utf-8"), what="the metadata")
     except (ValueError, TypeError) as exc:
         raise CheckpointError(f"{path} has corrupt metadata ({exc})") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
@@ -236,79 +286,163 @@ def load_checkpoint(path: str | os.PathLike, callback=None, data: str | os.PathL
 
     ``data`` points to the data file or folder when it has moved since the run was saved.
     ``task_factory(config, vocab=...)`` replaces ``tasks.registry.make_task`` (tests use a fake task).
+
+    Only the entries a run uses are read, each after its declared size, shape and kind of number are
+    checked against what the rebuilt model and data give it; every number is checked too (finite
+    weights and optimizer state, a step, a clock and a learning rate in range; the task checks its
+    data cursor): a damaged or hand-made file is refused with one sentence, never half-loaded.
     """
     path = Path(path)
-    arrays, meta = read_checkpoint_arrays(path)
-    try:
-        config = Config.from_dict(meta["config"])
-        if data is not None:
-            config = config.replace(data=str(data))
-    except ValueError as exc:
-        raise CheckpointError(f"{path} holds an invalid configuration: {exc}") from None
-    task_factory = task_factory or make_task
-    vocab = meta["data_info"].get("vocab")
-    try:
-        task = task_factory(config, vocab=vocab)
-    except (TaskError, ValueError, OSError) as exc:
-        if config.data and not _exists(config.data):  # not a path any more (or a name like "addition")
-            hint = "the path given does not exist" if data is not None else \
-                "point to where it is now (--data PATH, or the window's data field)"
-            raise CheckpointError(f"the data of this checkpoint is missing: {config.data} ({hint})") from None
-        raise CheckpointError(f"cannot rebuild the {config.task} task of {path}: {exc}") from None
+    _check_file(path)
+    with _open(path) as archive:
+        raw = _read(archive, META_KEY, MAX_META_BYTES, kinds="u") if META_KEY in archive else None
+        meta = _parse_meta(path, raw)
+        try:
+            config = Config.from_dict(meta["config"])
+            if data is not None:
+                config = config.replace(data=str(data))
+        except ValueError as exc:
+            raise CheckpointError(f"{path} holds an invalid configuration: {exc}") from None
+        task_factory = task_factory or make_task
+        vocab = meta["data_info"].get("vocab")
+        try:
+            task = task_factory(config, vocab=vocab)
+        except (TaskError, ValueError, OSError) as exc:
+            if config.data and not _exists(config.data):  # not a path any more (or a name like "addition")
+                hint = "the path given does not exist" if data is not None else \
+                    "point to where it is now (--data PATH, or the window's data field)"
+                raise CheckpointError(f"the data of this checkpoint is missing: {config.data} ({hint})") from None
+            raise CheckpointError(f"cannot rebuild the {config.task} task of {path}: {exc}") from None
 
-    _load_params(path, task.model, arrays, "param.")
-    try:
-        task_state = {k[5:]: v for k, v in arrays.items() if k.startswith("task.")}
-        task.load_state_dict(task_state)
-        rng_state_from_array(task.rng, _need(path, arrays, "rng.task"))
+        model = task.model
+        _check_param_names(path, model, archive.keys())
+        for name, p in zip(model.names, model.params):
+            p[...] = _read_param(archive, "param.", name, p)
         trainer = Trainer(task, callback=callback)
-        trainer.load_state_dict(arrays)
-        if "rng.sample" in arrays:
-            rng_state_from_array(trainer.sample_rng, arrays["rng.sample"])
-    except CheckpointError:
-        raise
-    except (ValueError, KeyError, TypeError) as exc:
-        raise CheckpointError(f"{path} does not match the {config.task} task it describes: {exc}") from None
+        try:
+            task_cap = _task_entry_limit(task)
+            task_state = {k: _finite(path, "task." + k, _read(archive, "task." + k, task_cap))
+                          for k in task.state_keys() if "task." + k in archive}
+            task.load_state_dict(task_state)
+            rng_state_from_array(task.rng, _rng_state(archive, "rng.task"))
+            trainer.load_state_dict(_trainer_state(archive, trainer))
+            if "rng.sample" in archive:
+                rng_state_from_array(trainer.sample_rng, _rng_state(archive, "rng.sample"))
+        except CheckpointError:
+            raise
+        except (ValueError, KeyError, TypeError) as exc:
+            raise CheckpointError(f"{path} does not match the {config.task} task it describes: {exc}") from None
 
-    history = meta.get("history") or {}
-    trainer.val_points = list(history.get("val_points") or [])  # types checked by _check_meta_types
-    trainer.changes = list(history.get("changes") or [])
-    trainer.last = {k: (math.nan if v is None else v) for k, v in (meta.get("last") or {}).items()}
-    best = meta.get("best")
-    if best is not None:
-        params = [np.array(_need(path, arrays, f"best.{n}"), copy=True) for n in task.model.names]
-        for name, p, b in zip(task.model.names, task.model.params, params):
-            if b.shape != p.shape:
-                raise CheckpointError(f"{path}: best parameter {name} has shape {b.shape}, "
-                                      f"the model expects {p.shape}")
-        metric = math.nan if best.get("metric") is None else float(best["metric"])
-        trainer.best = {"step": int(best["step"]), "metric": metric, "params": params}
+        history = meta.get("history") or {}
+        trainer.val_points = list(history.get("val_points") or [])  # types checked by _check_meta_types
+        trainer.changes = list(history.get("changes") or [])
+        trainer.last = {k: (math.nan if v is None else v) for k, v in (meta.get("last") or {}).items()}
+        best = meta.get("best")
+        if best is not None:
+            params = [_read_param(archive, "best.", n, p) for n, p in zip(model.names, model.params)]
+            metric = math.nan if best.get("metric") is None else float(best["metric"])
+            trainer.best = {"step": int(best["step"]), "metric": metric, "params": params}
     return trainer
 
 
-def _need(path: Path, arrays: dict[str, np.ndarray], key: str) -> np.ndarray:
-    if key not in arrays:
-        raise CheckpointError(f"{path} is incomplete: entry {key!r} is missing")
-    return arrays[key]
-
-
-def _load_params(path: Path, model, arrays: dict[str, np.ndarray], prefix: str) -> None:
-    """Copy saved parameters into the model; names and shapes must match exactly."""
-    saved = {k[len(prefix):]: v for k, v in arrays.items() if k.startswith(prefix)}
+def _check_param_names(path: Path, model, keys: list[str]) -> None:
+    """The archive's parameter entries name exactly the model's parameters (nothing read yet)."""
+    saved = {k[6:] for k in keys if k.startswith("param.")}
     missing = [n for n in model.names if n not in saved]
     if missing:
         raise CheckpointError(f"{path} lacks parameter {missing[0]} of this model"
                               + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
-    unknown = sorted(set(saved) - set(model.names))
+    unknown = sorted(saved - set(model.names))
     if unknown:
         raise CheckpointError(f"{path} has parameter {unknown[0]}, which this model does not have")
-    for name, p in zip(model.names, model.params):
-        a = saved[name]
-        if a.shape != p.shape:
-            raise CheckpointError(f"parameter {name} in {path} has shape {a.shape}, the model expects {p.shape}")
-        if not np.issubdtype(a.dtype, np.floating):
-            raise CheckpointError(f"parameter {name} in {path} has dtype {a.dtype}, expected floating point")
-        p[...] = a
+
+
+def _read_param(archive: NpzReader, prefix: str, name: str, like: np.ndarray) -> np.ndarray:
+    """Parameter ``name`` (shape of ``like``, floating point, finite) from entry ``prefix + name``."""
+    path, key = archive.path, prefix + name
+    what = "parameter" if prefix == "param." else "best parameter"
+    if key not in archive:
+        raise CheckpointError(f"{path} is incomplete: entry {key!r} is missing")
+    a = _read(archive, key, max(like.size * 8, SMALL_ENTRY), kinds="f")  # (shape compared below, by name)
+    if a.shape != like.shape:
+        raise CheckpointError(f"{what} {name} in {path} has shape {a.shape}, the model expects {like.shape}")
+    if not np.isfinite(a).all():
+        raise CheckpointError(f"{path}: {what} {name} holds NaN or infinite values (the run had diverged when it "
+                              "was saved, or the file is damaged); it cannot be loaded")
+    return a
+
+
+def _finite(path: Path, key: str, a: np.ndarray) -> np.ndarray:
+    if a.dtype.kind == "f" and not np.isfinite(a).all():
+        raise CheckpointError(f"{path}: entry {key!r} holds NaN or infinite values; it cannot be loaded")
+    return a
+
+
+def _task_entry_limit(task) -> int:
+    """Bytes a ``task.*`` entry may hold: data cursors, hidden states, a data order (8 bytes per example)."""
+    sizes = [v for v in (task.data_info().get("sizes") or {}).values() if isinstance(v, int)]
+    largest_param = max((p.size for p in task.model.params), default=0)
+    return max(SMALL_ENTRY, 8 * max(sizes, default=0), 8 * largest_param)
+
+
+def _rng_state(archive: NpzReader, key: str) -> np.ndarray:
+    """A random generator's state: a short JSON text as uint8 (nesting limited before it is parsed)."""
+    raw = _read(archive, key, SMALL_ENTRY, kinds="u")
+    if raw.ndim != 1 or json_depth(raw.tobytes()) > 4:
+        raise CheckpointError(f"{archive.path}: entry {key!r} is not a random-generator state")
+    return raw
+
+
+def _trainer_state(archive: NpzReader, trainer) -> dict[str, np.ndarray]:
+    """``trainer.* optim.* schedule.* curves.*`` for ``Trainer.load_state_dict``: only the entries this
+    trainer's optimizer and schedule have, each of its expected shape, every number checked."""
+    path = archive.path
+    params = trainer.task.model.params
+
+    def number(key: str, kinds: str, lo: float, hi: float, shape: tuple = ()) -> np.ndarray:
+        a = _read(archive, key, SMALL_ENTRY, shape=shape, kinds=kinds)
+        if not (np.isfinite(a).all() and (a >= lo).all() and (a <= hi).all()):
+            rule = "a whole number" if kinds in ("iu", "i") else "a finite number"
+            raise CheckpointError(f"{path}: entry {key!r} is {a.tolist()}, not {rule} between {lo:g} and {hi:g}; "
+                                  "the file is damaged")
+        return a
+
+    state = {"trainer.step": number("trainer.step", "iu", 0, MAX_STEP),
+             "trainer.elapsed": number("trainer.elapsed", "f", 0.0, MAX_SECONDS),
+             "trainer.lr": number("trainer.lr", "f", 0.0, 1e6, shape=(2,))}
+    opt = trainer.optimizer
+    for name in opt.hyperparams:
+        state[f"optim.{name}"] = number(f"optim.{name}", "f", 0.0, 1e6)
+    state["optim.iter"] = number("optim.iter", "iu", 0, MAX_STEP)
+    for slot in opt.slots:
+        keys = [f"optim.{slot}.{i}" for i in range(len(params))]
+        present = [k in archive for k in keys]
+        if any(present) and not all(present):
+            raise CheckpointError(f"{path} is incomplete: optimizer state {slot!r} lacks "
+                                  f"{keys[present.index(False)]!r}")
+        for k, p in zip(keys, params) if all(present) else ():
+            state[k] = _finite(path, k, _read(archive, k, p.size * 8, shape=p.shape, kinds="f"))
+    if trainer.schedule is not None:
+        for name in trainer.schedule.state_dict():
+            a = _read(archive, f"schedule.{name}", SMALL_ENTRY, shape=(), kinds="fiu")
+            if np.isnan(a).any():
+                raise CheckpointError(f"{path}: entry 'schedule.{name}' is NaN; the file is damaged")
+            state[f"schedule.{name}"] = a
+    meta = number("curves.meta", "iu", 0, MAX_STEP, shape=(3,))
+    capacity, stride = int(meta[0]), int(meta[1])
+    if not (4 <= capacity <= MAX_CURVE_ROWS and capacity % 2 == 0 and stride >= 1):
+        raise CheckpointError(f"{path}: entry 'curves.meta' ({meta.tolist()}) is not a curve store's state; "
+                              "the file is damaged")
+    rows = _read(archive, "curves.rows", capacity * len(COLUMNS) * 8, kinds="f")
+    if rows.ndim != 2 or rows.shape[1] != len(COLUMNS) or rows.shape[0] > capacity:
+        raise CheckpointError(f"{path}: entry 'curves.rows' has shape {rows.shape}, expected at most "
+                              f"({capacity}, {len(COLUMNS)}); the file is damaged")
+    must_be_finite = [i for i, c in enumerate(COLUMNS) if c != "metric"]  # (a metric may be NaN or inf)
+    if not np.isfinite(rows[:, must_be_finite]).all():
+        raise CheckpointError(f"{path}: entry 'curves.rows' holds NaN or infinite steps, times, losses, gradient "
+                              "norms or learning rates; the file is damaged")
+    state.update({"curves.meta": meta, "curves.rows": rows})
+    return state
 
 
 def _exists(path: str) -> bool:

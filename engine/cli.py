@@ -6,8 +6,10 @@ opened by a function ``main.py`` passes in: the engine never imports the GUI.
 
 Errors the user can fix (bad arguments, missing or unreadable data, an empty corpus, a corrupt
 checkpoint, divergence) end with ONE line on stderr, ``rnn-lab: error: ...``, and exit code 2 for
-usage errors, 1 otherwise; Ctrl+C exits with 130 and saves nothing. ``--debug`` shows tracebacks
-of unexpected errors.
+usage errors, 1 otherwise. Ctrl+C (or SIGTERM) during ``train`` stops after the step in progress,
+saves the checkpoint when ``--save`` (or ``--resume``) names one, says where, and exits with 130; a
+second Ctrl+C quits at once. ``--debug`` shows tracebacks of unexpected errors. The run-loop pieces
+(periodic saves, signals, the best model, the CSV log) are in ``engine/long_run.py``.
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from tqdm import tqdm
 
 from .. import __version__
 from . import desktop_entry
-from .checkpoint import load_checkpoint, save_checkpoint
+from .checkpoint import check_save_target, load_checkpoint, read_checkpoint_meta
 from .config import FIELDS, coerce, field_info
 from .layers.cells import CELLS, cell_class
+from .long_run import CsvLog, LongRun, best_path, parse_every
 from .tasks.registry import PRESETS, TASKS, applies, default_config, make_task, model_names, tasks_using
 from .threads import MAX_THREADS, choose_threads, set_threads
 from .threads import describe as describe_threads
@@ -44,6 +47,7 @@ METAVARS = {"data": "PATH"}
 SKIP_FIELDS = ("task",)  # has its own flag, resolved together with --preset
 JSON_INTERVAL = 1.0  # seconds between --log-json progress lines (validations are always logged)
 BAR_INTERVAL = 0.1  # seconds between progress-bar updates
+SHORT_NAMES = {"perplexity": "ppl", "accuracy": "acc"}  # in the progress bar
 
 OpenWindow = Callable[[argparse.Namespace], int]
 
@@ -112,6 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--checkpoint", required=True, metavar="CKPT.npz")
     ev.add_argument("--data", metavar="PATH", help="where the data is now, if it moved")
     ev.add_argument("--split", choices=("train", "val", "test"), default="val", help="default: val")
+    ev.add_argument("--eval-batches", type=_nonneg_int, default=0, metavar="N",
+                    help="evaluate on the first N batches (default 0: the whole split)")
     ev.add_argument("--log-json", action="store_true", help="print the metrics as one JSON object")
     _add_threads(ev, "BLAS threads (default: every usable core)")
     _add_debug(ev)
@@ -137,9 +143,21 @@ def _add_train(sub) -> None:
     for name in FIELDS:
         if name not in SKIP_FIELDS:
             _add_field_flag(train, name)
-    train.add_argument("--save", metavar="CKPT.npz", help="save a checkpoint when training ends")
+    train.add_argument("--save", metavar="CKPT.npz", help="save a checkpoint when training ends, and when "
+                       "Ctrl+C or SIGTERM stops it (the destination is checked before the first step)")
+    train.add_argument("--resume", metavar="CKPT.npz", help="continue the run saved in CKPT exactly (as if it "
+                       "had never stopped); saves back to CKPT unless --save names another file. Only live "
+                       "settings (--lr, --clip, --iters, --epochs, ...) may change, and --data if it moved")
+    train.add_argument("--save-every", metavar="N", type=_every, help="also save during training: every N steps "
+                       "(500) or every so long (90s, 30m, 2h); each save replaces the last, atomically")
+    train.add_argument("--keep-best", action="store_true", help="write the model with the best validation "
+                       "metric beside the checkpoint (CKPT.best.npz), whenever validation finds a better one")
+    train.add_argument("--log-csv", metavar="FILE.csv", help="append step,time,metric,value rows (train_loss, "
+                       "train_<metric>, grad_norm, lr every step; val_* at each validation); a resumed run "
+                       "continues the same file")
     train.add_argument("--log-json", action="store_true", help="one JSON object per line on stdout: "
-                       "progress every ~1 s and at each validation, the final metrics last")
+                       "progress every ~1 s and at each validation (train_loss, train_<metric>, val_*), the "
+                       "final metrics last")
     train.add_argument("--quiet", action="store_true", help="no progress bar or notes on stderr")
     _add_threads(train, "BLAS threads of training (default: every usable core: CPU affinity and cgroup quota)")
     _add_debug(train)
@@ -221,6 +239,13 @@ def _nonneg_int(text: str) -> int:
     return 0 if text.strip() == "0" else _pos_int(text)
 
 
+def _every(text: str) -> tuple[int | None, float | None]:
+    try:
+        return parse_every(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _window_options_help(gui: argparse.ArgumentParser) -> str:
     """The ``gui`` command's options as a section of the top-level help: ``rnn-lab --screenshot ...``
     is how most people call them, so ``rnn-lab --help`` must show them, not only ``rnn-lab gui --help``."""
@@ -250,6 +275,7 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
     try:
         args = parse_args(argv)
         if args.command == "gui":
+            resolve_task(args.task, args.preset)  # before the window opens: the flags must agree
             if open_window is None:
                 raise CliError("the window is opened by main.py (python main.py gui)")
             return int(open_window(args) or 0)
@@ -299,12 +325,7 @@ def config_from_args(args: argparse.Namespace):
         if "model" in overrides and overrides["model"] != args.cell:
             raise UsageError(f"--cell {args.cell} contradicts --model {overrides['model']}")
         overrides["model"] = args.cell
-    task = args.task
-    if args.preset is not None:
-        preset_task = PRESETS[args.preset].get("task")
-        if task is not None and preset_task is not None and task != preset_task:
-            raise UsageError(f"preset {args.preset} is for the {preset_task} task, not {task}")
-        task = task or preset_task
+    task = resolve_task(args.task, args.preset)
     if task is None:
         raise UsageError("say what to train: --task {" + ",".join(TASKS) + "} (or --preset)")
     if overrides.get("data"):
@@ -318,41 +339,70 @@ def config_from_args(args: argparse.Namespace):
     return config, ignored
 
 
+def resolve_task(task: str | None, preset: str | None) -> str | None:
+    """The task ``--task`` and ``--preset`` name together (None: neither does); UsageError when the preset
+    is for another task (the window and ``train`` refuse the same flags alike)."""
+    if preset is not None:
+        preset_task = PRESETS[preset].get("task")
+        if task is not None and preset_task is not None and task != preset_task:
+            raise UsageError(f"preset {preset} is for the {preset_task} task, not {task}")
+        task = task or preset_task
+    return task
+
+
 def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    config, ignored = config_from_args(args)
-    if ignored and not args.quiet:
-        flags = ", ".join(FLAG_NAMES.get(n, ("--" + n.replace("_", "-"),))[0] for n in ignored)
-        print(f"{PROG}: note: {flags} do(es) not apply to the {config.task} task and are ignored", file=err)
-    if args.save:
-        folder = Path(args.save).expanduser().resolve().parent
-        if not folder.is_dir():  # fail now, not after an hour of training
-            raise CliError(f"cannot save to {args.save}: the folder {folder} does not exist")
-    try:
-        task = make_task(config)
-    except ValueError:
-        if config.data and not Path(config.data).exists():
-            raise CliError(f"data path not found: {config.data}") from None
-        raise
-    if task.note and not args.quiet:
-        print(f"{PROG}: note: {task.note}", file=err)
-    n_threads = apply_threads(args.threads)
+    if (args.save_every or args.keep_best) and not (args.save or args.resume):
+        raise UsageError(f"{'--save-every' if args.save_every else '--keep-best'} needs --save CKPT.npz "
+                         "(where to write the checkpoint)")
+    save = Path(args.save or args.resume).expanduser() if (args.save or args.resume) else None
+    if args.resume:
+        if save == Path(args.resume).expanduser() and _is_best_file(read_checkpoint_meta(_existing(args.resume))):
+            raise UsageError(f"{args.resume} holds a run's best model (--keep-best); to continue from it, say "
+                             "where to save with --save CKPT.npz (so the run's own file is not overwritten)")
+    if save is not None:  # fail now, not after an hour of training: the folder, its permissions, what is there
+        _check_targets(save, args.keep_best)
+    trainer, reporter, note_ignored = _start_run(args, out, err)
+    config = trainer.config
+    csv_log = None
+    if args.log_csv:
+        try:
+            csv_log = CsvLog(Path(args.log_csv).expanduser(), trainer.task.metric_name,
+                             resume_step=trainer.step_count if args.resume else None, note=reporter.note)
+        except (ValueError, OSError) as exc:
+            reporter.close()
+            raise CliError(str(exc)) from None
+    callbacks = [reporter] + ([csv_log.on_report] if csv_log else [])
+    trainer.callback = lambda report: [cb(report) for cb in callbacks]
+    every_steps, every_seconds = args.save_every or (None, None)
+    run = LongRun(trainer, save, every_steps, every_seconds, args.keep_best, note=reporter.note,
+                  before_save=csv_log.flush if csv_log else (lambda: None))
     if not args.quiet:
-        print(f"{PROG}: training on {describe_threads(n_threads)}", file=err)
-    reporter = TrainReporter(task, config, out, err, log_json=args.log_json, quiet=args.quiet)
-    trainer = Trainer(task, callback=reporter)  # a message after every step; the reporter throttles
+        note_ignored()
+        if "val" not in trainer.task.splits():
+            reporter.note(f"note: the data holds out no validation examples (val_fraction {config.val_fraction:g}"
+                          + (" and --keep-best has nothing to compare" if args.keep_best else "")
+                          + "): the final metrics are the training batches'")
     try:
-        trainer.fit(max_steps=config.max_steps, epochs=config.epochs)
+        outcome = run.run(max_steps=config.max_steps, epochs=config.epochs)
     finally:
         reporter.close()
-    if trainer.state == DIVERGED:
+        if csv_log:
+            csv_log.flush()
+    if outcome == DIVERGED:
         raise CliError(reporter.diverged or f"training diverged at step {trainer.step_count + 1}")
     if reporter.error:
         raise CliError(reporter.error)
-    final = final_metrics(trainer, reporter.recent_loss())
-    if args.save:
-        save_checkpoint(Path(args.save).expanduser(), trainer, extra={"source": "cli"})
+    if outcome == "interrupted":
+        return _interrupted(run, trainer, save, err)
+    if save is not None:  # saved before the final evaluation: a Ctrl+C during it loses nothing
+        run.save_last()
         if not args.quiet:
-            print(f"{PROG}: saved {args.save} (step {trainer.step_count:,})", file=err)
+            print(f"{PROG}: saved {save} (step {trainer.step_count:,})", file=err)
+    if run.saved_best and not args.quiet:
+        best = run.saved_best
+        print(f"{PROG}: best model: {run.best_path} (step {best['step']:,}, "
+              f"val_{trainer.task.metric_name} {best['metric']:.6g})", file=err)
+    final = final_metrics(trainer)
     if args.log_json:
         reporter.write_json(final)
     elif not args.quiet:
@@ -360,22 +410,120 @@ def cmd_train(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
-def final_metrics(trainer, train_loss: float) -> dict[str, Any]:
-    """What a finished run reached: the training loss of its last steps, and every metric on each
-    evaluation split (``val_loss``, ``val_perplexity``, ``test_perplexity``, ...). The task's own
-    metric (accuracy, perplexity) appears un-prefixed with its validation value."""
+def _is_best_file(meta: dict[str, Any]) -> bool:
+    extra = meta.get("extra")
+    return isinstance(extra, dict) and extra.get("model") == "best"
+
+
+def _check_targets(save: Path, keep_best: bool) -> None:
+    """The checkpoint (and best-model) destinations, before the first step: the folder exists and takes
+    a new file now, and nothing there but a checkpoint would be replaced."""
+    folder = save.resolve().parent
+    if not folder.is_dir():
+        raise CliError(f"cannot save to {save}: the folder {folder} does not exist")
+    check_save_target(save, writable=True)
+    if keep_best:
+        check_save_target(best_path(save), writable=True)
+
+
+def _start_run(args: argparse.Namespace, out: TextIO, err: TextIO):
+    """(trainer, reporter, note_ignored): a new run from the flags, or the run of ``--resume`` with the
+    flags it may change (live settings and the limits) applied; the BLAS threads set."""
+    if args.resume:
+        trainer = _resumed(args)
+        config = trainer.config
+        reporter = TrainReporter(trainer.task, config, out, err, log_json=args.log_json, quiet=args.quiet,
+                                 start_step=trainer.step_count)
+        trainer.callback = reporter
+
+        def note() -> None:
+            reporter.note(f"resuming {args.resume} at step {trainer.step_count:,} "
+                          f"(epoch {trainer.task.epoch:.2f} of the {config.task} run)")
+    else:
+        config, ignored = config_from_args(args)
+        try:
+            task = make_task(config)
+        except ValueError:
+            if config.data and not Path(config.data).exists():
+                raise CliError(f"data path not found: {config.data}") from None
+            raise
+        reporter = TrainReporter(task, config, out, err, log_json=args.log_json, quiet=args.quiet)
+        trainer = Trainer(task, callback=reporter)  # a message after every step; the reporter throttles
+
+        def note() -> None:
+            if ignored:
+                flags = ", ".join(FLAG_NAMES.get(n, ("--" + n.replace("_", "-"),))[0] for n in ignored)
+                reporter.note(f"note: {flags} do(es) not apply to the {config.task} task and are ignored")
+            if task.note:
+                reporter.note(f"note: {task.note}")
+    n_threads = apply_threads(args.threads)
+    if not args.quiet:
+        print(f"{PROG}: training on {describe_threads(n_threads)}", file=err)
+    return trainer, reporter, note
+
+
+def _resumed(args: argparse.Namespace):
+    """The Trainer of the checkpoint ``--resume`` names, with the settings given that may change."""
+    if args.preset is not None:
+        raise UsageError("--preset describes a new run; --resume continues the run saved in the checkpoint")
+    given = {name: getattr(args, name) for name in FIELDS if name not in SKIP_FIELDS and name != "data"
+             and getattr(args, name, None) is not None}
+    if args.cell is not None:
+        given["model"] = args.cell
+    data = str(Path(args.data).expanduser().resolve()) if args.data else None
+    trainer = load_checkpoint(_existing(args.resume), data=data)
+    config = trainer.config
+    if args.task is not None and args.task != config.task:
+        raise UsageError(f"{args.resume} is a run of the {config.task} task, not {args.task}")
+    fixed = [n for n, v in given.items() if not FIELDS[n].metadata["live"] and getattr(config, n) != v]
+    if fixed:
+        name = fixed[0]
+        flag = FLAG_NAMES.get(name, ("--" + name.replace("_", "-"),))[0]
+        raise UsageError(f"{flag} cannot change when resuming: the saved model was built with "
+                         f"{name} {getattr(config, name)!r} (leave it out, or start a new run)")
+    for name, value in given.items():
+        if FIELDS[name].metadata["live"]:
+            trainer.apply_setting(name, value)
+    if trainer.limits_reached():
+        raise CliError(f"the run in {args.resume} is already finished ({trainer.step_count:,} steps, "
+                       f"{trainer.task.epoch:.2f} epochs): raise --iters or --epochs to train on")
+    return trainer
+
+
+def _interrupted(run, trainer, save: Path | None, err: TextIO) -> int:
+    """Ctrl+C or SIGTERM stopped the run between two steps: save the last step, say where, exit 130."""
+    why = "interrupted" if run.stopped_by == "SIGINT" else f"stopped by {run.stopped_by}"
+    if save is None:
+        print(f"{PROG}: {why} at step {trainer.step_count:,}; nothing saved (--save CKPT.npz keeps a run)",
+              file=err, flush=True)
+        return EXIT_INTERRUPTED
+    run.save_last()
+    print(f"{PROG}: {why} at step {trainer.step_count:,}; saved {save} "
+          f"(continue with: {PROG} train --resume {save})", file=err, flush=True)
+    return EXIT_INTERRUPTED
+
+
+def final_metrics(trainer) -> dict[str, Any]:
+    """What a run reached, every key naming its split: ``train_loss`` (mean over the last 100 recorded
+    steps) and ``train_<metric>`` (for perplexity: exp of that loss), then every metric on each evaluation
+    split (``val_loss``, ``val_perplexity``, ``test_accuracy``, ...), measured on ``eval_batches`` batches
+    (the whole split when 0), as the run's validations are."""
     task = trainer.task
-    final: dict[str, Any] = {"final": True, "step": trainer.step_count, "epoch": task.epoch,
-                             "elapsed_s": trainer.elapsed, "loss": train_loss}
     name = task.metric_name
-    final[name] = trainer.last.get(name, math.nan)  # training value unless a validation split exists
+    losses = trainer.curves.last("loss", 100)
+    train_loss = float(losses.mean()) if losses.size else math.nan
+    if name == "perplexity":
+        train_metric = math.exp(train_loss) if train_loss < 700 else math.inf
+    else:
+        values = trainer.curves.last("metric", 100)
+        train_metric = float(values.mean()) if values.size else math.nan
+    final: dict[str, Any] = {"final": True, "step": trainer.step_count, "epoch": task.epoch,
+                             "elapsed_s": trainer.elapsed, "train_loss": train_loss, f"train_{name}": train_metric}
+    batches = trainer.config.eval_batches
     for split in [s for s in ("val", "test") if s in task.splits()]:  # never the (large) training split
-        metrics = task.evaluate(split, 0)
+        metrics = task.evaluate(split, batches)
         final.update({f"{split}_{k}": float(v) for k, v in metrics.items()})
-        if split == "val" and name in metrics:
-            final[name] = float(metrics[name])
-    if "val_accuracy" in final:
-        final["accuracy"] = final["val_accuracy"]
+    final["eval_batches"] = batches
     return final
 
 
@@ -403,10 +551,14 @@ def _jsonable(v: Any) -> Any:
 
 
 class TrainReporter:
-    """The trainer's callback for ``train``: a tqdm bar on stderr and throttled JSON lines on stdout."""
+    """The trainer's callback for ``train``: a tqdm bar on stderr and throttled JSON lines on stdout.
+
+    Every number says which split it comes from: ``train_loss`` and ``train_<metric>`` are the last
+    training batch's, ``val_*`` the last validation's (the bar shows them as "train_loss", "train_ppl",
+    "val_ppl")."""
 
     def __init__(self, task, config, out: TextIO, err: TextIO, log_json: bool, quiet: bool,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, start_step: int = 0) -> None:
         self.task, self.out, self.err = task, out, err
         self.log_json, self.quiet, self.clock = log_json, quiet, clock
         self.by_steps = bool(config.max_steps)
@@ -414,12 +566,13 @@ class TrainReporter:
         self.error: str | None = None
         self._last_json = self._last_bar = -math.inf
         self._last_step_logged = -1
-        self._losses: list[float] = []
+        self._val: dict[str, float] = {}  # the last validation's numbers (for the bar)
         self.bar = None
         if not quiet:
             total = config.max_steps if self.by_steps else config.epochs
             self.bar = tqdm(total=total, file=err, unit="step" if self.by_steps else "epoch",
                             dynamic_ncols=True, leave=False, desc=config.task,
+                            initial=start_step if self.by_steps else 0,
                             bar_format=None if self.by_steps else "{desc}: {percentage:3.0f}%|{bar}| "
                             "{n:.2f}/{total:g} epochs [{elapsed}<{remaining}{postfix}]")
 
@@ -433,33 +586,32 @@ class TrainReporter:
             elif report.get("level") == "error":
                 self.error = report["message"]
         elif kind == "hparam" and not self.quiet:
-            self._note(f"{report['name']} {report['old']:g} -> {report['new']:g} at step {report['step']} "
-                       f"({report.get('source', 'user')})" if isinstance(report.get("new"), float)
-                       else f"{report['name']} changed at step {report['step']}")
+            self.note(f"{report['name']} {report['old']:g} -> {report['new']:g} at step {report['step']} "
+                      f"({report.get('source', 'user')})" if isinstance(report.get("new"), float)
+                      else f"{report['name']} changed at step {report['step']}")
 
     def _progress(self, report: dict[str, Any]) -> None:
         """Called after every step (the trainer sends a progress message per step): throttle the bar to
         ``BAR_INTERVAL`` and the JSON lines to ``JSON_INTERVAL``, but log every validation at its step."""
-        losses = report["points"]["loss"]
-        self._losses.extend(float(x) for x in losses)
-        del self._losses[:-100]
         step, now = report["step"], self.clock()
-        final = report["state"] != "running"  # the report that ends fit
+        vals = [v for v in report["val"] if v.get("split") == "val" and v.get("step") == step]
+        if vals:
+            self._val = {k: v for k, v in vals[-1].items() if k not in ("step", "split")}
+        final = report["state"] != "running"  # the report that ends the run
         if self.bar is not None and (final or now - self._last_bar >= BAR_INTERVAL):
             self._last_bar = now
             self._update_bar(report)
         if not self.log_json or step == 0 or step == self._last_step_logged:
             return
-        vals = [v for v in report["val"] if v.get("split") == "val" and v.get("step") == step]
         if not (vals or final or now - self._last_json >= JSON_INTERVAL):
             return
         self._last_json, self._last_step_logged = now, step
         name = report["metric_name"]
-        line = {"step": step, "epoch": report["epoch"], "loss": report.get("loss"), "metric": report.get(name),
-                "metric_name": name, "grad_norm": report.get("grad_norm"), "lr": report.get("lr"),
+        line = {"step": step, "epoch": report["epoch"], "train_loss": report.get("loss"),
+                f"train_{name}": report.get(name), "grad_norm": report.get("grad_norm"), "lr": report.get("lr"),
                 "tokens_per_s": report.get("tokens_per_s"), "elapsed_s": report.get("elapsed_s")}
         if vals:
-            line.update({f"val_{k}": v for k, v in vals[-1].items() if k not in ("step", "split")})
+            line.update({f"val_{k}": v for k, v in self._val.items()})
         self.write_json(line)
 
     def _update_bar(self, report: dict[str, Any]) -> None:
@@ -467,16 +619,16 @@ class TrainReporter:
         if target == self.bar.n:
             return
         self.bar.n = target
-        postfix = {"loss": f"{report.get('loss', math.nan):.4g}"}
-        metric = report.get(report["metric_name"])
+        name = report["metric_name"]
+        short = SHORT_NAMES.get(name, name[:4])
+        postfix = {"train_loss": f"{report.get('loss', math.nan):.4g}"}
+        metric = report.get(name)
         if metric is not None:
-            postfix[report["metric_name"][:4]] = f"{metric:.4g}"
+            postfix[f"train_{short}"] = f"{metric:.4g}"
+        if name in self._val:
+            postfix[f"val_{short}"] = f"{self._val[name]:.4g}"
         self.bar.set_postfix(postfix, refresh=False)
         self.bar.refresh()
-
-    def recent_loss(self) -> float:
-        """Mean training loss of the last (up to 100) steps."""
-        return sum(self._losses) / len(self._losses) if self._losses else math.nan
 
     def write_json(self, obj: dict[str, Any]) -> None:
         if self.bar is not None:
@@ -484,7 +636,10 @@ class TrainReporter:
         self.out.write(json.dumps({k: _jsonable(v) for k, v in obj.items()}) + "\n")
         self.out.flush()
 
-    def _note(self, text: str) -> None:
+    def note(self, text: str) -> None:
+        """One line on stderr (above the bar), unless --quiet."""
+        if self.quiet:
+            return
         if self.bar is not None:
             self.bar.write(f"{PROG}: {text}", file=self.err)
         else:
@@ -506,24 +661,31 @@ def cmd_sample(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     top_k = cfg.top_k if args.top_k is None else args.top_k
     result = task.sample(args.prompt, args.length, temperature, top_k, np.random.default_rng(args.seed))
     if result.get("unknown"):
-        print(f"{PROG}: note: not in the vocabulary, read as <unk>: {' '.join(result['unknown'])}", file=err)
+        unk = result.get("unknown_as")  # a word model reads them as <unk>; a character model skips them
+        what = f"read as {unk}" if unk else "left out"
+        shown = " ".join(repr(u) if task.name == "char" else u for u in result["unknown"])
+        print(f"{PROG}: note: not in the vocabulary, {what}: {shown}", file=err)
     print(result["text"], file=out)
     return 0
 
 
 def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    trainer = load_checkpoint(_existing(args.checkpoint), data=args.data)
+    path = _existing(args.checkpoint)
+    trainer = load_checkpoint(path, data=args.data)
     apply_threads(args.threads)
     task = trainer.task
     splits = task.splits() + (["train"] if "train" not in task.splits() else [])
     if args.split not in splits:
         raise CliError(f"the {task.title} task has no {args.split} split; choose one of {', '.join(splits)}")
-    metrics = {k: float(v) for k, v in task.evaluate(args.split, 0).items()}
+    model = "best" if _is_best_file(read_checkpoint_meta(path)) else "last"
+    metrics = {f"{args.split}_{k}": float(v) for k, v in task.evaluate(args.split, args.eval_batches).items()}
     if args.log_json:
-        obj = {"split": args.split, "step": trainer.step_count, **metrics}
+        obj = {"split": args.split, "step": trainer.step_count, "model": model, **metrics,
+               "eval_batches": args.eval_batches}
         out.write(json.dumps({k: _jsonable(v) for k, v in obj.items()}) + "\n")
     else:
-        print(f"{args.split} (step {trainer.step_count:,}): "
+        which = ("the best model of its run (--keep-best)" if model == "best" else "the model of its last step")
+        print(f"{args.split} split, {which}, step {trainer.step_count:,}: "
               + "  ".join(f"{k} {v:.6g}" for k, v in metrics.items()), file=out)
     return 0
 

@@ -67,6 +67,10 @@ class BoundedRows:
         """A copy of one column, rows in the order offered."""
         return self.data[:self.n, self.columns.index(name)].copy()
 
+    def last(self, name: str, k: int) -> np.ndarray:
+        """The last ``k`` kept values of one column (fewer at the start), oldest first."""
+        return self.data[max(0, self.n - k): self.n, COLUMNS.index(name)].copy()
+
     def as_dict(self) -> dict[str, np.ndarray]:
         return {name: self.column(name) for name in self.columns}
 

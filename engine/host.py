@@ -65,6 +65,7 @@ class TrainerHost:
         self._jobs: queue.Queue = queue.Queue()
         self._wake = threading.Event()
         self._closing = threading.Event()
+        self._stopped: Trainer | None = None  # a run an unexpected error stopped: kept so it can be saved
 
     @property
     def trainer(self) -> Trainer | None:
@@ -87,6 +88,9 @@ class TrainerHost:
                 self._to_live(name, self.display)
         elif self.live is not None:
             self._to_live(name, *args)
+        elif name in ("play", "step") and self._stopped is not None:
+            self.emit(messages.event("error", "The run stopped after an error and cannot train on: save it "
+                                     "(File > Save), press Reset or load a checkpoint.", state="stopped"))
 
     def _to_live(self, name: str, *args: Any) -> None:
         self.live.command(name, *args)
@@ -106,7 +110,7 @@ class TrainerHost:
 
     def _save(self, path: str, extra: dict[str, Any] | None = None) -> None:
         """Write a checkpoint of the run (between two steps when serving); answer "saved" or an error."""
-        if self.live is None:
+        if self.live is None and self._stopped is None:
             self.emit(messages.event("error", "There is no model to save yet."))
             return
 
@@ -118,7 +122,9 @@ class TrainerHost:
             else:
                 self.emit(messages.saved(path, trainer.step_count))
 
-        if self.serving:
+        if self.live is None:  # a stopped run runs nowhere: saved from this thread
+            save(self._stopped)
+        elif self.serving:
             self.live.command("call", save)
         else:
             save(self.live.trainer)
@@ -135,13 +141,28 @@ class TrainerHost:
         """Build, load and train until ``close()``. Call on the worker thread (or a child's main thread)."""
         self.serving = True
         while not self._closing.is_set():
-            self._run_jobs()
-            live = self.live
-            if live is None or self._closing.is_set():
-                self._wake.wait(0.05)
-                self._wake.clear()
-                continue
-            live.run()  # returns when stopped: closing, or replaced by a job
+            try:
+                self._run_jobs()
+                live = self.live
+                if live is None or self._closing.is_set():
+                    self._wake.wait(0.05)
+                    self._wake.clear()
+                    continue
+                live.run()  # returns when stopped: closing, or replaced by a job
+            except Exception as exc:  # noqa: BLE001 - a worker that dies would leave the window deaf
+                self._crashed(exc)
+
+    def _crashed(self, exc: Exception) -> None:
+        """An error escaped the run (outside a training step, which reports its own): say so, keep the
+        run for saving, and serve on (builds and loads work as before)."""
+        stopped, self.live = self.trainer, None
+        if stopped is not None:
+            self._stopped = stopped
+        self.emit(messages.event(
+            "error", f"Training stopped after an unexpected error ({type(exc).__name__}: {exc}). "
+            "The model is kept: save it (File > Save), press Reset or load a checkpoint.",
+            state="stopped", step=stopped.step_count if stopped is not None else 0,
+            traceback=traceback.format_exc()))
 
     def run_steps(self, n: int) -> int:
         """Synchronous mode only: train ``n`` steps (fewer if the run finishes or diverges) on this
@@ -186,6 +207,7 @@ class TrainerHost:
     def _install(self, trainer: Trainer, loaded_from: str | None) -> None:
         """Make ``trainer`` the current run (on the serving thread, or the caller's in synchronous mode)."""
         old = self.live
+        self._stopped = None
         live = LiveRun(trainer, emit=lambda msg: None, display=self.display, report_interval=self.report_interval)
         live.emit = functools.partial(self._emit_from, live)
         self.live = live

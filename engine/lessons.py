@@ -33,6 +33,7 @@ from .atomic import atomic_write_text
 from .config import FIELDS, Config, coerce, field_info
 from .resources import asset_files, asset_path
 from .tasks.registry import TASKS, default_config
+from .user_files import UserFileError, loads_json, read_text
 
 FORMAT, VERSION = "rnnlab-lesson", 1
 PANELS = ("curves", "activations", "gradient_flow", "sampling", "adder", "seq2seq", "saturation", "weights")
@@ -42,6 +43,7 @@ PANEL_TASKS = {"sampling": tuple(t for t, cls in TASKS.items() if cls.has_sampli
 _SEPARATE = ("task", "seed", "data")  # top-level lesson fields, not config overrides
 _REQUIRED = ("format", "version", "title", "text", "task", "panels")
 _OPTIONAL = ("config", "seed", "data", "hidden_controls", "locked_controls", "steps_hint", "pause_at")
+MAX_LESSON_BYTES = 1_000_000  # a lesson is a page of text and a few settings (the shipped ones: < 4 kB)
 
 
 @dataclass
@@ -97,18 +99,22 @@ class Lesson:
 
 
 def load_lesson(path: str | Path) -> Lesson:
-    """Read and check a lesson file. ValueError names the file and the field that is wrong."""
+    """Read and check a lesson file. ValueError names the file and the field that is wrong. Only a
+    regular file of at most ``MAX_LESSON_BYTES`` is read (the window reads lessons on its own thread:
+    a FIFO or a huge file must be refused at once), and its JSON nesting is limited."""
     path = Path(path)
     try:
-        raw = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ValueError(f"{path}: cannot read the lesson ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise ValueError(f"{path}: not a lesson file (not UTF-8 text)") from None
+        raw = read_text(path, MAX_LESSON_BYTES, "lesson", kind="lessons")
+    except UserFileError as exc:
+        if "not valid" in str(exc):
+            raise ValueError(f"{path}: not a lesson file (not UTF-8 text)") from None
+        raise ValueError(str(exc).rstrip(".")) from None  # (it names the file)
     try:
-        doc = json.loads(raw)
+        doc = loads_json(raw, what="the lesson")
     except json.JSONDecodeError as exc:
         raise ValueError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
     try:
         lesson = _validate(doc)
     except ValueError as exc:

@@ -93,6 +93,7 @@ class Sample(TypedDict):
     step: int
     prompt_tokens: list[str]
     unknown: list[str]
+    unknown_as: str | None  # what the model read the unknown pieces as (a word model: <unk>), or None: left out
     tokens: list[str]
     probs: list[float]
     top: list[tuple[str, float]]

@@ -26,6 +26,8 @@ from . import messages
 from .clip import clip_grads
 from .config import FIELDS, coerce
 from .curves import COLUMNS, MAX_VAL_POINTS, Curves, thin_history
+from .divergence import RUNAWAY_STEPS, far_above, runaway, uniform_loss
+from .divergence import describe as describe_runaway
 from .optim import make_optimizer
 from .schedule import make_schedule
 from .tasks.base import Task
@@ -66,6 +68,7 @@ class Trainer:
         self._tokens: deque[tuple[float, int]] = deque(maxlen=TOKENS_WINDOW)  # (seconds, tokens) of the last steps
         self._token_sums = [0.0, 0]  # their sums
         self._backup = self._take_backup()
+        self._uniform_loss = uniform_loss(task)  # ln V: a loss far above it for long is divergence too
 
     # ------------------------------------------------------------------ one step
     def train_step(self) -> dict[str, float]:
@@ -87,6 +90,9 @@ class Trainer:
             finite = all(np.isfinite(p.sum()) for p in params)
         if not finite:
             return self._diverged(res.loss, norm)
+        if far_above(res.loss, self._uniform_loss) and runaway(
+                self.curves.last("loss", RUNAWAY_STEPS), res.loss, self._uniform_loss):
+            return self._diverged(res.loss, norm, why=describe_runaway(res.loss, self._uniform_loss))
         self.step_count += 1
         dt = self.clock() - t0
         self.elapsed += dt
@@ -102,8 +108,8 @@ class Trainer:
         self._tokens.append((dt, res.tokens))
         self._token_sums[0] += dt
         self._token_sums[1] += res.tokens
-        if self.step_count % self.backup_interval == 0:
-            self._backup = self._take_backup()
+        if self.step_count % self.backup_interval == 0 and not far_above(res.loss, self._uniform_loss):
+            self._backup = self._take_backup()  # (never parameters whose loss is running away)
         every = self.config.eval_interval
         if every and self.step_count % every == 0 and "val" in self.task.splits():
             self.evaluate("val", scheduled=True)
@@ -174,8 +180,9 @@ class Trainer:
         return {"step": self.step_count, "params": [p.copy() for p in self.task.model.params],
                 "optim": {k: v.copy() for k, v in self.optimizer.state_dict().items()}}
 
-    def _diverged(self, loss: float, norm: float) -> dict[str, float]:
-        """Restore the last finite parameters, stop, and say what happened and what to try."""
+    def _diverged(self, loss: float, norm: float, why: str | None = None) -> dict[str, float]:
+        """Restore the last finite parameters, stop, and say what happened (``why``, or which number
+        became NaN/Inf) and what to try."""
         for p, b in zip(self.task.model.params, self._backup["params"]):
             p[...] = b
         self.optimizer.load_state_dict({k: v.copy() for k, v in self._backup["optim"].items()})
@@ -190,7 +197,8 @@ class Trainer:
             hint += " or turn on gradient clipping (e.g. clip 5)"
         if self.task.divergence_hint():
             hint += ", or " + self.task.divergence_hint()
-        self.event("diverged", f"Training diverged at step {self.step_count + 1}: {what} became NaN/Inf "
+        why = why or f"{what} became NaN/Inf"
+        self.event("diverged", f"Training diverged at step {self.step_count + 1}: {why} "
                    f"(lr {self.optimizer.lr:g}). Restored the parameters of step {self._backup['step']}; "
                    f"{hint}.", step=self.step_count + 1, restored_step=self._backup["step"])
         return dict(self.last)

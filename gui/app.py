@@ -118,7 +118,7 @@ def serve(app, window, controller, config, args) -> int:
     else:
         restore = autosave.offer_restore()
         if restore:
-            controller.load(str(autosave.path))
+            autosave.restore()  # (an autosave that fails to load is moved aside, with a message)
         else:
             if restore is False:  # "Start fresh": not the last session's task and settings either
                 window.task_configs.clear()
@@ -249,6 +249,7 @@ def install_excepthook(log_path: Path, interactive: bool = True) -> list[str]:
         errors.append(text)
         log.error("uncaught exception\n%s", text)
         print(text, file=sys.__stderr__)
+        from PyQt6.QtCore import Qt
         from PyQt6.QtWidgets import QApplication, QMessageBox
 
         if issubclass(etype, KeyboardInterrupt):
@@ -262,6 +263,7 @@ def install_excepthook(log_path: Path, interactive: bool = True) -> list[str]:
             box = QMessageBox(QMessageBox.Icon.Critical, "RNN Lab: unexpected error",
                               f"{etype.__name__}: {value}\n\nThe window keeps running. The details were "
                               f"written to {log_path}.")
+            box.setTextFormat(Qt.TextFormat.PlainText)  # an error's text may name a file: text, never markup
             box.setDetailedText(text)
             box.exec()
         finally:

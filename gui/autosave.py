@@ -10,11 +10,18 @@ through an event filter, which runs before ``MainWindow.closeEvent`` stops the w
 
 The offer is made once per autosave file: the answer (restore or not) is remembered in the
 settings with the file's modification time, and the next autosave (a newer file) is offered again.
+
+An autosave that cannot be read (damaged, hand-made) or that fails to load after the user said yes is
+never a reason not to start: it is moved aside (``autosave.broken-<time>.npz``, kept for the user) and
+the window says so and where.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +30,12 @@ from PyQt6.QtWidgets import QMessageBox
 
 from rnn_lab.engine.checkpoint import read_checkpoint_meta
 from rnn_lab.engine.errors import CheckpointError
+from rnn_lab.engine.tasks.registry import TASKS
 
 from . import paths
 
 FILE_NAME = "autosave.npz"
+_TIMESTAMP = re.compile(r"[0-9T:+\-]{10,32}")  # an ISO time as checkpoint_arrays writes it
 INTERVAL_MS = 3 * 60_000  # "every few minutes": at most three minutes of training lost to a crash
 log = logging.getLogger("rnnlab.gui")
 
@@ -83,19 +92,58 @@ class Autosave(QObject):
 
     # ------------------------------------------------------------------ restoring
     def describe(self) -> dict[str, Any] | None:
-        """What the autosave holds ({"task", "step", "saved_at", "mtime"}), or None if there is no usable one."""
-        if not self.path.is_file():
+        """What the autosave holds ({"task", "step", "saved_at", "mtime"}), or None if there is no usable one
+        (one that cannot be read is moved aside)."""
+        if not (self.path.exists() or self.path.is_symlink()):
             return None
         try:
             meta = read_checkpoint_meta(self.path)
-        except CheckpointError as exc:
-            log.warning("ignoring the autosave: %s", exc)
+        except Exception as exc:  # noqa: BLE001 - whatever is wrong with it, the app starts
+            self.set_aside(str(exc) if isinstance(exc, CheckpointError) else f"{type(exc).__name__}: {exc}")
             return None
         step = meta.get("step")
         if not isinstance(step, int) or step <= 0:
             return None
-        return {"task": str(meta["config"].get("task", "?")), "step": step,
-                "saved_at": str(meta.get("saved_at", "")), "mtime": self.path.stat().st_mtime_ns}
+        task = meta["config"].get("task")
+        saved_at = str(meta.get("saved_at", ""))
+        return {"task": task if task in TASKS else "?", "step": step,  # (what the file says is shown as text:
+                "saved_at": saved_at if _TIMESTAMP.fullmatch(saved_at) else "",  # only values we write)
+                "mtime": self.path.stat().st_mtime_ns}
+
+    def set_aside(self, why: str) -> Path | None:
+        """Move the autosave that cannot be used to ``autosave.broken-<time>.npz`` and say so in the window."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = self.folder / f"autosave.broken-{stamp}.npz"
+        n = 1
+        while target.exists() or target.is_symlink():
+            n += 1
+            target = self.folder / f"autosave.broken-{stamp}-{n}.npz"
+        try:
+            os.replace(self.path, target)
+        except OSError as exc:
+            log.warning("cannot move the unusable autosave %s aside: %s", self.path, exc)
+            target = None
+        log.warning("the autosave could not be restored (%s); moved to %s", why, target)
+        where = f"It was moved to {target}" if target else f"It stays at {self.path} (it could not be moved)"
+        why = why.replace(f"{self.path}:", "it:").replace(str(self.path), "it")  # (named once, below)
+        self.window.banner.show_message("error", f"The last autosave could not be restored: {why.rstrip('.')}. "
+                                        f"{where}, and RNN Lab started without it.")
+        return target
+
+    def restore(self) -> None:
+        """Load the autosave into the window (after ``offer_restore`` said yes); if the load fails, the
+        file is moved aside (``set_aside``) and the window keeps what it shows."""
+        self._restoring = True
+        self.controller.message.connect(self._on_restore_message)
+        self.controller.load(str(self.path))
+
+    def _on_restore_message(self, msg: dict[str, Any]) -> None:
+        if not getattr(self, "_restoring", False) or msg.get("kind") not in ("loaded", "build_failed"):
+            return
+        self._restoring = False
+        self.controller.message.disconnect(self._on_restore_message)
+        if msg["kind"] == "build_failed":
+            self.set_aside(str(msg.get("message", "it could not be loaded")))
 
     def offer_restore(self) -> bool | None:
         """Ask whether to restore an autosave not offered before: True to restore it, False for a clean

@@ -100,8 +100,7 @@ class Controller(QObject):
         if self._use_process:
             self._start_process()
         else:
-            self._thread = threading.Thread(target=self._host.serve, name="rnnlab-trainer", daemon=True)
-            self._thread.start()
+            self._start_thread()
 
     def close(self, timeout: float = 0.8) -> bool:
         """Stop training; True if the worker (thread or process) ended within ``timeout`` seconds.
@@ -253,6 +252,22 @@ class Controller(QObject):
         except RuntimeError:  # the window (and this QObject) is already gone
             pass
 
+    # ------------------------------------------------------------------ the worker thread
+    def _start_thread(self) -> None:
+        self._thread = threading.Thread(target=self._serve_thread, args=(self._host,), name="rnnlab-trainer",
+                                        daemon=True)
+        self._thread.start()
+
+    def _serve_thread(self, host: TrainerHost) -> None:
+        """The worker thread: the host serves (and reports any error a run raises); should the thread end
+        anyway (an exception no handler expects), the GUI thread hears of it and starts a new one."""
+        try:
+            host.serve()
+        except BaseException as exc:  # noqa: BLE001 - reported to the window, never silent
+            log.error("the training thread stopped: %r", exc, exc_info=True)
+            if not self._closing.is_set():
+                self._lost.emit(exc)
+
     # ------------------------------------------------------------------ the child process
     def _start_process(self) -> None:
         ctx = multiprocessing.get_context("spawn")  # never fork a process that runs Qt's threads
@@ -280,24 +295,59 @@ class Controller(QObject):
             proc.join(2.0)
             self._lost.emit(proc)
 
-    def _on_lost(self, proc) -> None:
-        """GUI thread: the child ended without being asked to. Say so, and start a fresh one."""
-        if proc is not self._proc or self._closing.is_set():
+    def _on_lost(self, worker) -> None:
+        """GUI thread: the child process (or, with a worker thread, the thread: ``worker`` is then the
+        exception that ended it) ended without being asked to. Say how, and start a fresh one."""
+        if self._closing.is_set() or (self._use_process and worker is not self._proc):
             return
-        code = proc.exitcode
         now = time.monotonic()
         self._restarts = [t for t in self._restarts if now - t < 60] + [now]
         self._nudge.stop()
-        self._proc = None
-        self._conn.close()
         again = len(self._restarts) <= RESTARTS_PER_MINUTE
-        what = ("Starting a fresh one with the same settings; steps since the last save or autosave are lost."
-                if again else "It failed several times in a minute, so it was not restarted: "
-                "try smaller settings, then Reset.")
-        self._on_message({"kind": "event", "level": "error", "state": "stopped", "step": self._last_step,
-                          "message": f"The training process stopped unexpectedly (exit code {code}). {what}"})
-        self._last_state = "stopped"
+        if self._use_process:
+            self._proc = None
+            self._conn.close()
+            how, killed = _how_it_ended(worker.exitcode)
+            what = f"The training process stopped unexpectedly ({how})."
+        else:
+            killed = False
+            what = f"The training thread stopped unexpectedly ({type(worker).__name__}: {worker})."
+            self._host = TrainerHost(self._on_message, self._factory, self._report_interval)
+            self._host.command("display", self.display)  # what the window shows, for the new host
+            if self._threads is not None:
+                self._host.command("threads", self._threads)
         if again:
-            self._start_process()
+            then = "Starting a fresh one with the same settings; steps since the last save or autosave are lost."
+        elif killed:
+            then = ("It was killed several times in a minute, so it was not restarted: try smaller settings "
+                    "(hidden size, batch, BPTT length or vocabulary), then Reset.")
+        else:
+            then = ("It failed several times in a minute, so it was not restarted (its error, if it printed one, "
+                    "is in the terminal RNN Lab was started from): change the settings or the data, then Reset.")
+        self._on_message({"kind": "event", "level": "error", "state": "stopped", "step": self._last_step,
+                          "message": f"{what} {then}"})
+        self._last_state = "stopped"
+        if not self._use_process:
+            self._start_thread()  # commands reach the new host at once (a build when allowed, below)
+            if not again:
+                return
+        if again:
+            if self._use_process:
+                self._start_process()
             if self._config is not None:
                 self.build(self._config)
+
+
+def _how_it_ended(code: int | None) -> tuple[str, bool]:
+    """(Words for a child's exit code, whether it was killed by a signal that may mean "out of memory")."""
+    import signal
+
+    if code is not None and code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        if -code == getattr(signal, "SIGKILL", 9):
+            return f"killed by {name}: the system may have run out of memory", True
+        return f"ended by {name}", False
+    return f"exit code {code}", False

@@ -90,10 +90,23 @@ class LessonMode:
         self.panel.show_lesson(lesson)
         self.dock.setWindowTitle(f"Lesson — {lesson.title}")
         self.dock.show()
+        self._building = True  # (set first: a synchronous controller answers within build())
         w.controller.pause_at(lesson.pause_at)  # training stops where the text asks the learner to look
         w.controller.build(lesson.to_config())
         self.apply_panels()
         return True
+
+    def build_answered(self, msg: dict) -> None:
+        """The window's controller answered a build ("built" or "build_failed"): a lesson whose own run
+        could not be built is left (its text and restrictions would describe a run that is not there)."""
+        if not getattr(self, "_building", False):
+            return
+        self._building = False
+        if msg.get("kind") == "build_failed" and self.lesson is not None:
+            title = self.lesson.title
+            self.leave()
+            self.window.banner.show_message("error", f"Could not open the lesson “{title}”: its run could not be "
+                                            f"built: {msg.get('message', '')}")
 
     def apply_panels(self) -> None:
         """Show only the lesson's panels (called again after each build: a task switch re-shows)."""

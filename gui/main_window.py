@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"{msg.get('what', 'Building')}…", 3000)
         elif kind in ("built", "loaded"):
             self._on_built(msg)
+            self.lessons.build_answered(msg)
         elif kind == "build_failed":
             self.status.set_state(self.state)
             if self.info is None and not self._fallback_tried:
@@ -235,12 +236,13 @@ class MainWindow(QMainWindow):
                 self.controller.build(default_config("adder"))
             else:
                 self.banner.show_message("error", f"Could not build the model: {msg['message']}")
+            self.lessons.build_answered(msg)
         elif kind == "event":
             level = msg.get("level", "info")
             self.banner.show_message(level, msg.get("message", ""))
             if msg.get("traceback"):
                 log.error("%s\n%s", msg.get("message"), msg["traceback"])
-            if msg.get("state") in ("diverged", "finished", "paused"):
+            if msg.get("state") in ("diverged", "finished", "paused", "stopped"):
                 self._set_state(msg["state"])  # the run stopped itself: no report may follow
         elif kind == "saved":
             self.statusBar().showMessage(f"Saved {msg['path']} at step {int(msg.get('step', 0)):,}", 8000)

@@ -8,6 +8,7 @@ import logging
 
 from rnn_lab.engine.config import Config
 from rnn_lab.engine.tasks.registry import TASKS
+from rnn_lab.engine.user_files import loads_json
 
 STATE_VERSION = 1  # bump when the docks change, so an old saved layout is ignored
 log = logging.getLogger("rnnlab.gui")
@@ -25,8 +26,8 @@ def restore(window) -> None:
         raw = s.value(f"config/{task}")
         if raw:
             try:
-                window.task_configs[task] = Config.from_dict(json.loads(raw)).to_dict()
-            except (ValueError, TypeError):
+                window.task_configs[task] = Config.from_dict(loads_json(raw)).to_dict()
+            except (ValueError, TypeError, AttributeError):  # (a settings file is a file a user can edit)
                 log.warning("ignoring the saved settings of task %s", task)
 
 

@@ -29,3 +29,18 @@ def rng():
     import numpy as np
 
     return np.random.default_rng(0)
+
+
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(request, monkeypatch):
+    """A modal dialog nobody answers would hang the suite: in a GUI test, opening one fails the test
+    instead (tests that expect a dialog replace ``exec`` or the method that asks)."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        return
+    from PyQt6.QtWidgets import QDialog, QMessageBox
+
+    def refuse(self, *args, **kwargs):
+        pytest.fail(f"a modal dialog opened during the test: {self.windowTitle()!r} {getattr(self, 'text', lambda: '')()!r}")
+
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    monkeypatch.setattr(QDialog, "exec", refuse)

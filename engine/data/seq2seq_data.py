@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import Seq2seqFormatError
+from ..user_files import UserFileError, read_bytes
 from .seq2seq_generate import generate_addition, generate_dates
 from .text import MAX_BYTES
 
@@ -82,17 +83,16 @@ def parse_lines(text: str, source: str = "data") -> tuple[list[str], list[str]]:
 
 
 def read_file(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> tuple[list[str], list[str]]:
-    """Read and parse a file in the book's format (UTF-8). OSError and format errors name the file;
-    a folder, a file over ``max_bytes`` (naming its size) and a binary file are refused before parsing."""
+    """Read and parse a file in the book's format (UTF-8). Format errors name the file; a folder, a FIFO
+    or a device, a file over ``max_bytes`` (naming its size) and a binary file are refused before
+    parsing (``engine.user_files``: only regular files are read)."""
     name = os.fspath(path)
     if os.path.isdir(name):
         raise Seq2seqFormatError(f"{name} is a folder; choose a text file such as addition.txt or date.txt")
-    size = os.path.getsize(name)
-    if size > max_bytes:  # refuse before reading: the whole file would be held in memory
-        raise Seq2seqFormatError(f"{name} is {size / 1e6:,.1f} MB; seq2seq files larger than "
-                                 f"{max_bytes / 1e6:,.1f} MB are refused")
-    with open(name, "rb") as f:
-        raw = f.read()
+    try:
+        raw = read_bytes(name, max_bytes, "seq2seq file", kind="seq2seq files")
+    except UserFileError as exc:
+        raise Seq2seqFormatError(str(exc).rstrip(".")) from None
     if b"\x00" in raw:
         raise Seq2seqFormatError(f"{name} looks like a binary file (it contains NUL bytes), not text")
     try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import TaskError
+from ..user_files import UserFileError, check_regular, read_bytes
 
 MAX_BYTES = 300 * 10**6  # "300 MB": a larger text does not fit the in-memory pipeline comfortably
 ENCODINGS = {"utf-8": "utf-8", "utf8": "utf-8", "latin-1": "latin-1", "latin1": "latin-1",
@@ -27,15 +28,17 @@ def _mb(n: int) -> str:
 
 
 def check_file(path: str | Path, what: str = "data file") -> Path:
-    """The path as a Path if it names an existing regular file, else TaskError (missing / folder)."""
+    """The path as a Path if it names an existing regular file, else TaskError (missing / folder /
+    a FIFO or a device, which are never read)."""
     p = Path(path).expanduser()
     if not p.exists():
         raise TaskError(f"The {what} {p} does not exist.")
     if p.is_dir():
         raise TaskError(f"The path {p} is a folder, not a text file.")
-    if not p.is_file():
-        raise TaskError(f"The path {p} is not a regular file, so it cannot be read as the {what}.")
-    return p
+    try:
+        return check_regular(p, f"path of the {what}")
+    except UserFileError as exc:
+        raise TaskError(str(exc)) from None
 
 
 def read_text(path: str | Path, encoding: str = "utf-8", *, what: str = "data file",
@@ -45,15 +48,12 @@ def read_text(path: str | Path, encoding: str = "utf-8", *, what: str = "data fi
     if enc is None:
         raise TaskError(f"Unknown text encoding {encoding!r}; use 'utf-8' or 'latin-1'.")
     p = check_file(path, what)
-    size = p.stat().st_size
-    if size > max_bytes:
-        raise TaskError(f"The file {p} is {_mb(size)}; text files larger than {_mb(max_bytes)} are refused.")
-    if size == 0:
+    try:  # (opened as a regular file only: a path swapped for a FIFO after the check cannot block)
+        data = read_bytes(p, max_bytes, "file", kind="text files")
+    except UserFileError as exc:
+        raise TaskError(str(exc)) from None
+    if not data:
         raise TaskError(f"The file {p} is empty.")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise TaskError(f"The file {p} could not be read: {exc.strerror or exc}.") from None
     _check_not_binary(p, data)
     try:
         text = data.decode(enc)

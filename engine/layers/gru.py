@@ -19,6 +19,7 @@ class GRU(Cell):
     name = "gru"
     title = "GRU"
     about = "the gated recurrent unit of the book's appendix: update gate z, reset gate r, no cell state"
+    cache_floats = (2, 9)  # x, dx; h, the gates' gradients (3H), the gates (3H), r*h, 1 - z
     gates = (Gate("z", "sigmoid", "update gate"), Gate("r", "sigmoid", "reset gate"),
              Gate("h_tilde", "tanh", "candidate state"))
 

@@ -22,6 +22,7 @@ class LSTM(Cell):
     gates = (Gate("f", "sigmoid", "forget gate"), Gate("g", "tanh", "new content"),
              Gate("i", "sigmoid", "input gate"), Gate("o", "sigmoid", "output gate"))
     has_cell = True
+    cache_floats = (2, 12)  # x, dx; h, the gates' gradients (4H), the gates (4H), c, tanh c, one more (H)
 
     def forward(self, x, h_prev, c_prev):
         Wx, Wh, b = self.params

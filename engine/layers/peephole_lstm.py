@@ -25,6 +25,7 @@ class PeepholeLSTM(Cell):
              Gate("i", "sigmoid", "input gate"), Gate("o", "sigmoid", "output gate"))
     has_cell = True
     extra_params = ("p_f", "p_i", "p_o")
+    cache_floats = (2, 13)  # an LSTM's, and c_prev seen by the peepholes
 
     def forward(self, x, h_prev, c_prev):
         Wx, Wh, b, p_f, p_i, p_o = self.params

@@ -42,7 +42,9 @@ class Cell:
     A subclass declares, as class attributes: ``name`` (what configs, checkpoints and the command line
     call it), ``title`` and ``about`` (what the window shows), ``gates`` (its column blocks, in the
     order of Wx's columns; empty for the plain RNN, whose one block is h itself), ``has_cell`` (an LSTM's
-    c) and ``extra_params`` (names of further (H,) parameter vectors after Wx, Wh and b, zero at start).
+    c), ``extra_params`` (names of further (H,) parameter vectors after Wx, Wh and b, zero at start) and
+    ``cache_floats`` (floats per sequence and timestep its Time layer keeps for backward, as (times the
+    input width, times the hidden size): what ``memory`` estimates, measured against real runs).
     It implements ``forward``, ``backward`` and ``values`` (the forward values a trace records).
     """
 
@@ -52,6 +54,9 @@ class Cell:
     gates: ClassVar[tuple[Gate, ...]] = ()
     has_cell: ClassVar[bool] = False
     extra_params: ClassVar[tuple[str, ...]] = ()
+    # Time layer's cache: time-major x and dx (2 x D), the states h (H), the pre-activation gradients
+    # (G H), and what the cell keeps (e.g. an LSTM's gates 4H, c, tanh c and one more H: 12 H in all)
+    cache_floats: ClassVar[tuple[int, int]] = (2, 2)
     options: ClassVar[tuple[str, ...]] = ()  # keyword arguments the cell takes (the RNN's "activation")
 
     def __init__(self, Wx, Wh, b, *extra):

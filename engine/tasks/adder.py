@@ -27,6 +27,7 @@ from ..errors import TaskError
 from ..functions import sigmoid
 from ..layers.cells import cell_class
 from ..layers.losses import TimeSigmoidWithLoss
+from ..memory import ModelFloats, layer_units, recurrent_parameters
 from ..models.adder import AdderRNN
 from ..models.init import INITS
 from ..rng import rng_state_from_array, rng_state_to_array
@@ -63,8 +64,14 @@ class AdderTask(Task):
         self._may_overflow = config.model == "rnn" and config.activation == "relu"
 
     @classmethod
-    def memory_shape(cls, config: Config) -> dict[str, Any]:
-        return {"steps": BITS, "layers": 1, "inputs": 2, "embedding": False}
+    def model_floats(cls, config: Config, vocab_size: int = 2, **_: Any) -> ModelFloats:
+        """2 input bits, hidden H, 1 output bit, 8 steps; evaluated over all 16,384 pairs in chunks of
+        pairs x hidden units (``EVAL_ELEMENTS``)."""
+        cell, H, N = cls.cell_of(config.model), config.hidden, config.batch
+        params = recurrent_parameters(cell, 2, H) + H + 1
+        per_pair = BITS * (layer_units(cell, 2, H) + 8)
+        chunk = min(16_384, max(256, EVAL_ELEMENTS // H))
+        return ModelFloats(params, N * per_pair, chunk * per_pair, N * BITS * 4)
 
     def divergence_hint(self) -> str:
         if self._may_overflow:
@@ -165,8 +172,11 @@ class AdderTask(Task):
         return {"rng": rng_state_to_array(self.rng), "seen": np.array(self.seen, dtype=np.int64)}
 
     def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
+        seen = int(state["seen"])
+        if seen < 0:
+            raise ValueError(f"the count of training pairs seen must be >= 0, got {seen}")
         rng_state_from_array(self.rng, state["rng"])
-        self.seen = int(state["seen"])
+        self.seen = seen
 
     def data_info(self) -> dict[str, Any]:
         return {"source": "built-in: all pairs a, b < 128", "vocab": None,

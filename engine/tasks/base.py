@@ -21,7 +21,7 @@ import numpy as np
 from ..config import Config
 from ..errors import TaskError
 from ..layers.cells import CELLS
-from ..memory import check_fits
+from ..memory import ModelFloats, check_corpus_fits, check_fits, estimate_bytes, file_bytes
 
 MENU_CELLS = "cells"  # in ``Task.menu``: every registered cell that no entry before it is built of
 
@@ -97,21 +97,48 @@ class Task(ABC):
         known = (list(CELLS) if cls.uses_cells else []) + list(cls.variants)
         raise TaskError(f"The {cls.title}'s model must be one of {', '.join(known)}, not {model!r}.")
 
+    # -- memory (engine/memory.py) ---------------------------------------------------------------
+    # Bytes per byte of the data file: at the peak of reading it, and what stays afterwards (measured by
+    # bench/memory.py). 0: the task reads no file (the adder generates its pairs).
+    corpus_factors: ClassVar[tuple[float, float]] = (0.0, 0.0)
+
     @classmethod
-    def memory_shape(cls, config: Config) -> dict[str, Any]:
-        """What ``memory.estimate_bytes`` needs to know of this task's model besides the config:
-        ``steps`` (timesteps per sequence), ``layers`` (recurrent layers), ``inputs`` (features into
-        the first one), ``embedding`` (whether tokens are embedded), ``tied`` (output tied to it)."""
+    def model_floats(cls, config: Config, vocab_size: int, **data_shape: Any) -> ModelFloats:
+        """What this task's model for ``config`` holds, in floats (``memory.ModelFloats``), built from
+        ``memory.recurrent_parameters`` and ``memory.layer_units`` of its registered cell."""
         raise NotImplementedError
 
-    def check_memory(self, vocab_size: int) -> None:
+    @classmethod
+    def corpus_bytes(cls, config: Config) -> tuple[int, int]:
+        """(peak bytes while reading the data, bytes that stay) for ``config``'s data, from its size on disk."""
+        size = file_bytes(config.data)
+        read, resident = cls.corpus_factors
+        return int(read * size), int(resident * size)
+
+    @classmethod
+    def estimate(cls, config: Config, vocab_size: int, corpus: int | None = None, **data_shape: Any) -> dict[str, int]:
+        """``memory.estimate_bytes`` of a run of this task: its model and its data (``corpus``: the data's
+        size in bytes instead of the file's, e.g. for a measurement)."""
+        if corpus is None:
+            reading, resident = cls.corpus_bytes(config)
+        else:
+            reading, resident = (int(f * corpus) for f in cls.corpus_factors)
+        return estimate_bytes(config, cls.model_floats(config, vocab_size, **data_shape), reading, resident)
+
+    @classmethod
+    def check_corpus(cls, config: Config) -> None:
+        """Before a byte of the data is read: TaskError if reading it would not fit in memory."""
+        try:
+            check_corpus_fits(file_bytes(config.data), cls.corpus_factors[0])
+        except ValueError as exc:
+            raise TaskError(_sentence(str(exc))) from None
+
+    def check_memory(self, vocab_size: int, **data_shape: Any) -> None:
         """TaskError, saying the estimate, if training would not fit in the memory available."""
         try:
-            check_fits(self.config, vocab_size, cell=self.cell_of(self.config.model),
-                       **self.memory_shape(self.config))
+            check_fits(self.estimate(self.config, vocab_size, **data_shape))
         except ValueError as exc:
-            msg = str(exc)
-            raise TaskError(msg[:1].upper() + msg[1:] + ".") from None
+            raise TaskError(_sentence(str(exc))) from None
 
     def divergence_hint(self) -> str:
         """Besides a lower learning rate and clipping: what else to try when this run diverges ("" = nothing)."""
@@ -177,7 +204,8 @@ class Task(ABC):
                rng: np.random.Generator) -> dict[str, Any]:
         """Generate from ``prompt`` (language models only). Returns::
 
-            {"prompt_tokens": [str], "unknown": [str],      # prompt words mapped to <unk>
+            {"prompt_tokens": [str], "unknown": [str],      # prompt pieces outside the vocabulary,
+             "unknown_as": str | None,                      # read as this token (<unk>), or left out (None)
              "tokens": [str], "probs": [float],             # generated tokens and their probabilities
              "top": [(str, float)] * k,                     # next-token distribution after the prompt
              "text": str}                                   # joined for display
@@ -194,6 +222,10 @@ class Task(ABC):
     @abstractmethod
     def load_state_dict(self, state: dict[str, np.ndarray]) -> None: ...
 
+    def state_keys(self) -> list[str]:
+        """Every key ``load_state_dict`` may read (a checkpoint's other task entries are never read)."""
+        return list(self.state_dict())
+
     def data_info(self) -> dict[str, Any]:
         """What the window and checkpoints record about the data: {"source": str, "vocab": [str] or None,
         "sizes": {split: tokens}}. A vocabulary saved here is used to rebuild the task from a checkpoint."""
@@ -208,3 +240,7 @@ class Task(ABC):
         """One line for the status bar, e.g. 'Word LM · LSTM 100 · 10,000 words · 929k tokens'."""
         return f"{self.title} · {self.model.num_params():,} parameters"
 
+
+def _sentence(text: str) -> str:
+    """A message as a sentence: capital first letter, full stop."""
+    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")

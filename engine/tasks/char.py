@@ -38,6 +38,9 @@ class CharTask(LanguageTask):
     blurb = "Reads text one character at a time and predicts the next character."
     data_hint = "Open a text file…"
     unit = "character"
+    # bytes per byte of text: decoded, turned into code points and int64 positions at the peak; the ids
+    # and the heap left behind afterwards (bench/memory.py)
+    corpus_factors = (28.0, 6.0)
     variants = {"simple": Variant("Simple RNN", "rnn")}
     presets = {
         # Tiny Shakespeare (fast): the most learning per CPU second (bench/shakespeare.py, docs/results.md).

@@ -24,6 +24,7 @@ import numpy as np
 
 from ..data.batcher import eval_batches, fit_to_length, make_batcher
 from ..errors import TaskError
+from ..memory import ModelFloats, layer_units, recurrent_parameters
 from ..models.rnnlm import RnnLM
 from ..models.sampling import draw, next_token_probs, softmax64, top_tokens
 from ..rng import rng_state_from_array, rng_state_to_array
@@ -32,6 +33,7 @@ from .base import StepResult, Task
 SPLITS = ("train", "val", "test")
 DISPLAY_LEN = 40  # longest passage shown by trace/display_example (and never longer than bptt)
 MAX_SAMPLE = 100_000
+MAX_EPOCHS = 10**6  # a data cursor beyond this many epochs is not one a run reached (a damaged checkpoint)
 
 
 def perplexity(loss: float) -> float:
@@ -50,6 +52,7 @@ class LanguageTask(Task):
 
     def __init__(self, config, vocab: list[str] | None = None) -> None:
         super().__init__(config)
+        self.check_corpus(config)  # before a byte is read: reading a text takes many times its size
         self.vocab, self.ids, self.source = self._load_data(vocab)
         n_train = self.ids["train"].size
         if n_train < 2:
@@ -96,9 +99,21 @@ class LanguageTask(Task):
         return bool(variant.build.get("tie", config.tie_weights) if variant else config.tie_weights)
 
     @classmethod
-    def memory_shape(cls, config) -> dict[str, Any]:
-        return {"steps": config.bptt, "layers": config.layers, "inputs": config.embed, "embedding": True,
-                "tied": cls._tied(config)}
+    def model_floats(cls, config, vocab_size: int, **_: Any) -> ModelFloats:
+        """Embedding, ``layers`` recurrent layers, dropout between them, the output layer (unless tied);
+        a validation reads its split with the training shape (the layers' buffers are reused)."""
+        cell, V = cls.cell_of(config.model), vocab_size
+        D, H, L, N, T = config.embed, config.hidden, config.layers, config.batch, config.bptt
+        params = V * D + (0 if cls._tied(config) else H * V) + V
+        per_step = D + (2 * D if config.dropout > 0 else 0)  # the embedding's output (and dropout's mask, output)
+        d = D
+        for _ in range(L):
+            params += recurrent_parameters(cell, d, H)
+            per_step += layer_units(cell, d, H) + (2 * H if config.dropout > 0 else 0)
+            d = H
+        per_step += H  # the output layer's gradient into the last hidden states
+        logits = N * T * (V + 4)  # one (N*T, V) buffer, plus per-row sums
+        return ModelFloats(params, N * T * per_step, N * T * (D + L * H), logits)
 
     def _build_model(self) -> RnnLM:
         cfg = self.config
@@ -260,8 +275,8 @@ class LanguageTask(Task):
                     step[0, 0] = i
                     scores = self.model.predict(step)[0, -1]
                     model_p = softmax64(scores)
-        return {"prompt_tokens": prompt_tokens, "unknown": unknown, "tokens": tokens, "probs": probs,
-                "top": top, "text": self._join(prompt_tokens + tokens)}
+        return {"prompt_tokens": prompt_tokens, "unknown": unknown, "unknown_as": self.vocab.unk, "tokens": tokens,
+                "probs": probs, "top": top, "text": self._join(prompt_tokens + tokens)}
 
     # -- exact resume --------------------------------------------------------------------------------
     def state_dict(self) -> dict[str, np.ndarray]:
@@ -270,13 +285,23 @@ class LanguageTask(Task):
         out.update({f"hidden.{k}": v for k, v in self.model.save_state().items() if v is not None})
         return out
 
+    def state_keys(self) -> list[str]:
+        return ["cursor", "rng"] + [f"hidden.{name}.{attr}" for name, _ in self.model.recurrent_layers()
+                                    for attr in ("h", "c")]
+
     def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
         for key in ("cursor", "rng"):
             if key not in state:
                 raise ValueError(f"the {self.title} state has no {key!r} entry")
-        cursor = int(np.asarray(state["cursor"]))
-        if cursor < 0:
-            raise ValueError(f"the batch cursor must be >= 0, got {cursor}")
+        cursor = np.asarray(state["cursor"])
+        if cursor.shape != () or cursor.dtype.kind not in "iu":
+            raise ValueError(f"the batch cursor must be one whole number, got {cursor.tolist()!r}")
+        cursor = int(cursor)
+        b = self.batcher
+        most = MAX_EPOCHS * b.bptt * b.batches_per_epoch  # (every step moves it by bptt)
+        if not 0 <= cursor <= most or cursor % b.bptt:
+            raise ValueError(f"the batch cursor must be a multiple of bptt {b.bptt} between 0 and {most:,} "
+                             f"({MAX_EPOCHS:,} epochs of this data), got {cursor:,}")
         shape = (self.batch, self.config.hidden)
         hidden: dict[str, np.ndarray | None] = {}
         for name, _ in self.model.recurrent_layers():

@@ -35,6 +35,9 @@ class WordLMTask(LanguageTask):
     data_hint = "Open a text file or PTB folder…"
     data_folders = True
     unit = "word"
+    # bytes per byte of text: split into Python strings at the peak (60+ bytes a word); the ids and the
+    # heap left behind afterwards (bench/memory.py)
+    corpus_factors = (25.0, 12.0)
     settings = LanguageTask.settings | {"min_count"}
     variants = {"simple": Variant("Simple — SimpleRnnlm, ch. 5", "rnn"),
                 "better": Variant("Better — 2×LSTM, dropout, tied, ch. 6", "lstm", {"tie": True})}

@@ -23,9 +23,10 @@ from typing import Any
 import numpy as np
 
 from ..config import Config
-from ..data.seq2seq_data import Seq2seqData, load, split
+from ..data.seq2seq_data import GENERATED, Seq2seqData, load, split
 from ..errors import Seq2seqFormatError, TaskError
 from ..layers.cells import cell_class
+from ..memory import ModelFloats, layer_units
 from ..models.attention_seq2seq import AttentionSeq2seq
 from ..models.init import INITS
 from ..models.seq2seq import Init, Seq2seq
@@ -43,6 +44,7 @@ BUILD: dict[str, tuple[bool, type, dict[str, bool]]] = {
 }
 EVAL_CHUNK = 1000  # questions per batched forward/generation in evaluate, at most
 EVAL_ELEMENTS = 2**24  # questions x timesteps x gate units per evaluation forward (bounds its memory)
+GENERATED_BYTES = 40 * 2**20  # a generated 50,000-example addition or date set in memory (measured: 21-35 MB)
 
 
 class Seq2seqTask(Task):
@@ -59,6 +61,7 @@ class Seq2seqTask(Task):
                 "attention": Variant("Attention, ch. 8", "lstm"),
                 "bidirectional": Variant("Bidirectional encoder", "lstm")}
     menu = tuple(variants)
+    corpus_factors = (30.0, 18.0)  # bytes per byte of a data file: at the peak of reading it, and after
     settings = frozenset({"embed", "val_fraction"})
     # impl: at these shapes (H 128, batch 128, short sequences) the readable LSTM is as fast as the fused one
     # (a training step 0.91-0.94x of its time, measured), so learners run the code they read
@@ -72,6 +75,7 @@ class Seq2seqTask(Task):
             raise TaskError(f"init must be one of {', '.join(INITS)}, got {config.init!r}")
         if config.model == "bidirectional" and config.hidden < 2:
             raise TaskError("the bidirectional encoder splits hidden units between two directions: hidden >= 2")
+        self.check_corpus(config)  # before a byte is read: reading a file takes many times its size
         try:
             self.data: Seq2seqData = load(config.data, vocab)
         except Seq2seqFormatError as exc:
@@ -84,7 +88,12 @@ class Seq2seqTask(Task):
         train, val = split(len(questions), config.val_fraction)
         self._splits = {"train": (questions[train], self.data.answers[train]),
                         "val": (questions[val], self.data.answers[val])}
-        self.check_memory(len(self.data.vocab))
+        self.n_val = len(val)  # may be 0 (val_fraction 0, or too few examples to hold one out)
+        if config.batch > len(train):
+            raise TaskError(f"batch {config.batch} is larger than the {len(train):,} training examples; "
+                            f"use batch {len(train):,} or less, or more data")
+        self.check_memory(len(self.data.vocab),
+                          seq_lengths=(self.data.questions.shape[1], self.data.answers.shape[1] - 1))
         make = Init(self.rng, config.init, config.init_std, self.dtype, cell=cell, impl=config.impl)
         self.model = kind(make, len(self.data.vocab), config.embed, config.hidden, **kwargs)
         self._order: np.ndarray | None = None  # this epoch's shuffled training indices (drawn at its first step)
@@ -92,9 +101,32 @@ class Seq2seqTask(Task):
         self._epochs = 0  # completed epochs (an epoch is len(train) // batch steps, as in the book)
 
     @classmethod
-    def memory_shape(cls, config: Config) -> dict[str, Any]:
-        # encoder + decoder, and a generous sequence length
-        return {"steps": 40, "layers": 2, "inputs": config.embed, "embedding": True}
+    def model_floats(cls, config: Config, vocab_size: int, seq_lengths: tuple[int, int] = (40, 12),
+                     **_: Any) -> ModelFloats:
+        """Encoder (Tx steps) and decoder (Ty steps) LSTMs, attention's per-step products, a small output
+        layer; evaluated in chunks of up to ``EVAL_CHUNK`` questions (teacher-forced forward, then greedy
+        generation). ``seq_lengths``: the data's (question, answer) lengths (a generous guess before reading)."""
+        Tx, Ty = seq_lengths
+        V, D, H, N, model = vocab_size, config.embed, config.hidden, config.batch, config.model
+        cell = cls.cell_of(model)
+        attention, peeky = model in ("attention", "bidirectional"), "peeky" in model
+        He, dirs = (H // 2, 2) if model == "bidirectional" else (H, 1)
+        d_dec = D + (H if peeky else 0)
+        d_out = 2 * H if (attention or peeky) else H
+        G = 4  # the book's LSTMs
+        params = V * D + dirs * G * He * (D + He + 1) + G * H * (d_dec + H + 1) + V * D + d_out * V + V
+        enc = Tx * (D + dirs * layer_units(cell, D, He))
+        dec = Ty * (D + layer_units(cell, d_dec, H) + 2 * d_out + 3 * V)
+        att = Ty * (3 * Tx + 3 * H) if attention else 0  # scores and weights (Ty, Tx), contexts, their gradients
+        per_pair = enc + dec + att
+        chunk = int(np.clip(EVAL_ELEMENTS // max(1, Tx * G * H), 16, EVAL_CHUNK))
+        return ModelFloats(params, N * per_pair, chunk * per_pair, N * Ty * V)
+
+    @classmethod
+    def corpus_bytes(cls, config: Config) -> tuple[int, int]:
+        if (config.data.strip() or "date") in GENERATED:  # made in memory (measured: 21-35 MB)
+            return GENERATED_BYTES, GENERATED_BYTES
+        return super().corpus_bytes(config)
 
     @property
     def answer_length(self) -> int:
@@ -109,7 +141,7 @@ class Seq2seqTask(Task):
     # -- training ------------------------------------------------------------------------------
     def train_step(self) -> StepResult:
         xs_all, ts_all = self._splits["train"]
-        n = min(self.config.batch, len(xs_all))
+        n = self.config.batch  # (at most the training examples: checked when the task is built)
         if self._order is None:
             self._order = self.rng.permutation(len(xs_all))
         idx = self._order[self._cursor: self._cursor + n]
@@ -129,19 +161,22 @@ class Seq2seqTask(Task):
         return self._epochs + self._cursor / len(self._splits["train"][0])
 
     def splits(self) -> list[str]:
-        return ["val", "train"]
+        return ["val", "train"] if self.n_val else ["train"]
 
     def evaluate(self, split: str = "val", max_batches: int = 0) -> dict[str, float]:
         """Teacher-forced ``loss``, greedy exact-match ``accuracy`` and greedy ``char_accuracy`` on
-        ``split`` (``max_batches`` > 0: its first max_batches * ``eval_chunk`` examples). Empty: NaN."""
+        ``split`` (``max_batches`` > 0: its first max_batches * ``eval_chunk`` examples). TaskError for the
+        validation split when no example is held out."""
+        if split == "val" and not self.n_val:
+            raise TaskError(f"the seq2seq data has no validation examples (val_fraction {self.config.val_fraction:g} "
+                            f"of {len(self.data.questions):,} examples holds none out); raise val_fraction or use "
+                            "more data")
         if split not in self._splits:
             raise TaskError(f"the seq2seq task has no {split!r} split; it has {', '.join(self.splits())}")
         xs_all, ts_all = self._splits[split]
         chunk = self.eval_chunk
         if max_batches > 0:
             xs_all, ts_all = xs_all[: max_batches * chunk], ts_all[: max_batches * chunk]
-        if len(xs_all) == 0:
-            return {"loss": float("nan"), "accuracy": float("nan"), "char_accuracy": float("nan")}
         loss_sum, exact, chars = 0.0, 0, 0
         for start in range(0, len(xs_all), chunk):
             xs, ts = xs_all[start: start + chunk], ts_all[start: start + chunk]
@@ -156,7 +191,7 @@ class Seq2seqTask(Task):
     # -- what the window shows -----------------------------------------------------------------
     def _example(self, index: int) -> tuple[np.ndarray, np.ndarray]:
         """Display example ``index`` (wrapping around): from the held-out split when there is one."""
-        xs, ts = self._splits["val"] if len(self._splits["val"]) else self._splits["train"]
+        xs, ts = self._splits["val"] if self.n_val else self._splits["train"]
         i = index % len(xs)
         return xs[i: i + 1], ts[i: i + 1]
 
@@ -219,6 +254,10 @@ class Seq2seqTask(Task):
         n_train = len(self._splits["train"][0])
         if has_order and (order.size != n_train or cursor > n_train):
             raise ValueError(f"the saved data order covers {order.size} examples, this data set has {n_train}")
+        if has_order and order.size and (order.min() < 0 or order.max() >= n_train):
+            raise ValueError(f"the saved data order names examples outside 0..{n_train - 1}")
+        if cursor < 0 or epochs < 0:
+            raise ValueError(f"the data cursor ({cursor}) and the epoch count ({epochs}) must be >= 0")
         rng_state_from_array(self.rng, state["rng"])
         self._order = order.copy() if has_order else None
         self._cursor, self._epochs = cursor, epochs

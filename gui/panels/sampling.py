@@ -66,9 +66,12 @@ def sample_html(result: dict[str, Any], separator: str) -> str:
     return f'<div style="white-space: pre-wrap; font-size: 11pt;">{body}</div>'
 
 
-def unknown_note(unknown: list[str]) -> str:
-    """‘foo’ → <unk> for every prompt word outside the vocabulary (plain text)."""
-    return "   ".join(f"‘{w}’ → {UNK}" for w in unknown)
+def unknown_note(unknown: list[str], read_as: str | None = UNK) -> str:
+    """‘foo’ → <unk> for every prompt word outside the vocabulary, or ‘Z’ left out where the model has no
+    unknown token (a character model skips them) (plain text)."""
+    if read_as is None:
+        return "   ".join(f"‘{w}’ left out" for w in unknown)
+    return "   ".join(f"‘{w}’ → {read_as}" for w in unknown)
 
 
 class SamplingPanel(Panel):
@@ -226,7 +229,8 @@ class SamplingPanel(Panel):
         self.last = result
         self.text.setHtml(sample_html(result, self.separator))
         unknown = list(result.get("unknown") or ())
-        self.note.setText(unknown_note(unknown) + "  (not in the vocabulary)" if unknown else "")
+        read_as = result.get("unknown_as", UNK)
+        self.note.setText(unknown_note(unknown, read_as) + "  (not in the vocabulary)" if unknown else "")
         self.show_top(list(result.get("top") or ()))
 
     def show_top(self, top: list[tuple[str, float]]) -> None:

@@ -25,6 +25,7 @@ from PyQt6.QtWidgets import (
 
 from rnn_lab.engine.tasks.registry import TASKS, model_menu
 
+from ..plain_text import plain_tooltip
 from .base import Panel
 
 # What the task registry (engine/tasks/registry.py) says of each task, in the panel's terms.
@@ -153,8 +154,8 @@ class TaskPanel(Panel):
         source = str(data.get("source", "built-in"))
         short = source if os.sep not in source else f"…{os.sep}{os.path.basename(source.rstrip(os.sep))}"
         self.data_label.setText(html.escape(short))  # one short line; the details are in the tooltip
-        self.data_label.setToolTip("\n".join(t for t in (source, size_text and f"tokens: {size_text}",
-                                                          vocab and f"vocabulary: {len(vocab):,}") if t))
+        self.data_label.setToolTip(plain_tooltip("\n".join(t for t in (source, size_text and f"tokens: {size_text}",
+                                                                       vocab and f"vocabulary: {len(vocab):,}") if t)))
         hint = DATA_HINTS[self.task]
         self.data_buttons.setVisible(hint is not None)  # the adder makes its own data
         self.open_button.setMenu(self.open_menu if TASKS[self.task].data_folders else None)

@@ -40,6 +40,7 @@ from PyQt6.QtWidgets import (
 
 from rnn_lab.engine.analysis import find_units, matching_spans
 
+from ..plain_text import plain_tooltip
 from ..throttle import Throttle
 from ..widgets.unit_colors import fill_top5_grid, ink_for, legend_html, unit_color
 from .base import SAMPLING_TASKS, Panel
@@ -241,7 +242,7 @@ class UnitTextPanel(Panel):
             bg = unit_color(h[t])
             fmt.setBackground(QBrush(bg))
             fmt.setForeground(QBrush(ink_for(bg)))
-            fmt.setToolTip(f"t = {t}  “{label}”  h[{self.unit.value()}] = {h[t]:+.3f}")
+            fmt.setToolTip(plain_tooltip(f"t = {t}  “{label}”  h[{self.unit.value()}] = {h[t]:+.3f}"))  # (a word)
             if self.start.value() <= t < self.stop.value():  # the span From..To: underlined, tint kept
                 fmt.setFontUnderline(True)
                 fmt.setFontWeight(QFont.Weight.Bold)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import time
 from typing import Any
 
+from PyQt6.QtCore import Qt
 from PyQt6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from ..theme import STATE_COLORS
@@ -15,6 +17,8 @@ STATE_TEXT = {"running": "Running", "paused": "Paused", "diverged": "Diverged", 
 
 
 def format_elapsed(seconds: float) -> str:
+    if not math.isfinite(seconds) or seconds < 0:  # (a checkpoint's clock is checked on load; never raise here)
+        return "–:––"
     s = int(seconds)
     return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
 
@@ -56,7 +60,9 @@ class RunStatus:
         self.work_label.hide()
         widest = {self.step: "step 000,000,000", self.epoch: "epoch 0000.00", self.rate: "000k tok/s",
                   self.elapsed: "000:00:00"}
+        self.task.setTextFormat(Qt.TextFormat.PlainText)  # it names the data file: text, never markup
         for w in (self.step, self.epoch, self.rate, self.elapsed, self.state):
+            w.setTextFormat(Qt.TextFormat.PlainText)
             w.setContentsMargins(6, 0, 6, 0)
             if w in widest:  # a fixed width: a growing number must not relay the window out
                 w.setMinimumWidth(w.fontMetrics().horizontalAdvance(widest[w]) + 12)

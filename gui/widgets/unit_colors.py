@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PyQt6.QtGui import QBrush, QColor
 from PyQt6.QtWidgets import QTableWidget, QTableWidgetItem
 
+from ..plain_text import plain_tooltip
 from ..theme import TRAIN_COLOR
 
 CMAP = pg.colormap.get("CET-D1")  # the same diverging map as the tanh heatmaps: blue -1, white 0, red +1
@@ -61,6 +62,6 @@ def fill_top5_grid(grid: QTableWidget, labels: Sequence[str], values: np.ndarray
             tok, p = row[k] if k < len(row) else ("", 0.0)
             cell = QTableWidgetItem(str(tok))
             cell.setBackground(QBrush(prob_color(p)))
-            cell.setToolTip(f"after “{label}”: P(“{tok}”) = {float(p):.3f}")
+            cell.setToolTip(plain_tooltip(f"after “{label}”: P(“{tok}”) = {float(p):.3f}"))  # (words of the data)
             grid.setItem(k + 1, t, cell)
     grid.resizeColumnsToContents()

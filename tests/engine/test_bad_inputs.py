@@ -102,7 +102,7 @@ DATA_CASES = [
     ("seq2seq not UTF-8", "seq2seq", latin1_seq2seq, ["latin.txt", "line 3 is not valid UTF-8", "byte 0xe9"], None),
     ("char missing", "char", missing, ["nope.txt", "does not exist"], ["data path not found", "nope.txt"]),
     ("lm missing", "lm", missing, ["nope.txt", "does not exist"], ["data path not found", "nope.txt"]),
-    ("seq2seq missing", "seq2seq", missing, ["nope.txt", "No such file"], ["data path not found", "nope.txt"]),
+    ("seq2seq missing", "seq2seq", missing, ["nope.txt", "does not exist"], ["data path not found", "nope.txt"]),
     ("char folder", "char", a_folder, ["a folder", "is a folder, not a text file"], None),
     ("lm folder", "lm", a_folder, ["has no ptb.train.txt", "the train split of the Penn Treebank"], None),
     ("seq2seq folder", "seq2seq", a_folder, ["a folder", "is a folder; choose a text file"], None),
@@ -227,7 +227,7 @@ def wrong_shape(src, dst):
 
 
 def pickled(src, dst):
-    return _rewrite(src, dst, lambda arrays, meta: arrays.update({"task.evil": np.array([print], dtype=object)}))
+    return _rewrite(src, dst, lambda arrays, meta: arrays.update({"task.seen": np.array([print], dtype=object)}))
 
 
 def not_a_checkpoint(src, dst):
@@ -269,11 +269,16 @@ def test_loading_a_pickled_checkpoint_never_runs_its_code(tmp_path, adder_checkp
             return (calls.append, ("ran",))
 
     arrays, meta = read_checkpoint_arrays(adder_checkpoint)
-    arrays["task.trap"] = np.array([Trap()], dtype=object)
+    arrays["task.trap"] = np.array([Trap()], dtype=object)  # an entry the task does not use: never read
+    unused = tmp_path / "unused.npz"
+    with open(unused, "wb") as f:
+        np.savez(f, **arrays)
+    arrays["task.rng"] = np.array([Trap()], dtype=object)  # one it uses: refused, not unpickled
     bad = tmp_path / "trap.npz"
     with open(bad, "wb") as f:
         np.savez(f, **arrays)
     calls.clear()  # (pickling above did not call it either; only unpickling would)
+    assert load_checkpoint(unused).step_count == meta["step"]
     with pytest.raises(CheckpointError, match="object arrays"):
         load_checkpoint(bad)
     assert calls == []

@@ -148,12 +148,15 @@ def test_train_adder_log_json_ends_with_final_metrics_process():
     lines = json_lines(result.stdout)  # every line is JSON
     final = lines[-1]
     assert final["final"] is True and final["step"] == 50
-    assert 0.0 <= final["accuracy"] <= 1.0 and final["accuracy"] == final["val_accuracy"]
-    assert final["loss"] > 0 and final["val_loss"] > 0 and "val_bit_accuracy" in final
+    assert 0.0 <= final["val_accuracy"] <= 1.0 and 0.0 <= final["train_accuracy"] <= 1.0
+    assert final["train_loss"] > 0 and final["val_loss"] > 0 and "val_bit_accuracy" in final
+    assert not {"loss", "accuracy", "metric"} & set(final)  # every number names its split
     progress = lines[:-1]
     assert progress and progress[-1]["step"] == 50
     for line in progress:
-        assert {"step", "epoch", "loss", "metric", "grad_norm", "lr", "tokens_per_s", "elapsed_s"} <= set(line)
+        assert {"step", "epoch", "train_loss", "train_accuracy", "grad_norm", "lr", "tokens_per_s",
+                "elapsed_s"} <= set(line)
+        assert not {"loss", "accuracy", "metric"} & set(line)
     assert "Traceback" not in result.stderr
 
 
@@ -166,8 +169,11 @@ def test_train_log_json_reports_each_validation(tmp_path):
         if "val_loss" in line:
             assert line["val_perplexity"] == pytest.approx(np.exp(line["val_loss"]), rel=1e-6)
     final = lines[-1]
-    assert {"loss", "perplexity", "val_loss", "val_perplexity"} <= set(final)
-    assert final["perplexity"] == final["val_perplexity"]
+    assert {"train_loss", "train_perplexity", "val_loss", "val_perplexity"} <= set(final)
+    assert not {"loss", "perplexity", "accuracy"} & set(final)
+    assert final["train_perplexity"] == pytest.approx(np.exp(final["train_loss"]), rel=1e-9)
+    assert final["val_perplexity"] == pytest.approx(np.exp(final["val_loss"]), rel=1e-6)
+    assert final["eval_batches"] == 2
     assert err == ""  # --quiet: no bar, no notes
 
 
@@ -176,7 +182,7 @@ def test_train_lm_reports_test_perplexity():
                          "--iters", "3", "--eval-batches", "1", "--log-json", "--quiet")
     assert code == 0, err
     final = json_lines(out)[-1]
-    assert {"loss", "perplexity", "val_loss", "test_perplexity", "test_loss"} <= set(final)
+    assert {"train_loss", "train_perplexity", "val_loss", "test_perplexity", "test_loss"} <= set(final)
 
 
 def test_train_without_log_json_prints_a_summary_and_a_bar_on_stderr(tmp_path):
@@ -193,7 +199,8 @@ def test_train_save_then_sample_and_eval_round_trip(tmp_path):
     assert code == 0, err
     final = json_lines(out)[-1]
     meta = read_checkpoint_meta(ckpt)
-    assert meta["step"] == 10 and meta["config"]["hidden"] == 8 and meta["extra"] == {"source": "cli"}
+    assert meta["step"] == 10 and meta["config"]["hidden"] == 8
+    assert meta["extra"] == {"source": "cli", "model": "last"}
     assert meta["data_info"]["vocab"]
 
     sample = run_process("sample", "--checkpoint", str(ckpt), "--prompt", "The ", "--length", "30", "--seed", "3")
@@ -202,14 +209,15 @@ def test_train_save_then_sample_and_eval_round_trip(tmp_path):
     code, again, _ = run("sample", "--checkpoint", str(ckpt), "--prompt", "The ", "--length", "30", "--seed", "3")
     assert code == 0 and again == sample.stdout  # same seed, same text
 
-    code, ev, err = run("eval", "--checkpoint", str(ckpt), "--log-json")
+    code, ev, err = run("eval", "--checkpoint", str(ckpt), "--log-json", "--eval-batches", "2")
     assert code == 0, err
     metrics = json.loads(ev)
-    assert metrics["split"] == "val" and metrics["step"] == 10
-    assert metrics["loss"] == pytest.approx(final["val_loss"], rel=1e-12)
-    assert metrics["perplexity"] == pytest.approx(final["perplexity"], rel=1e-12)
+    assert metrics["split"] == "val" and metrics["step"] == 10 and metrics["model"] == "last"
+    assert metrics["val_loss"] == pytest.approx(final["val_loss"], rel=1e-12)
+    assert metrics["val_perplexity"] == pytest.approx(final["val_perplexity"], rel=1e-12)
+    assert not {"loss", "perplexity", "accuracy"} & set(metrics)
     code, text, _ = run("eval", "--checkpoint", str(ckpt))
-    assert code == 0 and text.startswith("val (step 10): loss ")
+    assert code == 0 and text.startswith("val split, the model of its last step, step 10: val_loss ")
 
 
 def test_moved_data_is_named_and_data_flag_points_to_it(tmp_path):
@@ -299,10 +307,10 @@ def test_unexpected_errors_are_one_line_unless_debug(monkeypatch):
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGINT") or os.name != "posix", reason="POSIX signals")
-def test_ctrl_c_exits_130_and_saves_nothing(tmp_path):
-    ckpt = tmp_path / "x.npz"
-    proc = subprocess.Popen([sys.executable, "main.py", "train", *TINY_CHAR, "--iters", "1000000", "--eval-interval",
-                             "0", "--log-json", "--save", str(ckpt)], cwd=ROOT, stdout=subprocess.PIPE,
+def test_ctrl_c_without_save_exits_130_and_says_nothing_was_saved(tmp_path):
+    """(With --save, the checkpoint of the last step is written: tests/engine/test_long_run.py.)"""
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "train", *TINY_CHAR, "--iters", "1000000",
+                             "--eval-interval", "0", "--log-json"], cwd=tmp_path, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
         first = proc.stdout.readline()  # the first step is logged at once: training is under way
@@ -315,7 +323,8 @@ def test_ctrl_c_exits_130_and_saves_nothing(tmp_path):
             proc.wait()
     assert proc.returncode == 130, err
     assert "Traceback" not in err
-    assert err.rstrip().splitlines()[-1].endswith("rnn-lab: interrupted")
+    last = err.rstrip().splitlines()[-1]
+    assert last.startswith("rnn-lab: interrupted at step ") and "nothing saved" in last
     assert list(tmp_path.iterdir()) == []
 
 
@@ -414,8 +423,8 @@ def test_train_seq2seq_final_line_has_accuracy(tmp_path):
                          "--batch", "8", "--iters", "3", "--log-json", "--quiet")
     assert code == 0, err
     final = json_lines(out)[-1]
-    assert {"loss", "accuracy", "val_loss", "val_accuracy"} <= set(final)
-    assert final["accuracy"] == final["val_accuracy"]
+    assert {"train_loss", "train_accuracy", "val_loss", "val_accuracy"} <= set(final)
+    assert not {"loss", "accuracy"} & set(final)
 
 
 @pytest.mark.slow
@@ -458,7 +467,7 @@ def test_every_registered_cell_and_both_layer_codes_from_the_command_line(tmp_pa
         finals[cell, impl] = json_lines(out)[-1]
         config = read_checkpoint_meta(path)["config"]
         assert config["impl"] == impl and config["model"] == cell
-    assert finals["lstm", "readable"]["loss"] == pytest.approx(finals["lstm", "fast"]["loss"], rel=1e-5)
-    assert finals["peephole", "readable"]["loss"] != finals["lstm", "readable"]["loss"]
+    assert finals["lstm", "readable"]["train_loss"] == pytest.approx(finals["lstm", "fast"]["train_loss"], rel=1e-5)
+    assert finals["peephole", "readable"]["train_loss"] != finals["lstm", "readable"]["train_loss"]
     code, _, err = run("train", "--task", "adder", "--cell", "transformer", "--iters", "1")
     assert code == 2 and "invalid choice: 'transformer'" in err

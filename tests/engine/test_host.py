@@ -76,3 +76,51 @@ def test_task_info_names_the_cell_the_model_is_built_of():
     assert task_info(make_task(default_config("adder", model="peephole")))["cell"] == "peephole"
     simple = task_info(make_task(default_config("lm", "simple", hidden=8, embed=8)))
     assert simple["cell"] == "rnn" and simple["model"] == "simple" and simple["has_sampling"] is True
+
+
+def crashing_factory(config, vocab=None):
+    """make_task, but the task of seed 1 fails to show an example (as seq2seq did with an empty split)."""
+    task = make_task(config, vocab=vocab)
+    if config.seed == 1:
+        def broken(index=0):
+            raise ZeroDivisionError("integer modulo by zero")
+        task.display_example = broken
+    return task
+
+
+def wait_for(inbox, pred, timeout=20.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        found = [m for m in list(inbox) if pred(m)]
+        if found:
+            return found[-1]
+        time.sleep(0.02)
+    raise AssertionError(f"no matching message in {timeout} s; got kinds {[m.get('kind') for m in inbox]}")
+
+
+def test_an_error_escaping_the_trainer_is_reported_and_the_host_serves_on(tmp_path):
+    """Before: an exception in a report (outside a training step) ended ``serve``: the worker thread died
+    (the window showed "Building…" forever and ignored every later command), or the child process exited."""
+    inbox = []
+    host = TrainerHost(inbox.append, crashing_factory, report_interval=0.0)
+    server = threading.Thread(target=host.serve, daemon=True)
+    server.start()
+    try:
+        host.command("display", Display(example=0))
+        host.command("build", SMALL.replace(seed=1))
+        error = wait_for(inbox, lambda m: m["kind"] == "event" and m["level"] == "error")
+        assert "integer modulo by zero" in error["message"] and error["state"] == "stopped"
+        assert "Traceback" in error["traceback"] and server.is_alive()
+        host.command("play")  # nothing runs: said so, not ignored
+        wait_for(inbox, lambda m: m["kind"] == "event" and "Reset" in m["message"])
+        host.command("save", str(tmp_path / "kept.npz"))  # the stopped run can still be saved
+        assert wait_for(inbox, lambda m: m["kind"] == "saved")["step"] == 0
+        inbox.clear()
+        host.command("build", SMALL)  # and a new build trains as usual
+        wait_for(inbox, lambda m: m["kind"] == "built")
+        host.command("step", 3)
+        wait_for(inbox, lambda m: m["kind"] == "progress" and m["step"] == 3)
+    finally:
+        host.close()
+        server.join(5.0)
+    assert not server.is_alive()

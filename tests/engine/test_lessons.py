@@ -163,7 +163,7 @@ def test_not_json_not_an_object_not_readable(tmp_path):
         load_lesson(_write(tmp_path, '{"format": rnnlab}'))
     with pytest.raises(ValueError, match="a lesson is a JSON object"):
         load_lesson(_write(tmp_path, "[1, 2]"))
-    with pytest.raises(ValueError, match="cannot read"):
+    with pytest.raises(ValueError, match="nope.json does not exist"):
         load_lesson(tmp_path / "nope.json")
     bad = tmp_path / "bin.json"
     bad.write_bytes(b"\xff\xfe\x00garbage")

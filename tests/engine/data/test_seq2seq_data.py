@@ -114,7 +114,7 @@ def test_read_file_errors(tmp_path):
         read_file(tmp_path / "bad.txt")
     with pytest.raises(Seq2seqFormatError, match="is a folder"):
         read_file(tmp_path)
-    with pytest.raises(OSError):
+    with pytest.raises(Seq2seqFormatError, match="missing.txt does not exist"):
         read_file(tmp_path / "missing.txt")
 
 

@@ -8,6 +8,8 @@ import pytest
 import rnn_lab.engine.tasks.seq2seq as seq2seq_module
 from rnn_lab.engine.data.seq2seq_generate import generate_addition, generate_dates
 from rnn_lab.engine.errors import TaskError
+from rnn_lab.engine.live import LiveRun
+from rnn_lab.engine.messages import Display
 from rnn_lab.engine.rng import rng_state_to_array
 from rnn_lab.engine.tasks.registry import default_config, make_task
 from rnn_lab.engine.tasks.seq2seq import Seq2seqTask
@@ -58,7 +60,7 @@ def test_data_sources_and_errors(tmp_path, small_addition):
     bad.write_text("1+1 _2 \n2+2 _4 \n33+3 _36\n", encoding="utf-8")
     with pytest.raises(TaskError, match="line 3 "):
         make_task(_config(str(bad)))
-    with pytest.raises(TaskError, match="cannot read"):
+    with pytest.raises(TaskError, match="missing.txt does not exist"):
         make_task(_config(str(tmp_path / "missing.txt")))
     lines = Path(small_addition).read_text(encoding="utf-8").splitlines()
     first = next(n for n, line in enumerate(lines, 1) if "1" in line)
@@ -179,3 +181,38 @@ def test_the_books_files(data_dir):
     assert task.display_example(0)["question"].count("+") == 1
     dates = make_task(_config(str(data_dir / "seq2seq" / "date.txt"), model="attention"))
     assert dates.answer_length == 10 and len(dates.data.vocab) == 59
+
+
+@pytest.mark.parametrize("case", ["val_fraction 0", "4 examples"])
+def test_no_validation_examples_is_a_task_that_trains_and_shows_examples(tmp_path, small_addition, case):
+    """Before: ``len(self._splits["val"])`` was the length of a (questions, answers) tuple, always 2, so an
+    empty validation split was taken for a full one, and showing an example divided by zero (the window's
+    training worker died)."""
+    if case == "val_fraction 0":
+        config = _config(small_addition, val_fraction=0.0, batch=8)
+    else:
+        q, a = generate_addition(4, np.random.default_rng(1))
+        config = _config(_write(tmp_path / "four.txt", q, a), batch=2)  # round(4 * 0.1) = 0 held out
+    task = make_task(config)
+    assert task.splits() == ["train"]
+    assert task.data_info()["sizes"]["val"] == 0
+    shown = task.display_example(3)
+    assert shown["question"] and shown["expected"]
+    assert task.trace(1)["layers"]
+    with pytest.raises(TaskError, match="no validation examples"):
+        task.evaluate("val")
+    reports = []
+    trainer = Trainer(task)
+    live = LiveRun(trainer, reports.append, Display(trace=0, example=0))
+    live.run_steps(3)  # the last report carries an example and a trace
+    assert trainer.step_count == 3 and reports[-1].get("example") is not None
+    assert all(np.isfinite(task.evaluate("train", 1)[k]) for k in ("loss", "accuracy"))
+
+
+def test_a_batch_larger_than_the_training_examples_is_refused(tmp_path):
+    """Before: ``min(batch, len(train))`` trained on fewer examples than asked without a word."""
+    q, a = generate_addition(10, np.random.default_rng(1))
+    path = _write(tmp_path / "ten.txt", q, a)
+    with pytest.raises(TaskError, match=r"batch 32 is larger than the 9 training examples"):
+        make_task(_config(path, batch=32))
+    assert make_task(_config(path, batch=9)).splits() == ["val", "train"]
