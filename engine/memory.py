@@ -13,6 +13,8 @@ import os
 import numpy as np
 
 from .config import Config
+from .errors import SettingError
+from .i18n import QT_TRANSLATE_NOOP
 from .layers.cells import cell_class
 
 _OPTIMIZER_COPIES = {"sgd": 0, "momentum": 1, "adagrad": 1, "rmsprop": 1, "adam": 2}
@@ -75,10 +77,10 @@ def check_fits(config: Config, vocab_size: int, available: int | None = None, sh
     avail = available_bytes() if available is None else available
     if need["total"] > share * avail:
         biggest = max((k for k in need if k != "total"), key=need.get)
-        raise ValueError(
-            f"this model would need about {_mb(need['total'])} to train (mostly {biggest}: "
-            f"{_mb(need[biggest])}) but only {_mb(avail)} is available; reduce the hidden size, "
-            f"batch, BPTT length or vocabulary")
+        raise SettingError(QT_TRANSLATE_NOOP("engine", "This model would need about {need} to train (mostly {part}: "
+                                             "{part_need}) but only {available} is available; reduce the hidden "
+                                             "size, batch, BPTT length or vocabulary."),
+                           need=_mb(need["total"]), part=biggest, part_need=_mb(need[biggest]), available=_mb(avail))
     return need["total"]
 
 

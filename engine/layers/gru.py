@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnn_lab.engine.functions import sigmoid
+from rnn_lab.engine.i18n import QT_TRANSLATE_NOOP
 
 from .recurrent import Cell, Gate, TimeRecurrent
 
@@ -17,10 +18,12 @@ class GRU(Cell):
     """One step of the GRU (the book's ``GRU``): x (N, D), h_prev (N, H)."""
 
     name = "gru"
-    title = "GRU"
-    about = "the gated recurrent unit of the book's appendix: update gate z, reset gate r, no cell state"
-    gates = (Gate("z", "sigmoid", "update gate"), Gate("r", "sigmoid", "reset gate"),
-             Gate("h_tilde", "tanh", "candidate state"))
+    title = QT_TRANSLATE_NOOP("engine", "GRU")
+    about = QT_TRANSLATE_NOOP("engine", "the gated recurrent unit of the book's appendix: update "
+                              "gate z, reset gate r, no cell state")
+    gates = (Gate("z", "sigmoid", QT_TRANSLATE_NOOP("engine", "update gate")),
+             Gate("r", "sigmoid", QT_TRANSLATE_NOOP("engine", "reset gate")),
+             Gate("h_tilde", "tanh", QT_TRANSLATE_NOOP("engine", "candidate state")))
 
     def forward(self, x, h_prev):
         Wx, Wh, b = self.params

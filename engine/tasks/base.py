@@ -19,7 +19,8 @@ from typing import Any, ClassVar, NamedTuple
 import numpy as np
 
 from ..config import Config
-from ..errors import TaskError
+from ..errors import SettingError, TaskError
+from ..i18n import QT_TRANSLATE_NOOP, Sentence
 from ..layers.cells import CELLS
 from ..memory import check_fits
 
@@ -63,6 +64,8 @@ class Task(ABC):
       dtype:  numpy dtype       float32 or float64
     """
 
+    # Texts for people are marked for the catalogue (``QT_TRANSLATE_NOOP("engine", ...)``): the window
+    # shows them translated.
     name: ClassVar[str]  # "adder", "char", "lm", "seq2seq"
     title: ClassVar[str]  # "Binary adder", ...
     blurb: ClassVar[str] = ""  # two sentences for the window: what is learned
@@ -72,6 +75,7 @@ class Task(ABC):
     higher_is_better: ClassVar[bool]  # for "best parameters" and the book's lr decay
     has_sampling: ClassVar[bool] = False  # language models: prompt + sampling panel
     unit: ClassVar[str | None] = None  # what a token is, for a language model: "character" or "word"
+    units: ClassVar[str] = QT_TRANSLATE_NOOP("engine", "tokens")  # how a sentence counts them: "characters"
     # config.model: any registered cell when ``uses_cells``, and the task's own ``variants``
     uses_cells: ClassVar[bool] = True
     variants: ClassVar[dict[str, Variant]] = {}
@@ -79,7 +83,7 @@ class Task(ABC):
     presets: ClassVar[dict[str, Preset]] = {}
     defaults: ClassVar[dict[str, Any]] = {}  # what a new run of this task starts from (Config values)
     settings: ClassVar[frozenset[str]] = frozenset()  # the task settings (``config.TASK_SETTINGS``) it uses
-    note: str = ""  # one sentence about how the task adapted the settings (e.g. to a short text), or ""
+    note: str | Sentence = ""  # one sentence about how the task adapted the settings (e.g. to a short text)
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -95,7 +99,8 @@ class Task(ABC):
         if cls.uses_cells and model in CELLS:
             return model
         known = (list(CELLS) if cls.uses_cells else []) + list(cls.variants)
-        raise TaskError(f"The {cls.title}'s model must be one of {', '.join(known)}, not {model!r}.")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "The {task}'s model must be one of {known}, not {model!r}."),
+                        task=Sentence(cls.title), known=", ".join(known), model=model)
 
     @classmethod
     def memory_shape(cls, config: Config) -> dict[str, Any]:
@@ -109,9 +114,8 @@ class Task(ABC):
         try:
             check_fits(self.config, vocab_size, cell=self.cell_of(self.config.model),
                        **self.memory_shape(self.config))
-        except ValueError as exc:
-            msg = str(exc)
-            raise TaskError(msg[:1].upper() + msg[1:] + ".") from None
+        except SettingError as exc:
+            raise TaskError(exc.sentence) from None
 
     def divergence_hint(self) -> str:
         """Besides a lower learning rate and clipping: what else to try when this run diverges ("" = nothing)."""
@@ -183,7 +187,7 @@ class Task(ABC):
              "text": str}                                   # joined for display
 
         Leaves training state untouched. Raises TaskError for an unusable prompt."""
-        raise TaskError(f"the {self.title} task does not generate text")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "the {task} task does not generate text"), task=Sentence(self.title))
 
     # -- exact resume ----------------------------------------------------------------------------
     @abstractmethod
@@ -199,12 +203,21 @@ class Task(ABC):
         "sizes": {split: tokens}}. A vocabulary saved here is used to rebuild the task from a checkpoint."""
         return {"source": self.config.data or "built-in", "vocab": None, "sizes": {}}
 
+    def data_source(self) -> str | Sentence:
+        """Where the data comes from, for the window (``data_info()["source"]`` is its English str)."""
+        return self.data_info()["source"]
+
     def solved(self, metrics: dict[str, float]) -> bool:
         """Whether validation ``metrics`` say the task is done perfectly (the adder: every pair right).
         Tasks that can't be solved exactly (language models) never are."""
         return False
 
     def describe(self) -> str:
-        """One line for the status bar, e.g. 'Word LM · LSTM 100 · 10,000 words · 929k tokens'."""
-        return f"{self.title} · {self.model.num_params():,} parameters"
+        """One line for the status bar, e.g. 'Word LM · LSTM 100 · 10,000 words · 929k tokens' (English)."""
+        return str(self.description())
+
+    def description(self) -> Sentence:
+        """``describe()``'s line as a Sentence, for the window (translated there)."""
+        return Sentence(QT_TRANSLATE_NOOP("engine", "{task} · {params} parameters"), task=Sentence(self.title),
+                        params=self.model.num_params())
 

@@ -1,9 +1,10 @@
 """The character-level language model (char-rnn): predict the next character of a text.
 
-Data: ``config.data`` names a UTF-8 text file ("" = the project's own texts, ``assets/texts/en/``;
-see ``data.builtin``). The vocabulary is the sorted set of the text's characters; the validation split
-is the LAST ``config.val_fraction`` of the characters (as nanoGPT's prepare.py does for Tiny
-Shakespeare), of each built-in text.
+Data: ``config.data`` names a UTF-8 text file ("" = the project's own texts: ``assets/texts/en/``, or
+``assets/texts/ja/`` when ``config.corpus`` is "ja"; see ``data.builtin``). The vocabulary is the
+sorted set of the text's characters (about 80 for the English texts, about 900 for the Japanese ones:
+kana, kanji and punctuation); the validation split is the LAST ``config.val_fraction`` of the
+characters (as nanoGPT's prepare.py does for Tiny Shakespeare), of each built-in text.
 Ids are one int32 array; the training batches follow the book's BPTT scheme (``data.batcher``).
 
 Model (``config.model``): any registered cell ("rnn" with ``config.activation``, "lstm", "gru", ...),
@@ -24,28 +25,34 @@ from ..data.builtin import builtin_texts, split_texts
 from ..data.text import read_text
 from ..data.vocab import Vocab, char_vocab, encode_chars
 from ..errors import TaskError
+from ..i18n import QT_TRANSLATE_NOOP, Sentence
 from .base import MENU_CELLS, Preset, Variant
 from .language import LanguageTask
 
-VISIBLE = {"\n": "⏎", " ": "␣", "\t": "⇥"}  # characters that would be invisible as axis labels
+VISIBLE = {"\n": "⏎", " ": "␣", "\t": "⇥", "\u3000": "□"}  # characters that would be invisible as axis labels
+# what the data label says of each built-in corpus (``config.corpus``)
+SOURCES = {"en": QT_TRANSLATE_NOOP("engine", "built-in: {n} texts written for RNN Lab"),
+           "ja": QT_TRANSLATE_NOOP("engine", "built-in (Japanese): {n} texts written for RNN Lab")}
 
 
 class CharTask(LanguageTask):
     """Character LM; ``CharTask(config, vocab=None)``. Splits: train, val (when val_fraction > 0)."""
 
     name = "char"
-    title = "Character LM"
-    blurb = "Reads text one character at a time and predicts the next character."
-    data_hint = "Open a text file…"
+    title = QT_TRANSLATE_NOOP("engine", "Character LM")
+    blurb = QT_TRANSLATE_NOOP("engine", "Reads text one character at a time and predicts the next character.")
+    data_hint = QT_TRANSLATE_NOOP("engine", "Open a text file…")
     unit = "character"
-    variants = {"simple": Variant("Simple RNN", "rnn")}
+    units = QT_TRANSLATE_NOOP("engine", "characters")
+    settings = LanguageTask.settings | {"corpus"}
+    variants = {"simple": Variant(QT_TRANSLATE_NOOP("engine", "Simple RNN"), "rnn")}
     presets = {
         # Tiny Shakespeare (fast): the most learning per CPU second (bench/shakespeare.py, docs/results.md).
         # A 1-layer LSTM 128 costs ~2.5x less per character than H=256; batch 16 costs about as much per
         # character as batch 64 (the step time is nearly linear in the batch) but makes 4x more updates.
         # Adam, cosine decay to lr/100 over the run (3,000 steps: ~135-145 s at 1 BLAS thread on a quiet
         # machine); validation every 250 steps on 56 batches = 57,344 characters, about half the split.
-        "shakespeare-fast": Preset("Tiny Shakespeare (fast) — LSTM 128", dict(
+        "shakespeare-fast": Preset(QT_TRANSLATE_NOOP("engine", "Tiny Shakespeare (fast) — LSTM 128"), dict(
             model="lstm", layers=1, hidden=128, embed=32, batch=16, bptt=64, optimizer="adam", lr=0.006,
             schedule="cosine", clip=5.0, dropout=0.0, tie_weights=False, max_steps=3000, eval_interval=250,
             eval_batches=56, val_fraction=0.1, temperature=1.0, top_k=0)),
@@ -57,15 +64,16 @@ class CharTask(LanguageTask):
     def _load_data(self, vocab):
         cfg = self.config
         if cfg.data:
-            texts = [read_text(Path(cfg.data), getattr(cfg, "encoding", "utf-8"), what="text file")]
+            texts = [read_text(Path(cfg.data), getattr(cfg, "encoding", "utf-8"),
+                               what=QT_TRANSLATE_NOOP("engine", "text file"))]
             source = str(cfg.data)
         else:
-            named = builtin_texts()
+            named = builtin_texts(cfg.corpus)
             if not named:
-                raise TaskError("The built-in texts are missing: reinstall RNN Lab (pip install --force-reinstall "
-                                "rnn-lab) or open a text file.")
+                raise TaskError(QT_TRANSLATE_NOOP("engine", "The built-in texts are missing: reinstall RNN Lab (pip "
+                                                  "install --force-reinstall rnn-lab) or open a text file."))
             texts = [t for _, t in named]
-            source = f"built-in: {len(texts)} texts written for RNN Lab"
+            source = Sentence(SOURCES[cfg.corpus], n=len(texts))
         train_text, val_text = split_texts(texts, cfg.val_fraction)
         text = train_text + val_text
         if vocab is None:
@@ -73,15 +81,17 @@ class CharTask(LanguageTask):
         else:
             bad = next((t for t in vocab if not isinstance(t, str) or len(t) != 1), None)
             if bad is not None:
-                raise TaskError(f"The saved vocabulary is not a character vocabulary (it holds {bad!r}).")
+                raise TaskError(QT_TRANSLATE_NOOP("engine", "The saved vocabulary is not a character vocabulary (it "
+                                                  "holds {token!r})."), token=bad)
             v = Vocab(vocab)
         try:
             ids = encode_chars(text, v)
         except KeyError as exc:
             char, offset = exc.args
             line = text.count("\n", 0, offset) + 1
-            raise TaskError(f"The text contains {char!r} (line {line:,}), which is not among the model's "
-                            f"{len(v)} characters.") from None
+            raise TaskError(QT_TRANSLATE_NOOP("engine", "The text contains {char!r} (line {line}), which is not "
+                                              "among the model's {n} characters."),
+                            char=char, line=line, n=len(v)) from None
         n_val = len(val_text)
         splits = {"train": ids[:ids.size - n_val]}
         if n_val:

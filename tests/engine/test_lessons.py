@@ -117,7 +117,7 @@ def test_relative_data_path_resolves_against_the_lesson_folder(tmp_path):
 # ---------------------------------------------------------------------------- bad files
 @pytest.mark.parametrize("changes, words", [
     ({"format": "something-else"}, "format"),
-    ({"version": 2}, "version 2 is newer"),
+    ({"version": 3}, "version 3 is newer"),
     ({"version": "1"}, "version"),
     ({"title": ""}, "title"),
     ({"text": 5}, "text"),
