@@ -24,7 +24,10 @@ from PyQt6.QtWidgets import QMessageBox
 from rnn_lab.engine.checkpoint import read_checkpoint_meta
 from rnn_lab.engine.errors import CheckpointError
 
+from rnn_lab.engine.tasks.registry import TASKS
+
 from . import paths
+from .i18n import engine_text, number
 
 FILE_NAME = "autosave.npz"
 INTERVAL_MS = 3 * 60_000  # "every few minutes": at most three minutes of training lost to a crash
@@ -106,15 +109,20 @@ class Autosave(QObject):
             return None
         settings.setValue("autosave/answered", str(info["mtime"]))
         when = info["saved_at"].replace("T", " ").removesuffix("+00:00")
-        return self.ask(f"RNN Lab saved your last {info['task']} run at step {info['step']:,}"
-                        f"{f' ({when} UTC)' if when else ''}. Restore it, or start fresh with the binary adder "
-                        "and every task's default settings?")
+        task = engine_text(TASKS[info["task"]].title) if info["task"] in TASKS else info["task"]
+        if when:
+            text = self.tr("RNN Lab saved your last {task} run at step {step} ({when} UTC). Restore it, or start "
+                           "fresh with the binary adder and every task's default settings?")
+        else:
+            text = self.tr("RNN Lab saved your last {task} run at step {step}. Restore it, or start fresh with the "
+                           "binary adder and every task's default settings?")
+        return self.ask(text.format(task=task, step=number(info["step"]), when=when))
 
     def ask(self, text: str) -> bool:
         """The question, with the buttons Restore (True) and Start fresh (False)."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Restore the last session?", text, parent=self.window)
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Start fresh", QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore the last session?"), text, parent=self.window)
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Start fresh"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
         box.exec()
         return box.clickedButton() is restore

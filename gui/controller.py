@@ -277,11 +277,13 @@ class Controller(QObject):
         self._proc = None
         self._conn.close()
         again = len(self._restarts) <= RESTARTS_PER_MINUTE
-        what = ("Starting a fresh one with the same settings; steps since the last save or autosave are lost."
-                if again else "It failed several times in a minute, so it was not restarted: "
-                "try smaller settings, then Reset.")
+        what = (self.tr("Starting a fresh one with the same settings; steps since the last save or autosave are "
+                        "lost.") if again else
+                self.tr("It failed several times in a minute, so it was not restarted: try smaller settings, then "
+                        "Reset."))
         self._on_message({"kind": "event", "level": "error", "state": "stopped", "step": self._last_step,
-                          "message": f"The training process stopped unexpectedly (exit code {code}). {what}"})
+                          "message": self.tr("The training process stopped unexpectedly (exit code {code}). "
+                                             "{what}").format(code=code, what=what)})
         self._last_state = "stopped"
         if again:
             self._start_process()

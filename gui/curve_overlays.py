@@ -16,10 +16,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QCoreApplication, Qt
 
 from rnn_lab.engine.runs import Run, RunStore, change_label, debiased_ema
 
+from .i18n import metric_label
 from .plot_speed import thin
 
 MAX_RUN_MARKERS = 12  # per kept run: the overlays must not bury the current run's own markers
@@ -119,14 +120,14 @@ class RunOverlays:
         base_metric = value_at_x(base, "metric", mode, x, smoothing) if base is not None else math.nan
         for run in runs:
             loss = value_at_x(run, "loss", mode, x, smoothing)
-            text = f"{_esc(run.name)}: loss {_fmt(loss)}"
+            text = QCoreApplication.translate("RunOverlays", "{run}: loss {loss}").format(run=_esc(run.name), loss=_fmt(loss))
             if base is not None and run is base:
-                text += " (baseline)"
+                text += QCoreApplication.translate("RunOverlays", " (baseline)")
             elif base is not None:
-                text += f", vs baseline: {_signed(loss - base_loss)}"
+                text += QCoreApplication.translate("RunOverlays", ", vs baseline: {difference}").format(difference=_signed(loss - base_loss))
                 if run.metric_name == base.metric_name:
                     metric = value_at_x(run, "metric", mode, x, smoothing)
-                    text += f" ({run.metric_name} {_signed(metric - base_metric)})"
+                    text += f" ({_esc(metric_label(run.metric_name))} {_signed(metric - base_metric)})"
             lines.append(f"<span style='color:{run.color}'>{text}</span>")
         return lines
 

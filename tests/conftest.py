@@ -28,3 +28,26 @@ def rng():
     import numpy as np
 
     return np.random.default_rng(0)
+
+
+@pytest.fixture(autouse=True)
+def _window_language(request):
+    """Tests that make widgets see the window as it starts in English (its catalogue gives the plural
+    forms: "1 step", "2 steps"); the ``japanese`` fixture switches, and English comes back after it."""
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        from rnn_lab.gui import i18n
+
+        app = request.getfixturevalue("qapp")
+        if app.property("rnnlab_language") != "en":
+            i18n.install(app, "en")
+    yield
+
+
+@pytest.fixture
+def japanese(qapp):
+    """The window's language is Japanese for this test (``gui/i18n.install``), English again after it."""
+    from rnn_lab.gui import i18n
+
+    i18n.install(qapp, "ja")
+    yield
+    i18n.install(qapp, "en")
