@@ -23,7 +23,6 @@ from PyQt6.QtWidgets import QMessageBox
 
 from rnn_lab.engine.checkpoint import read_checkpoint_meta
 from rnn_lab.engine.errors import CheckpointError
-
 from rnn_lab.engine.tasks.registry import TASKS
 
 from . import paths

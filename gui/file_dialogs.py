@@ -12,9 +12,9 @@ from rnn_lab.engine.errors import CheckpointError
 from rnn_lab.engine.tasks.registry import TASKS
 
 from .dialogs import ExportDialog
-from .i18n import engine_text, translate
 from .export import ExportError, grab_window
 from .export import export as export_target
+from .i18n import engine_text, translate
 
 
 def _file_dir(window) -> str:

@@ -17,9 +17,9 @@ from PyQt6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PyQt6.QtGui import QColor, QFont, QPainter, QPen
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ..i18n import number
 from ..theme import CHANGE_COLOR, CORRECT_COLOR, TRAIN_COLOR, WRONG_COLOR
 from ..throttle import Throttle
-from ..i18n import number
 from ..widgets.accuracy_curve import AccuracyCurve
 from .base import Panel
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PyQt6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt, QTimer, pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, pyqtSignal
 from PyQt6.QtWidgets import (
     QCheckBox,
     QComboBox,

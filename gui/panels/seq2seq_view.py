@@ -17,8 +17,8 @@ from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PyQt6.QtGui import QFont, QFontDatabase
 from PyQt6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from ..theme import CORRECT_COLOR, WRONG_COLOR
 from ..i18n import number
+from ..theme import CORRECT_COLOR, WRONG_COLOR
 from ..widgets.accuracy_curve import AccuracyCurve
 from ..widgets.heatmap import HeatmapWidget, display_token
 from .base import Panel
