@@ -100,9 +100,12 @@ def sentence_of(value: Any) -> Sentence:
 
 
 def _plain(value: Any) -> Any:
-    """What a Sentence may hold: str, int, float, bool, None or a Sentence (a path becomes its str)."""
+    """What a Sentence may hold: str, int, float, bool, None or a Sentence (an ``ExplainedError`` gives its
+    Sentence; a path becomes its str)."""
     if isinstance(value, (Sentence, str, int, float, bool)) or value is None:
         return value
+    if isinstance(getattr(value, "sentence", None), Sentence):  # an error that explains itself
+        return value.sentence
     if hasattr(value, "item") and callable(value.item):  # a NumPy scalar
         return value.item()
     return str(value)

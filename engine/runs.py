@@ -33,6 +33,8 @@ from .curves import BoundedRows, back_date, thin_history
 from .i18n import QT_TRANSLATE_NOOP, fill
 from .tasks.registry import applies
 
+Words = Callable[[str], str]  # translates a marked word (the window's language); English: as it is
+
 # Twelve colours that stay apart (CIE76 distance > 22 between any two, and from the validation,
 # gradient, learning-rate, change and divergence colours), mid-lightness so that each reads on the
 # light and the dark plot background; the first is the training blue.
@@ -128,15 +130,18 @@ def is_marked(change: Mapping[str, Any]) -> bool:
     return change.get("source", "user") == "user" and change.get("name") not in UNMARKED
 
 
-def change_label(change: Mapping[str, Any]) -> str:
-    """The marker text of a live hyperparameter change ``{"name", "old", "new", ...}``: "lr 20 -> 5"."""
-    return f"{change['name']} {format_number(change['old'])} -> {format_number(change['new'])}"
+def change_label(change: Mapping[str, Any], words: Words | None = None) -> str:
+    """The marker text of a live hyperparameter change ``{"name", "old", "new", ...}``: "lr 20 -> 5"
+    (``words`` translates the setting's name)."""
+    name = str(change["name"])
+    if words is not None and name in _SHORT:
+        name = words(_SHORT[name])
+    return f"{name} {format_number(change['old'])} -> {format_number(change['new'])}"
 
 
 # ---------------------------------------------------------------------------- run names
 # A name's words are marked for the catalogue: the window's store translates them (``RunStore.words``);
 # setting names (lr, dropout, ...) stay as they are, the identifiers the tooltips show in brackets.
-Words = Callable[[str], str]
 MODEL_NAMES = {"rnn": "RNN", "simple": "RNN", "lstm": "LSTM", "gru": "GRU", "better": "LSTM",
                "plain": "seq2seq", "reversed": QT_TRANSLATE_NOOP("engine", "seq2seq reversed"),
                "peeky": QT_TRANSLATE_NOOP("engine", "peeky seq2seq"),
@@ -147,8 +152,24 @@ MODEL_NAMES = {"rnn": "RNN", "simple": "RNN", "lstm": "LSTM", "gru": "GRU", "bet
 # when training stops, not what is learnt.
 _NOT_IN_NAMES = ("task", "model", "hidden", "temperature", "top_k", "eval_interval", "eval_batches", "max_steps",
                  "epochs", "encoding")
+# How a name calls a setting ("lr 0.003"): the setting's own name, or a short word (marked: a window in
+# another language writes its own)
 _SHORT = {"tie_weights": QT_TRANSLATE_NOOP("engine", "tied"), "val_fraction": QT_TRANSLATE_NOOP("engine", "val share"),
-          "decay_steps": QT_TRANSLATE_NOOP("engine", "decay"), "init_std": QT_TRANSLATE_NOOP("engine", "init std")}
+          "decay_steps": QT_TRANSLATE_NOOP("engine", "decay"), "init_std": QT_TRANSLATE_NOOP("engine", "init std"),
+          "lr": QT_TRANSLATE_NOOP("engine", "lr"), "clip": QT_TRANSLATE_NOOP("engine", "clip"),
+          "dropout": QT_TRANSLATE_NOOP("engine", "dropout"), "hidden": QT_TRANSLATE_NOOP("engine", "hidden"),
+          "embed": QT_TRANSLATE_NOOP("engine", "embed"), "layers": QT_TRANSLATE_NOOP("engine", "layers"),
+          "activation": QT_TRANSLATE_NOOP("engine", "activation"), "init": QT_TRANSLATE_NOOP("engine", "init"),
+          "optimizer": QT_TRANSLATE_NOOP("engine", "optimizer"), "schedule": QT_TRANSLATE_NOOP("engine", "schedule"),
+          "batch": QT_TRANSLATE_NOOP("engine", "batch"), "bptt": QT_TRANSLATE_NOOP("engine", "bptt"),
+          "seed": QT_TRANSLATE_NOOP("engine", "seed"), "dtype": QT_TRANSLATE_NOOP("engine", "dtype"),
+          "impl": QT_TRANSLATE_NOOP("engine", "impl"), "corpus": QT_TRANSLATE_NOOP("engine", "corpus"),
+          "min_count": QT_TRANSLATE_NOOP("engine", "min_count"),
+          "temperature": QT_TRANSLATE_NOOP("engine", "temperature"), "top_k": QT_TRANSLATE_NOOP("engine", "top_k"),
+          "eval_interval": QT_TRANSLATE_NOOP("engine", "eval_interval"),
+          "eval_batches": QT_TRANSLATE_NOOP("engine", "eval_batches"),
+          "max_steps": QT_TRANSLATE_NOOP("engine", "max_steps"), "epochs": QT_TRANSLATE_NOOP("engine", "epochs"),
+          "pause_when_solved": QT_TRANSLATE_NOOP("engine", "pause_when_solved")}
 MAX_DIFFERENCES = 3
 
 
@@ -347,11 +368,11 @@ class Run:
             return np.full(s.shape, np.nan)
         return np.interp(s, known[ok], target[ok])
 
-    def markers(self, mode: str = "step") -> list[tuple[float, str]]:
+    def markers(self, mode: str = "step", words: Words | None = None) -> list[tuple[float, str]]:
         """(x, "lr 20 -> 5") for each marked live change (``is_marked``), at the step it happened."""
         changes = [c for c in self.changes if is_marked(c)]
         xs = self.x(mode, [c["step"] for c in changes])
-        return [(float(x), change_label(c)) for x, c in zip(xs, changes)]
+        return [(float(x), change_label(c, words)) for x, c in zip(xs, changes)]
 
 
 def _check_name(name: Any) -> str:

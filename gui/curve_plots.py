@@ -75,7 +75,7 @@ class CurvePlots(pg.GraphicsLayoutWidget):
         for item in (self.loss_smooth, self.metric_smooth, self.grad_smooth, self.lr_curve):
             thin(item, "subsample")
         self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(GRAD_COLOR, width=1, style=Qt.PenStyle.DashLine),
-                                         label=QCoreApplication.translate("CurvePlots", "clip"), labelOpts={"position": 0.95, "color": GRAD_COLOR})
+                                         label=QCoreApplication.translate("CurvePlots", "clip"), labelOpts={"position": 0.88, "color": GRAD_COLOR})
         self.grad_plot.addItem(self.clip_line, ignoreBounds=True)
         self.clip_line.hide()
         self.cursors = []

@@ -40,9 +40,10 @@ _PROPERTY = "rnnlab_language"  # the QCoreApplication property that records the 
 log = logging.getLogger("rnnlab.gui")
 
 
-def system_language() -> str:
-    """The first language of the system's user-interface languages that RNN Lab speaks (else English)."""
-    for tag in QLocale.system().uiLanguages():
+def system_language(locale: QLocale | None = None) -> str:
+    """The first language of the system's user-interface languages (``locale``'s: default, the system's)
+    that RNN Lab speaks; English when the first one it names is a language RNN Lab does not speak."""
+    for tag in (locale if locale is not None else QLocale.system()).uiLanguages():
         code = tag.replace("-", "_").split("_")[0].lower()
         if code in LANGUAGES:
             return code

@@ -124,7 +124,7 @@
     <message>
         <location filename="../gui/panels/adder_view.py" line="151" />
         <source>Shade of a predicted bit = the network's P(bit = 1) (number below it);  red outline = wrong bit.</source>
-        <translation>予測ビットの濃さ = ネットワークの P(bit = 1)（下の数値）。赤い枠 = 間違ったビット。</translation>
+        <translation>予測ビットの濃さ = ネットワークが出した P(ビット = 1)（下の数値）。赤い枠 = 間違ったビット。</translation>
     </message>
     <message>
         <location filename="../gui/panels/adder_view.py" line="154" />
@@ -865,7 +865,7 @@ The window keeps running. The details were written to {log}.</source>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="54" />
         <source>Gradient clip</source>
-        <translation>勾配クリッピング</translation>
+        <translation>クリッピング</translation>
     </message>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="55" />
@@ -895,7 +895,7 @@ The window keeps running. The details were written to {log}.</source>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="60" />
         <source>Embedding size</source>
-        <translation>埋め込みの次元数</translation>
+        <translation>埋め込み次元</translation>
     </message>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="61" />
@@ -945,22 +945,22 @@ The window keeps running. The details were written to {log}.</source>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="70" />
         <source>Eval batches</source>
-        <translation>評価のバッチ数</translation>
+        <translation>評価バッチ数</translation>
     </message>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="71" />
         <source>Stop at step</source>
-        <translation>停止するステップ</translation>
+        <translation>停止ステップ</translation>
     </message>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="72" />
         <source>Stop at epoch</source>
-        <translation>停止するエポック</translation>
+        <translation>停止エポック</translation>
     </message>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="73" />
         <source>Init std</source>
-        <translation>初期値の標準偏差</translation>
+        <translation>初期値の σ</translation>
     </message>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="74" />
@@ -970,12 +970,12 @@ The window keeps running. The details were written to {log}.</source>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="75" />
         <source>Validation share</source>
-        <translation>検証データの割合</translation>
+        <translation>検証の割合</translation>
     </message>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="76" />
         <source>Min word count</source>
-        <translation>単語の最小出現回数</translation>
+        <translation>最小出現回数</translation>
     </message>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="77" />
@@ -985,7 +985,7 @@ The window keeps running. The details were written to {log}.</source>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="78" />
         <source>Pause when solved</source>
-        <translation>解けたら一時停止</translation>
+        <translation>解けたら停止</translation>
     </message>
     <message>
         <location filename="../gui/panels/hyperparams.py" line="79" />
@@ -1462,32 +1462,32 @@ The window keeps running. The details were written to {log}.</source>
 </context><context>
     <name>Metrics</name>
     <message>
-        <location filename="../gui/i18n.py" line="121" />
+        <location filename="../gui/i18n.py" line="122" />
         <source>loss</source>
         <translation>損失</translation>
     </message>
     <message>
-        <location filename="../gui/i18n.py" line="121" />
+        <location filename="../gui/i18n.py" line="122" />
         <source>perplexity</source>
         <translation>パープレキシティ</translation>
     </message>
     <message>
-        <location filename="../gui/i18n.py" line="122" />
+        <location filename="../gui/i18n.py" line="123" />
         <source>accuracy</source>
         <translation>正解率</translation>
     </message>
     <message>
-        <location filename="../gui/i18n.py" line="123" />
+        <location filename="../gui/i18n.py" line="124" />
         <source>bit accuracy</source>
         <translation>ビット単位の正解率</translation>
     </message>
     <message>
-        <location filename="../gui/i18n.py" line="124" />
+        <location filename="../gui/i18n.py" line="125" />
         <source>character accuracy</source>
         <translation>文字単位の正解率</translation>
     </message>
     <message>
-        <location filename="../gui/i18n.py" line="125" />
+        <location filename="../gui/i18n.py" line="126" />
         <source>metric</source>
         <translation>評価指標</translation>
     </message>
@@ -3431,7 +3431,7 @@ The window keeps running. The details were written to {log}.</source>
     <message>
         <location filename="../engine/live.py" line="163" />
         <source>Solved: exactly right on every validation example at step {step}. Training paused; press Play to train on, or untick 'Pause when solved'.</source>
-        <translation>解けました: ステップ {step} で、検証のすべての例に完全に正解しました。学習を一時停止しています。続けるには「開始」を押すか、「解けたら一時停止」のチェックを外してください。</translation>
+        <translation>解けました: ステップ {step} で、検証のすべての例に完全に正解しました。学習を一時停止しています。続けるには「開始」を押すか、「解けたら停止」のチェックを外してください。</translation>
     </message>
     <message>
         <location filename="../engine/live.py" line="170" />
@@ -3454,72 +3454,192 @@ The window keeps running. The details were written to {log}.</source>
         <translation>{cell} {size} 重み共有</translation>
     </message>
     <message>
-        <location filename="../engine/runs.py" line="141" />
+        <location filename="../engine/runs.py" line="146" />
         <source>seq2seq reversed</source>
         <translation>seq2seq 入力反転</translation>
     </message>
     <message>
-        <location filename="../engine/runs.py" line="142" />
+        <location filename="../engine/runs.py" line="147" />
         <source>peeky seq2seq</source>
         <translation>Peeky seq2seq</translation>
     </message>
     <message>
-        <location filename="../engine/runs.py" line="143" />
+        <location filename="../engine/runs.py" line="148" />
         <source>peeky seq2seq reversed</source>
         <translation>Peeky seq2seq 入力反転</translation>
     </message>
     <message>
-        <location filename="../engine/runs.py" line="144" />
+        <location filename="../engine/runs.py" line="149" />
         <source>attention seq2seq</source>
         <translation>Attention seq2seq</translation>
     </message>
     <message>
-        <location filename="../engine/runs.py" line="145" />
+        <location filename="../engine/runs.py" line="150" />
         <source>bidirectional seq2seq</source>
         <translation>双方向 seq2seq</translation>
     </message>
     <message>
-        <location filename="../engine/runs.py" line="150" />
+        <location filename="../engine/runs.py" line="157" />
         <source>tied</source>
         <translation>重み共有</translation>
     </message>
     <message>
-        <location filename="../engine/runs.py" line="150" />
+        <location filename="../engine/runs.py" line="157" />
         <source>val share</source>
         <translation>検証の割合</translation>
     </message>
     <message>
-        <location filename="../engine/runs.py" line="151" />
+        <location filename="../engine/runs.py" line="158" />
         <source>decay</source>
         <translation>減衰</translation>
     </message>
     <message>
-        <location filename="../engine/runs.py" line="151" />
+        <location filename="../engine/runs.py" line="158" />
         <source>init std</source>
         <translation>初期値の標準偏差</translation>
     </message>
     <message>
+        <location filename="../engine/runs.py" line="159" />
+        <source>lr</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="159" />
+        <source>clip</source>
+        <translation>クリッピング</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="160" />
+        <source>dropout</source>
+        <translation>ドロップアウト</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="160" />
+        <source>hidden</source>
+        <translation>隠れ</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="161" />
+        <source>embed</source>
+        <translation>埋め込み</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="161" />
+        <source>layers</source>
+        <translation>層</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="162" />
+        <source>activation</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="162" />
+        <source>init</source>
+        <translation>初期値</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="163" />
+        <source>optimizer</source>
+        <translation>最適化</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="163" />
+        <source>schedule</source>
+        <translation>減衰</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="164" />
+        <source>batch</source>
+        <translation>バッチ</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="164" />
+        <source>bptt</source>
+        <translation>BPTT</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="165" />
+        <source>seed</source>
+        <translation>シード</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="165" />
+        <source>dtype</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="166" />
+        <source>impl</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="166" />
+        <source>corpus</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="167" />
+        <source>min_count</source>
+        <translation>最小出現回数</translation>
+    </message>
+    <message>
         <location filename="../engine/runs.py" line="168" />
+        <source>temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="168" />
+        <source>top_k</source>
+        <translation>top-k</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="169" />
+        <source>eval_interval</source>
+        <translation>評価間隔</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="170" />
+        <source>eval_batches</source>
+        <translation>評価バッチ数</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="171" />
+        <source>max_steps</source>
+        <translation>停止ステップ</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="171" />
+        <source>epochs</source>
+        <translation>停止エポック</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="172" />
+        <source>pause_when_solved</source>
+        <translation>解けたら停止</translation>
+    </message>
+    <message>
+        <location filename="../engine/runs.py" line="189" />
         <source>{layers}-layer {model}</source>
         <translation>{layers} 層の {model}</translation>
     </message>
     <message>
-        <location filename="../engine/runs.py" line="175" />
+        <location filename="../engine/runs.py" line="196" />
         <source>built-in data</source>
         <translation>内蔵データ</translation>
     </message>
     <message>
-        <location filename="../engine/runs.py" line="176" />
+        <location filename="../engine/runs.py" line="197" />
         <source>data {name}</source>
         <translation>データ {name}</translation>
     </message>
     <message>
-        <location filename="../engine/runs.py" line="178" />
+        <location filename="../engine/runs.py" line="199" />
         <source>not {setting}</source>
         <translation>{setting}なし</translation>
     </message>
     <message>
-        <location filename="../engine/runs.py" line="196" />
+        <location filename="../engine/runs.py" line="217" />
         <source>+{n} more</source>
         <translation>ほか {n} 件</translation>
     </message>
@@ -3646,52 +3766,67 @@ The window keeps running. The details were written to {log}.</source>
         <translation>文章に、モデルの {n} 文字にない文字 {char!r} があります（{line} 行目）。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="56" />
+        <location filename="../engine/tasks/language.py" line="35" />
+        <source>train</source>
+        <translation>訓練</translation>
+    </message>
+    <message>
+        <location filename="../engine/tasks/language.py" line="35" />
+        <source>val</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <location filename="../engine/tasks/language.py" line="36" />
+        <source>test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <location filename="../engine/tasks/language.py" line="58" />
         <source>The training split has {n} {units}, too few to learn from; use a longer text or a smaller val_fraction.</source>
         <translation>訓練データが {n} {units}しかなく、学習には少なすぎます。もっと長い文章を使うか、val_fraction を小さくしてください。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="62" />
+        <location filename="../engine/tasks/language.py" line="64" />
         <source>The text is short ({n} training {units}), so training uses batch {batch} × BPTT {bptt} instead of {config_batch} × {config_bptt}.</source>
         <translation>文章が短い（訓練データ {n} {units}）ので、{config_batch} × {config_bptt} の代わりにバッチ {batch} × BPTT {bptt} で学習します。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="68" />
+        <location filename="../engine/tasks/language.py" line="70" />
         <source>The {split} split has {n} {units}, too few to evaluate; raise val_fraction or use a longer text.</source>
-        <translation>{split} データが {n} {units}しかなく、評価には少なすぎます。val_fraction を大きくするか、もっと長い文章を使ってください。</translation>
+        <translation>{split}データが {n} {units}しかなく、評価には少なすぎます。val_fraction を大きくするか、もっと長い文章を使ってください。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="111" />
+        <location filename="../engine/tasks/language.py" line="114" />
         <source>Tied weights need the embedding size to equal the hidden size (embed {embed}, hidden {hidden}).</source>
         <translation>重み共有には、埋め込みの次元数と隠れユニット数が同じである必要があります（埋め込み {embed}、隠れユニット {hidden}）。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="139" />
+        <location filename="../engine/tasks/language.py" line="142" />
         <source>The {task} has no {split!r} split (val_fraction is 0); it has {have}.</source>
         <translation>{task}には {split!r} データがありません（val_fraction が 0 です）。あるのは {have} です。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="141" />
+        <location filename="../engine/tasks/language.py" line="144" />
         <source>The {task} has no {split!r} split; it has {have}.</source>
         <translation>{task}には {split!r} データがありません。あるのは {have} です。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="206" />
+        <location filename="../engine/tasks/language.py" line="209" />
         <source>{split} passage {index} ({units} {start}-{end}): loss {loss:.3f} nats per token</source>
-        <translation>{split} の文 {index}（{units} {start}〜{end}）: 損失 {loss:.3f} nats/トークン</translation>
+        <translation>{split}データの文 {index}（{units} {start}〜{end}）: 損失 {loss:.3f} nats/トークン</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="252" />
+        <location filename="../engine/tasks/language.py" line="256" />
         <source>The sample length must be between 0 and {most}, got {length}.</source>
         <translation>サンプルの長さは 0 から {most} の間です（{length} が指定されました）。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="255" />
+        <location filename="../engine/tasks/language.py" line="259" />
         <source>top_k must be 0 (all tokens) or more, got {top_k}.</source>
         <translation>top_k は 0（すべてのトークン）以上です（{top_k} が指定されました）。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="311" />
+        <location filename="../engine/tasks/language.py" line="315" />
         <source>{task} · {model} · {vocab} {units} in the vocabulary · {train} training {units} · {params} parameters</source>
         <translation>{task} · {model} · 語彙 {vocab} {units} · 訓練データ {train} {units} · パラメータ {params} 個</translation>
     </message>

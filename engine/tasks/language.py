@@ -32,6 +32,8 @@ from .base import StepResult, Task
 SPLITS = ("train", "val", "test")
 DISPLAY_LEN = 40  # longest passage shown by trace/display_example (and never longer than bptt)
 MAX_SAMPLE = 100_000
+SPLIT_NAMES = {"train": QT_TRANSLATE_NOOP("engine", "train"), "val": QT_TRANSLATE_NOOP("engine", "val"),
+               "test": QT_TRANSLATE_NOOP("engine", "test")}  # how a sentence names a split
 
 
 def perplexity(loss: float) -> float:
@@ -67,7 +69,8 @@ class LanguageTask(Task):
             if ids.size < 2:
                 raise TaskError(QT_TRANSLATE_NOOP("engine", "The {split} split has {n} {units}, too few to "
                                                   "evaluate; raise val_fraction or use a longer text."),
-                                split=split, n=int(ids.size), units=Sentence(self.units))
+                                split=Sentence(SPLIT_NAMES.get(split, split)), n=int(ids.size),
+                                units=Sentence(self.units))
         self.model = self._build_model()
         self.model.set_train(True)
         self.batcher = BPTTBatcher(self.ids["train"], self.batch, self.bptt)
@@ -205,7 +208,8 @@ class LanguageTask(Task):
                 "target_probs": target_probs, "top5": top5, "layers": layers,
                 "title": Sentence(QT_TRANSLATE_NOOP("engine", "{split} passage {index} ({units} {start}-{end}): "
                                                     "loss {loss:.3f} nats per token"),
-                                  split=split, index=index, units=Sentence(self.units), start=start, end=start + L,
+                                  split=Sentence(SPLIT_NAMES[split]), index=index, units=Sentence(self.units),
+                                  start=start, end=start + L,
                                   loss=float(loss))}
 
     def _top_per_position(self, probs: np.ndarray, k: int) -> list[list[tuple[str, float]]]:

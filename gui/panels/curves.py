@@ -37,7 +37,7 @@ from ..curve_buffer import CurveBuffer
 from ..curve_markers import MAX_MARKERS, MarkerLayer
 from ..curve_overlays import RunOverlays
 from ..curve_plots import CurvePlots
-from ..i18n import metric_label, number
+from ..i18n import engine_text, metric_label, number
 from ..theme import CHANGE_COLOR, DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from .base import Panel
 
@@ -203,7 +203,7 @@ class CurvesPanel(Panel):
             self.add_marker(float(msg.get("step", self._last_step())), self.tr("diverged"), DIVERGE_COLOR)
         elif kind == "hparam" and is_marked(msg):
             # (a schedule's lr steps are the lr curve itself, not marks)
-            self.add_marker(float(msg["step"]), change_label(msg), CHANGE_COLOR, dashed=True)
+            self.add_marker(float(msg["step"]), change_label(msg, engine_text), CHANGE_COLOR, dashed=True)
         if kind == "hparam" and msg.get("name") == "clip":
             self.clip = float(msg["new"])
             self._dirty = True

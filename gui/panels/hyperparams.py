@@ -152,7 +152,7 @@ class HyperparamsPanel(Panel):
         col.setContentsMargins(4, 4, 4, 4)
         col.setSpacing(6)
         for title, names in GROUPS:
-            box = QGroupBox("" if title == ADVANCED else self.tr(title))
+            box = QGroupBox("" if title == ADVANCED else QCoreApplication.translate("Hyperparameters", title))
             grid = QGridLayout(box)
             grid.setContentsMargins(6, 4, 6, 4)
             grid.setHorizontalSpacing(8)

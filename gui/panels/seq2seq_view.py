@@ -77,6 +77,7 @@ class Seq2seqPanel(Panel):
                                              (self.tr("Expected"), self.expected),
                                              (self.tr("Generated"), self.generated))):
             label.setFont(mono)
+            label.setProperty("data", True)  # shows the data set's text, in its own language
             label.setTextFormat(Qt.TextFormat.RichText)  # our own escaped HTML (see chars_html)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(QLabel(name), row, 0)
