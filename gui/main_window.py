@@ -17,7 +17,7 @@ from PyQt6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QTabW
 
 from rnn_lab.engine.config import Config
 from rnn_lab.engine.resources import asset_path
-from rnn_lab.engine.tasks.registry import TASKS
+from rnn_lab.engine.tasks.registry import TASKS, corpus_defaults
 
 from . import (
     dialogs,
@@ -460,8 +460,11 @@ class MainWindow(QMainWindow):
         config = self.config_for(task)
         if (config.data, config.corpus) == ("", corpus) and self.info and self.info["task"] == task:
             return
+        # the settings that depend on the corpus follow it, unless the user changed them
+        old, new = corpus_defaults(task, config.corpus), corpus_defaults(task, corpus)
+        follow = {k: v for k, v in new.items() if getattr(config, k) == old.get(k)}
         if self.confirm_discard(self.tr("Changing the data starts a fresh model.")):
-            self.controller.build(config.replace(data="", corpus=corpus))
+            self.controller.build(config.replace(data="", corpus=corpus, **follow))
 
     # ------------------------------------------------------------------ files (dialogs in file_dialogs.py)
     def open_data(self, kind: str = "file", task: str | None = None) -> None:

@@ -1454,7 +1454,7 @@ The window keeps running. The details were written to {log}.</source>
         <translation>モデルを変えると新しいモデルで始まります。</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="463" />
+        <location filename="../gui/main_window.py" line="466" />
         <location filename="../gui/main_window.py" line="455" />
         <source>Changing the data starts a fresh model.</source>
         <translation>データを変えると新しいモデルで始まります。</translation>
@@ -2115,73 +2115,73 @@ The window keeps running. The details were written to {log}.</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="90" />
+        <location filename="../gui/panels/seq2seq_view.py" line="91" />
         <source>New example</source>
         <translation>次の例</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="126" />
-        <location filename="../gui/panels/seq2seq_view.py" line="92" />
+        <location filename="../gui/panels/seq2seq_view.py" line="127" />
+        <location filename="../gui/panels/seq2seq_view.py" line="93" />
         <source>Validation accuracy: not measured yet</source>
         <translation>検証の正解率: まだ測っていません</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="93" />
+        <location filename="../gui/panels/seq2seq_view.py" line="94" />
         <source>output</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="93" />
+        <location filename="../gui/panels/seq2seq_view.py" line="94" />
         <source>attention weight</source>
         <translation>Attention の重み</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="96" />
+        <location filename="../gui/panels/seq2seq_view.py" line="97" />
         <source>input characters ({mark} = padding)</source>
         <translation>入力の文字（{mark} = パディング）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="97" />
+        <location filename="../gui/panels/seq2seq_view.py" line="98" />
         <source>output characters</source>
         <translation>出力の文字</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="98" />
+        <location filename="../gui/panels/seq2seq_view.py" line="99" />
         <source>This model has no attention (choose the Attention model to see where the decoder looks).</source>
         <translation>このモデルには Attention がありません（デコーダがどこを見ているかを見るには Attention のモデルを選んでください）。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="101" />
+        <location filename="../gui/panels/seq2seq_view.py" line="102" />
         <source>validation</source>
         <translation>検証</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="135" />
+        <location filename="../gui/panels/seq2seq_view.py" line="136" />
         <source>Validation accuracy: {accuracy:.1%} (step {step})</source>
         <translation>検証の正解率: {accuracy:.1%}（ステップ {step}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="139" />
+        <location filename="../gui/panels/seq2seq_view.py" line="140" />
         <source>Accuracy curve</source>
         <translation>正解率の曲線</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="139" />
+        <location filename="../gui/panels/seq2seq_view.py" line="140" />
         <source>Seq2seq example</source>
         <translation>seq2seq の例</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="141" />
+        <location filename="../gui/panels/seq2seq_view.py" line="142" />
         <source>Attention weights</source>
         <translation>Attention の重み</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="155" />
+        <location filename="../gui/panels/seq2seq_view.py" line="156" />
         <source>✓ right</source>
         <translation>✓ 正解</translation>
     </message>
     <message>
-        <location filename="../gui/panels/seq2seq_view.py" line="155" />
+        <location filename="../gui/panels/seq2seq_view.py" line="156" />
         <source>✗ wrong</source>
         <translation>✗ 不正解</translation>
     </message>
@@ -3690,17 +3690,17 @@ The window keeps running. The details were written to {log}.</source>
         <translation>{task} · {cell} {hidden} · パラメータ {params} 個</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/base.py" line="102" />
+        <location filename="../engine/tasks/base.py" line="105" />
         <source>The {task}'s model must be one of {known}, not {model!r}.</source>
         <translation>{task}のモデルは {known} のいずれかです（{model!r} ではありません）。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/base.py" line="190" />
+        <location filename="../engine/tasks/base.py" line="193" />
         <source>the {task} task does not generate text</source>
         <translation>{task}のタスクは文章を生成しません</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/base.py" line="221" />
+        <location filename="../engine/tasks/base.py" line="224" />
         <source>{task} · {params} parameters</source>
         <translation>{task} · パラメータ {params} 個</translation>
     </message>
@@ -3746,22 +3746,22 @@ The window keeps running. The details were written to {log}.</source>
         <translation>Tiny Shakespeare（高速） — LSTM 128</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/char.py" line="68" />
+        <location filename="../engine/tasks/char.py" line="72" />
         <source>text file</source>
         <translation>テキストファイル</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/char.py" line="73" />
+        <location filename="../engine/tasks/char.py" line="77" />
         <source>The built-in texts are missing: reinstall RNN Lab (pip install --force-reinstall rnn-lab) or open a text file.</source>
         <translation>内蔵の文章が見つかりません。RNN Lab を入れ直す（pip install --force-reinstall rnn-lab）か、テキストファイルを開いてください。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/char.py" line="84" />
+        <location filename="../engine/tasks/char.py" line="88" />
         <source>The saved vocabulary is not a character vocabulary (it holds {token!r}).</source>
         <translation>保存された語彙は文字の語彙ではありません（{token!r} を含みます）。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/char.py" line="92" />
+        <location filename="../engine/tasks/char.py" line="96" />
         <source>The text contains {char!r} (line {line}), which is not among the model's {n} characters.</source>
         <translation>文章に、モデルの {n} 文字にない文字 {char!r} があります（{line} 行目）。</translation>
     </message>

@@ -82,6 +82,9 @@ class Task(ABC):
     menu: ClassVar[tuple[str, ...]] = (MENU_CELLS,)  # the window's model menu: presets, variants, MENU_CELLS
     presets: ClassVar[dict[str, Preset]] = {}
     defaults: ClassVar[dict[str, Any]] = {}  # what a new run of this task starts from (Config values)
+    # besides ``defaults``, per built-in corpus (``config.corpus``): the Japanese texts' 861 characters
+    # memorise sooner than the English texts' 76 (see CharTask)
+    corpus_defaults: ClassVar[dict[str, dict[str, Any]]] = {}
     settings: ClassVar[frozenset[str]] = frozenset()  # the task settings (``config.TASK_SETTINGS``) it uses
     note: str | Sentence = ""  # one sentence about how the task adapted the settings (e.g. to a short text)
 

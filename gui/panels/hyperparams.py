@@ -355,7 +355,8 @@ class HyperparamsPanel(Panel):
     def reset_to_defaults(self) -> None:
         """Every control back to the task's defaults (a lesson's locked controls stay); the task, the data and
         the seed stay what they are."""
-        defaults = default_config(self.values["task"]).to_dict()
+        defaults = default_config(self.values["task"], corpus=self.values.get("corpus"),
+                                  data=self.values.get("data") or None).to_dict()
         keep = {"task", "data", "corpus", "seed", "model"} | self.locked_fields | self.hidden_fields
         for name in self.editors:
             if name not in keep and self.values.get(name) != defaults[name]:

@@ -282,3 +282,40 @@ def test_the_font_check_asks_qt(qapp):
     assert fonts.shows_japanese({"data_info": {"vocab": list("あいう")}}, "en")
     assert not fonts.shows_japanese({"data_info": {"vocab": list("abc")}}, "en")
     assert fonts.shows_japanese({}, "ja")
+
+
+# ---------------------------------------------------------------------------- the Japanese built-in text
+def test_the_built_in_menu_switches_the_character_model_to_the_japanese_texts(qtbot, settings):
+    win, controller = open_window(qtbot, settings, i18n.default_config("char", hidden=16, embed=8))
+    try:
+        panel = win.task_panel
+        assert panel.builtin_button.menu() is panel.builtin_menu and panel.builtin_button.isEnabled()
+        entries = {a.data(): a for a in panel.builtin_menu.actions()}
+        assert entries["en"].isChecked() and not entries["ja"].isChecked()
+        entries["ja"].trigger()  # nothing trained yet: no question asked
+        qtbot.waitUntil(lambda: win.info["config"]["corpus"] == "ja", timeout=WAIT_MS)
+        assert win.info["config"]["dropout"] == 0.5  # the corpus's defaults follow it...
+        assert win.info["config"]["embed"] == 8  # ...unless the user changed them
+        assert entries["ja"].isChecked() and "Japanese" in win.task_panel.data_label.text()
+        assert len(win.info["data_info"]["vocab"]) > 800
+        win.hyper.editors["dropout"].valueCommitted.emit(0.2)  # a choice of the user's stays when switching back
+        assert win.hyper.current_config().dropout == 0.2
+        entries["en"].trigger()
+        qtbot.waitUntil(lambda: win.info["config"]["corpus"] == "en", timeout=WAIT_MS)
+        assert win.info["config"]["dropout"] == 0.2
+    finally:
+        win.close()
+        controller.close(timeout=2.0)
+
+
+def test_the_japanese_window_starts_the_character_model_on_the_japanese_texts(qtbot, settings, japanese):
+    from rnn_lab.gui.panels.timeline import SampleTimelinePanel
+
+    win, controller = open_window(qtbot, settings, i18n.default_config("char", hidden=16, embed=8))
+    try:
+        assert win.info["config"]["corpus"] == "ja" and win.info["config"]["dropout"] == 0.5
+        timeline = next(p for p in win.panels if isinstance(p, SampleTimelinePanel))
+        assert timeline.prompt.text() == "川の"  # a prompt the model can read
+    finally:
+        win.close()
+        controller.close(timeout=2.0)
