@@ -58,7 +58,7 @@ def run(args: Any) -> int:
     settings = window_settings(bool(screenshot))
     language = i18n.choose_language(getattr(args, "lang", None), settings)
     i18n.install(app, language)
-    if language == "ja":
+    if language == "ja":  # kanji in their Japanese shapes, not those of a Chinese font found first
         fonts.prefer_japanese_glyphs(app)
     theme_name = str(settings.value("theme", "light"))
     theme_name = theme_name if theme_name in theme.THEMES else "light"
