@@ -42,6 +42,7 @@ from .atomic import atomic_write, check_writable, write_target
 from .config import Config
 from .curves import COLUMNS
 from .errors import CheckpointError, TaskError
+from .i18n import QT_TRANSLATE_NOOP, Sentence, sentence_of
 from .npz_reader import NpzError, NpzReader
 from .rng import rng_state_from_array, rng_state_to_array
 from .tasks.base import Task
@@ -128,7 +129,7 @@ def check_save_target(path: str | os.PathLike, writable: bool = False) -> Path:
 def _replaceable(target: Path) -> bool:
     """True for an empty file, an RNN Lab checkpoint, or a damaged archive (ours, cut short)."""
     try:
-        with open_regular(target, "file") as f:
+        with open_regular(target) as f:
             head = f.read(4)
             if not head:
                 return True
@@ -212,37 +213,44 @@ def _read(archive: NpzReader, key: str, max_bytes: int, shape: tuple | None = No
 
 def _check_file(path: Path) -> None:
     if not path.exists():
-        raise CheckpointError(f"no checkpoint at {path}: the file does not exist")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "no checkpoint at {path}: the file does not exist"),
+                              path=path)
     if path.is_dir():
-        raise CheckpointError(f"{path} is a folder, not a checkpoint file")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} is a folder, not a checkpoint file"), path=path)
     try:  # a regular file only: a FIFO would block (the window reads metadata on its own thread)
-        with open_regular(path, "checkpoint") as f:
+        with open_regular(path, QT_TRANSLATE_NOOP("engine", "checkpoint")) as f:
             head = f.read(4)
     except UserFileError as exc:
-        raise CheckpointError(str(exc).rstrip(".")) from None
+        raise CheckpointError(exc.sentence) from None
     except OSError as exc:
-        raise CheckpointError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "cannot read {path}: {reason}"), path=path,
+                              reason=exc.strerror or str(exc)) from None
     if not head:
-        raise CheckpointError(f"{path} is empty; it is not a checkpoint")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} is empty; it is not a checkpoint"), path=path)
     if head != _ZIP_MAGIC:
-        raise CheckpointError(f"{path} is not an RNN Lab checkpoint (not an .npz archive)")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} is not an RNN Lab checkpoint (not an .npz "
+                                                "archive)"), path=path)
 
 
 def _parse_meta(path: Path, raw: np.ndarray | None) -> dict[str, Any]:
     if raw is None:
-        raise CheckpointError(f"{path} is an .npz file but not an RNN Lab checkpoint (it has no {META_KEY})")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} is an .npz file but not an RNN Lab checkpoint (it "
+                                                "has no {key})"), path=path, key=META_KEY)
     try:
         meta = loads_json(bytes(np.asarray(raw, dtype=np.uint8)).decode("utf-8"), what="the metadata")
     except (ValueError, TypeError) as exc:
         raise CheckpointError(f"{path} has corrupt metadata ({exc})") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise CheckpointError(f"{path} is an .npz file but not an RNN Lab checkpoint (format is not {FORMAT!r})")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} is an .npz file but not an RNN Lab checkpoint "
+                                                "(format is not {format!r})"), path=path, format=FORMAT)
     version = meta.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise CheckpointError(f"{path} has an invalid checkpoint version {version!r}")
     if version > VERSION:
-        raise CheckpointError(f"{path} is checkpoint version {version}, written by a newer RNN Lab "
-                              f"(engine {meta.get('engine_version', '?')}); this version reads version {VERSION}")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} is checkpoint version {version}, written by a "
+                                                "newer RNN Lab (engine {engine}); this version reads version "
+                                                "{known}"),
+                              path=path, version=version, engine=str(meta.get("engine_version", "?")), known=VERSION)
     for key in ("config", "data_info"):
         if not isinstance(meta.get(key), dict):
             raise CheckpointError(f"{path} has incomplete metadata: {key!r} is missing")
@@ -254,7 +262,8 @@ def _check_meta_types(path: Path, meta: dict[str, Any]) -> None:
     """CheckpointError unless the parts a load reads have the types this module writes (a damaged or
     hand-edited file must not reach the task or the window as a TypeError)."""
     def bad(what: str) -> CheckpointError:
-        return CheckpointError(f"{path} has corrupt metadata: {what}")
+        return CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} has corrupt metadata: {what}"), path=path,
+                               what=what)
 
     def is_number(v: Any) -> bool:
         return isinstance(v, (int, float)) and not isinstance(v, bool)
@@ -302,17 +311,20 @@ def load_checkpoint(path: str | os.PathLike, callback=None, data: str | os.PathL
             if data is not None:
                 config = config.replace(data=str(data))
         except ValueError as exc:
-            raise CheckpointError(f"{path} holds an invalid configuration: {exc}") from None
+            raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} holds an invalid configuration: {error}"),
+                                  path=path, error=sentence_of(exc)) from None
         task_factory = task_factory or make_task
         vocab = meta["data_info"].get("vocab")
         try:
             task = task_factory(config, vocab=vocab)
         except (TaskError, ValueError, OSError) as exc:
             if config.data and not _exists(config.data):  # not a path any more (or a name like "addition")
-                hint = "the path given does not exist" if data is not None else \
-                    "point to where it is now (--data PATH, or the window's data field)"
-                raise CheckpointError(f"the data of this checkpoint is missing: {config.data} ({hint})") from None
-            raise CheckpointError(f"cannot rebuild the {config.task} task of {path}: {exc}") from None
+                hint = QT_TRANSLATE_NOOP("engine", "the path given does not exist") if data is not None else \
+                    QT_TRANSLATE_NOOP("engine", "point to where it is now (--data PATH, or the window's data field)")
+                raise CheckpointError(QT_TRANSLATE_NOOP("engine", "the data of this checkpoint is missing: {data} "
+                                                        "({hint})"), data=config.data, hint=Sentence(hint)) from None
+            raise CheckpointError(QT_TRANSLATE_NOOP("engine", "cannot rebuild the {task} task of {path}: {error}"),
+                                  task=config.task, path=path, error=sentence_of(exc)) from None
 
         model = task.model
         _check_param_names(path, model, archive.keys())
@@ -331,7 +343,9 @@ def load_checkpoint(path: str | os.PathLike, callback=None, data: str | os.PathL
         except CheckpointError:
             raise
         except (ValueError, KeyError, TypeError) as exc:
-            raise CheckpointError(f"{path} does not match the {config.task} task it describes: {exc}") from None
+            raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} does not match the {task} task it describes: "
+                                                    "{error}"), path=path, task=config.task,
+                                  error=sentence_of(exc)) from None
 
         history = meta.get("history") or {}
         trainer.val_points = list(history.get("val_points") or [])  # types checked by _check_meta_types

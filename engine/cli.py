@@ -90,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="window size for --screenshot and --export-plots (default 1280x800)")
     gui.add_argument("--lesson", metavar="NAME|FILE", help="open a lesson: a built-in one by its number or file "
                      "name (e.g. 1 or 01-why-gradients-vanish), or a lesson file")
+    gui.add_argument("--lang", choices=("en", "ja"), default=None,
+                     help="the window's language: en (English) or ja (Japanese, 日本語); default: View > "
+                          "Language's choice, else the system's")
     gui.add_argument("--worker", choices=("process", "thread"), default="process",
                      help="where training runs: a child process (default; the window keeps a core of its "
                      "own) or a thread of the window's process")

@@ -16,6 +16,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from .errors import SettingError
+from .i18n import QT_TRANSLATE_NOOP
 from .layers.cells import IMPLS
 
 
@@ -33,60 +35,84 @@ def _f(default, help, *, min=None, max=None, log=False, choices=None, live=False
 class Config:
     """Everything needed to rebuild a run. Defaults here are overridden per task by ``Task.defaults``."""
 
-    task: str = _f("adder", "What the network learns (a task of engine/tasks/registry.py)")
-    model: str = _f("rnn", "Model: a recurrent cell (rnn, lstm, gru, ...) or one of the task's own variants")
+    # (help texts are marked for the catalogue: the window shows them translated, the CLI in English)
+    task: str = _f("adder", QT_TRANSLATE_NOOP("engine", "What the network learns (a task of "
+                                              "engine/tasks/registry.py)"))
+    model: str = _f("rnn", QT_TRANSLATE_NOOP("engine", "Model: a recurrent cell (rnn, lstm, gru, ...) or one of "
+                                             "the task's own variants"))
     # The default is the fused code where it is measurably faster (the PTB models, char, the adder); a task
     # whose readable layers are as fast says so in its defaults (seq2seq).
-    impl: str = _f("fast", "Code of the recurrent layers: 'readable' (the book's equations, "
-                   "engine/layers/lstm.py) or 'fast' (fused kernels, engine/layers/fast/; the same numbers; "
-                   "a cell without fused code runs its readable code)",
+    impl: str = _f("fast", QT_TRANSLATE_NOOP("engine", "Code of the recurrent layers: 'readable' (the book's "
+                                             "equations, engine/layers/lstm.py) or 'fast' (fused kernels, "
+                                             "engine/layers/fast/; the same numbers; a cell without fused code "
+                                             "runs its readable code)"),
                    choices=IMPLS)
-    layers: int = _f(1, "Stacked recurrent layers", min=1, max=4, task_setting=True)
-    hidden: int = _f(16, "Hidden units per recurrent layer", min=1, max=2048, log=True)
-    embed: int = _f(16, "Embedding (word vector) size", min=1, max=2048, log=True, task_setting=True)
-    activation: str = _f("sigmoid", "Activation of a vanilla RNN", choices=("tanh", "sigmoid", "relu"),
-                         task_setting=True)
-    init: str = _f("xavier", "Weight initialisation", choices=("xavier", "he", "normal"))
-    init_std: float = _f(0.01, "Standard deviation for 'normal' initialisation", min=1e-4, max=1.0, log=True)
-    embed_std: float = _f(0.01, "Standard deviation of the initial embedding vectors (the book: 0.01)",
-                          min=1e-4, max=10.0, log=True, task_setting=True)
-    tie_weights: bool = _f(False, "Share embedding and output weights", task_setting=True)
-    dropout: float = _f(0.0, "Dropout ratio between layers (inverted dropout)", min=0.0, max=0.9, live=True,
-                        task_setting=True)
-    optimizer: str = _f("adam", "Update rule", choices=("sgd", "momentum", "adagrad", "rmsprop", "adam"))
-    lr: float = _f(0.01, "Learning rate", min=1e-5, max=100.0, log=True, live=True)
-    schedule: str = _f("none", "Learning-rate schedule (book: divide by 4 when validation gets worse)",
-                       choices=("none", "book", "step", "exponential", "cosine"))
-    decay_steps: int = _f(1000, "Steps per halving of lr (step, exponential) or length of the cosine "
-                          "(its end is --iters when set)", min=1, max=10**8, log=True)
-    clip: float = _f(0.0, "Clip gradients to this global norm (0 = off)", min=0.0, max=1000.0, live=True)
-    batch: int = _f(32, "Sequences per batch", min=1, max=1024, log=True)
-    bptt: int = _f(35, "Truncated BPTT length (timesteps per batch)", min=1, max=1000, log=True,
-                   task_setting=True)
-    batching: str = _f("sequential", "Training batches: the book's stateful sequential rows, or windows at "
-                       "random places (each from a zero state)", choices=("sequential", "random"),
-                       task_setting=True)
-    seed: int = _f(0, "Random seed (weights, batches, dropout)", min=0, max=2**31 - 1)
-    dtype: str = _f("float32", "Floating-point precision", choices=("float32", "float64"))
-    temperature: float = _f(1.0, "Sampling temperature", min=0.05, max=5.0, log=True, live=True,
-                            task_setting=True)
-    top_k: int = _f(0, "Sample only from the k most likely tokens (0 = all)", min=0, max=1000, live=True,
+    layers: int = _f(1, QT_TRANSLATE_NOOP("engine", "Stacked recurrent layers"), min=1, max=4, task_setting=True)
+    hidden: int = _f(16, QT_TRANSLATE_NOOP("engine", "Hidden units per recurrent layer"), min=1, max=2048,
+                     log=True)
+    embed: int = _f(16, QT_TRANSLATE_NOOP("engine", "Embedding (word vector) size"), min=1, max=2048, log=True,
                     task_setting=True)
-    data: str = _f("", "Data file or folder ('' = built-in)", rebuild=True)
-    encoding: str = _f("utf-8", "Text encoding of the data file", choices=("utf-8", "latin-1"),
-                       task_setting=True)
-    val_fraction: float = _f(0.1, "Share of the text held out for validation", min=0.0, max=0.5,
-                             task_setting=True)
-    min_count: int = _f(1, "Words seen fewer times become <unk>", min=1, max=1000, task_setting=True)
-    eval_interval: int = _f(200, "Evaluate on the validation split every N steps (0 = never)", min=0,
-                            max=1_000_000, live=True)
-    eval_batches: int = _f(0, "Batches per evaluation (0 = the whole split)", min=0, max=100_000, live=True)
-    pause_when_solved: bool = _f(True, "Pause training when the adder is exactly right on all 16,384 pairs "
-                                 "(the window; the CLI trains on)", live=True, task_setting=True)
-    max_steps: int = _f(0, "Stop after this many steps (0 = no limit; CLI: --iters)", min=0, max=10**9,
-                        live=True, rebuild=False)
-    epochs: float = _f(0.0, "Stop after this many epochs (0 = no limit)", min=0.0, max=10_000.0, live=True,
-                       rebuild=False)
+    activation: str = _f("sigmoid", QT_TRANSLATE_NOOP("engine", "Activation of a vanilla RNN"),
+                         choices=("tanh", "sigmoid", "relu"), task_setting=True)
+    init: str = _f("xavier", QT_TRANSLATE_NOOP("engine", "Weight initialisation"),
+                   choices=("xavier", "he", "normal"))
+    init_std: float = _f(0.01, QT_TRANSLATE_NOOP("engine", "Standard deviation for 'normal' initialisation"),
+                         min=1e-4, max=1.0, log=True)
+    embed_std: float = _f(0.01, QT_TRANSLATE_NOOP("engine", "Standard deviation of the initial embedding vectors "
+                                                  "(the book: 0.01)"), min=1e-4, max=10.0, log=True,
+                          task_setting=True)
+    tie_weights: bool = _f(False, QT_TRANSLATE_NOOP("engine", "Share embedding and output weights"),
+                           task_setting=True)
+    dropout: float = _f(0.0, QT_TRANSLATE_NOOP("engine", "Dropout ratio between layers (inverted dropout)"),
+                        min=0.0, max=0.9, live=True, task_setting=True)
+    optimizer: str = _f("adam", QT_TRANSLATE_NOOP("engine", "Update rule"),
+                        choices=("sgd", "momentum", "adagrad", "rmsprop", "adam"))
+    lr: float = _f(0.01, QT_TRANSLATE_NOOP("engine", "Learning rate"), min=1e-5, max=100.0, log=True, live=True)
+    schedule: str = _f("none", QT_TRANSLATE_NOOP("engine", "Learning-rate schedule (book: divide by 4 when "
+                                                 "validation gets worse)"),
+                       choices=("none", "book", "step", "exponential", "cosine"))
+    decay_steps: int = _f(1000, QT_TRANSLATE_NOOP("engine", "Steps per halving of lr (step, exponential) or length "
+                                                  "of the cosine (its end is --iters when set)"),
+                          min=1, max=10**8, log=True)
+    clip: float = _f(0.0, QT_TRANSLATE_NOOP("engine", "Clip gradients to this global norm (0 = off)"), min=0.0,
+                     max=1000.0, live=True)
+    batch: int = _f(32, QT_TRANSLATE_NOOP("engine", "Sequences per batch"), min=1, max=1024, log=True)
+    bptt: int = _f(35, QT_TRANSLATE_NOOP("engine", "Truncated BPTT length (timesteps per batch)"), min=1,
+                   max=1000, log=True, task_setting=True)
+    batching: str = _f("sequential", QT_TRANSLATE_NOOP("engine", "Training batches: the book's stateful "
+                                                        "sequential rows, or windows at random places (each "
+                                                        "from a zero state)"),
+                       choices=("sequential", "random"), task_setting=True)
+    seed: int = _f(0, QT_TRANSLATE_NOOP("engine", "Random seed (weights, batches, dropout)"), min=0,
+                   max=2**31 - 1)
+    dtype: str = _f("float32", QT_TRANSLATE_NOOP("engine", "Floating-point precision"),
+                    choices=("float32", "float64"))
+    temperature: float = _f(1.0, QT_TRANSLATE_NOOP("engine", "Sampling temperature"), min=0.05, max=5.0, log=True,
+                            live=True, task_setting=True)
+    top_k: int = _f(0, QT_TRANSLATE_NOOP("engine", "Sample only from the k most likely tokens (0 = all)"), min=0,
+                    max=1000, live=True, task_setting=True)
+    data: str = _f("", QT_TRANSLATE_NOOP("engine", "Data file or folder ('' = built-in)"), rebuild=True)
+    corpus: str = _f("en", QT_TRANSLATE_NOOP("engine", "The built-in text of the character model, used when no "
+                                             "data file is given: en (English) or ja (Japanese)"),
+                     choices=("en", "ja"), task_setting=True)
+    encoding: str = _f("utf-8", QT_TRANSLATE_NOOP("engine", "Text encoding of the data file"),
+                       choices=("utf-8", "latin-1"), task_setting=True)
+    val_fraction: float = _f(0.1, QT_TRANSLATE_NOOP("engine", "Share of the text held out for validation"),
+                             min=0.0, max=0.5, task_setting=True)
+    min_count: int = _f(1, QT_TRANSLATE_NOOP("engine", "Words seen fewer times become <unk>"), min=1, max=1000,
+                        task_setting=True)
+    eval_interval: int = _f(200, QT_TRANSLATE_NOOP("engine", "Evaluate on the validation split every N steps "
+                                                   "(0 = never)"),
+                            min=0, max=1_000_000, live=True)
+    eval_batches: int = _f(0, QT_TRANSLATE_NOOP("engine", "Batches per evaluation (0 = the whole split)"), min=0,
+                           max=100_000, live=True)
+    pause_when_solved: bool = _f(True, QT_TRANSLATE_NOOP("engine", "Pause training when the adder is exactly right "
+                                                         "on all 16,384 pairs (the window; the CLI trains on)"),
+                                 live=True, task_setting=True)
+    max_steps: int = _f(0, QT_TRANSLATE_NOOP("engine", "Stop after this many steps (0 = no limit; CLI: --iters)"),
+                        min=0, max=10**9, live=True, rebuild=False)
+    epochs: float = _f(0.0, QT_TRANSLATE_NOOP("engine", "Stop after this many epochs (0 = no limit)"), min=0.0,
+                       max=10_000.0, live=True, rebuild=False)
 
     # -- conversions -------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
@@ -102,7 +128,8 @@ class Config:
         unknown = sorted(set(d) - names)
         if unknown and strict:
             shown = (k if k.isprintable() else repr(k) for k in unknown)  # one line, whatever a file holds
-            raise ValueError(f"unknown configuration keys: {', '.join(shown)}")
+            raise SettingError(QT_TRANSLATE_NOOP("engine", "unknown configuration keys: {keys}"),
+                               keys=", ".join(shown))
         cfg = cls(**{k: v for k, v in d.items() if k in names})
         cfg.validate()
         return cfg
@@ -133,7 +160,7 @@ def field_info(name: str) -> dict[str, Any]:
 def coerce(name: str, value: Any) -> Any:
     """Convert ``value`` to field ``name``'s type and check bounds and choices (ValueError otherwise)."""
     if name not in FIELDS:
-        raise ValueError(f"unknown setting {name!r}")
+        raise SettingError(QT_TRANSLATE_NOOP("engine", "unknown setting {name!r}"), name=name)
     info = field_info(name)
     kind = info["type"]
     try:
@@ -154,12 +181,15 @@ def coerce(name: str, value: Any) -> Any:
         else:
             value = str(value)
     except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a finite {kind}, got {value!r}") from None
+        raise SettingError(QT_TRANSLATE_NOOP("engine", "{name} must be a finite {kind}, got {value!r}"), name=name,
+                           kind=kind, value=value) from None
     lo, hi = info["min"], info["max"]
     if lo is not None and value < lo or hi is not None and value > hi:
-        raise ValueError(f"{name} must be between {lo} and {hi}, got {value}")
+        raise SettingError(QT_TRANSLATE_NOOP("engine", "{name} must be between {lo} and {hi}, got {value}"),
+                           name=name, lo=lo, hi=hi, value=value)
     if info["choices"] and value not in info["choices"]:
-        raise ValueError(f"{name} must be one of {', '.join(info['choices'])}, got {value!r}")
+        raise SettingError(QT_TRANSLATE_NOOP("engine", "{name} must be one of {choices}, got {value!r}"),
+                           name=name, choices=", ".join(info["choices"]), value=value)
     return value
 
 

@@ -20,6 +20,8 @@ import math
 
 import numpy as np
 
+from .i18n import QT_TRANSLATE_NOOP, Sentence
+
 RUNAWAY_FACTOR = 3.0  # losses above 3 ln V ...
 RUNAWAY_STEPS = 50  # ... at every one of the last 50 recorded steps
 VOCABULARY_TASKS = ("char", "lm", "seq2seq")  # losses: cross-entropy per token of data_info()["vocab"]
@@ -52,7 +54,9 @@ def runaway(recent_losses: np.ndarray, loss: float, baseline: float | None) -> b
     return before.size == RUNAWAY_STEPS - 1 and bool((before > RUNAWAY_FACTOR * baseline).all())
 
 
-def describe(loss: float, baseline: float) -> str:
+def describe(loss: float, baseline: float) -> Sentence:
     """The reason, in words, for the divergence message."""
-    return (f"the loss stayed above {RUNAWAY_FACTOR:g} × ln V = {RUNAWAY_FACTOR * baseline:.3g} (a uniform guess "
-            f"scores ln V = {baseline:.3g}) for {RUNAWAY_STEPS} steps, reaching {loss:.4g}")
+    return Sentence(QT_TRANSLATE_NOOP("engine", "the loss stayed above {factor:g} × ln V = {limit:.3g} (a uniform "
+                                      "guess scores ln V = {baseline:.3g}) for {steps:d} steps, reaching {loss:.4g}"),
+                    factor=RUNAWAY_FACTOR, limit=RUNAWAY_FACTOR * baseline, baseline=baseline, steps=RUNAWAY_STEPS,
+                    loss=loss)

@@ -31,6 +31,7 @@ from . import messages
 from .checkpoint import load_checkpoint, save_checkpoint
 from .config import Config
 from .errors import CheckpointError
+from .i18n import QT_TRANSLATE_NOOP, Sentence, sentence_of
 from .live import LiveRun
 from .messages import COMMANDS, Display
 from .tasks.registry import applies, make_task
@@ -48,7 +49,11 @@ def task_info(task) -> dict[str, Any]:
             "layers": cfg.layers if applies(cfg, "layers") else 1, "has_sampling": task.has_sampling,
             "higher_is_better": task.higher_is_better, "config": cfg.to_dict(),
             "description": task.describe(), "num_params": task.model.num_params(),
-            "splits": list(task.splits()), "data_info": task.data_info(), "note": task.note}
+            "splits": list(task.splits()), "data_info": task.data_info(), "note": str(task.note),
+            # the same texts as data the window translates (``i18n.Sentence.to_dict()``)
+            "sentences": {"description": task.description().to_dict(),
+                          "note": sentence_of(task.note).to_dict() if task.note else None,
+                          "source": sentence_of(task.data_source()).to_dict()}}
 
 
 class TrainerHost:
@@ -75,7 +80,8 @@ class TrainerHost:
     def command(self, name: str, *args: Any) -> None:
         """Apply one command (``messages.COMMANDS``); a bad one is answered with an "error" event."""
         if name not in COMMANDS:
-            self.emit(messages.event("error", f"unknown command {name!r}"))
+            self.emit(messages.event("error", Sentence(QT_TRANSLATE_NOOP("engine", "unknown command {name!r}"),
+                                                       name=name)))
         elif name in ("build", "load"):
             self._submit((name, *args))
         elif name == "save":
@@ -89,8 +95,9 @@ class TrainerHost:
         elif self.live is not None:
             self._to_live(name, *args)
         elif name in ("play", "step") and self._stopped is not None:
-            self.emit(messages.event("error", "The run stopped after an error and cannot train on: save it "
-                                     "(File > Save), press Reset or load a checkpoint.", state="stopped"))
+            self.emit(messages.event("error", QT_TRANSLATE_NOOP("engine", "The run stopped after an error and cannot "
+                                                                "train on: save it (File > Save), press Reset or "
+                                                                "load a checkpoint."), state="stopped"))
 
     def _to_live(self, name: str, *args: Any) -> None:
         self.live.command(name, *args)
@@ -111,14 +118,14 @@ class TrainerHost:
     def _save(self, path: str, extra: dict[str, Any] | None = None) -> None:
         """Write a checkpoint of the run (between two steps when serving); answer "saved" or an error."""
         if self.live is None and self._stopped is None:
-            self.emit(messages.event("error", "There is no model to save yet."))
+            self.emit(messages.event("error", QT_TRANSLATE_NOOP("engine", "There is no model to save yet.")))
             return
 
         def save(trainer: Trainer) -> None:
             try:
                 save_checkpoint(path, trainer, extra=extra)
             except (CheckpointError, OSError) as exc:
-                self.emit(messages.event("error", str(exc), step=trainer.step_count, state=trainer.state))
+                self.emit(messages.event("error", exc, step=trainer.step_count, state=trainer.state))
             else:
                 self.emit(messages.saved(path, trainer.step_count))
 
@@ -159,8 +166,9 @@ class TrainerHost:
         if stopped is not None:
             self._stopped = stopped
         self.emit(messages.event(
-            "error", f"Training stopped after an unexpected error ({type(exc).__name__}: {exc}). "
-            "The model is kept: save it (File > Save), press Reset or load a checkpoint.",
+            "error", Sentence(QT_TRANSLATE_NOOP("engine", "Training stopped after an unexpected error ({error}). The "
+                                                "model is kept: save it (File > Save), press Reset or load a "
+                                                "checkpoint."), error=f"{type(exc).__name__}: {exc}"),
             state="stopped", step=stopped.step_count if stopped is not None else 0,
             traceback=traceback.format_exc()))
 
@@ -188,12 +196,13 @@ class TrainerHost:
             except queue.Empty:
                 return
             kind = job[0]
-            what = "Loading checkpoint" if kind == "load" else "Building model"
+            what = (QT_TRANSLATE_NOOP("engine", "Loading checkpoint") if kind == "load" else
+                    QT_TRANSLATE_NOOP("engine", "Building model"))
             self.emit(messages.building(what, job[1].to_dict() if kind == "build" else None))
             try:
                 trainer = self._make_trainer(job)
             except Exception as exc:  # noqa: BLE001 - any failure keeps the old model and says why
-                self.emit(messages.build_failed(str(exc) or type(exc).__name__))
+                self.emit(messages.build_failed(exc))
                 continue
             self._install(trainer, loaded_from=job[1] if kind == "load" else None)
 
@@ -259,7 +268,9 @@ def serve_pipe(conn, task_factory: Callable | None = None, report_interval: floa
             try:
                 host.command(name, *args)
             except Exception as exc:  # noqa: BLE001 - a bad command must not end the process
-                send(messages.event("error", f"{name} failed: {exc}", traceback=traceback.format_exc()))
+                send(messages.event("error", Sentence(QT_TRANSLATE_NOOP("engine", "{command} failed: {error}"),
+                                                      command=name, error=sentence_of(exc)),
+                                    traceback=traceback.format_exc()))
         host.close()
 
     threading.Thread(target=listen, name="rnnlab-commands", daemon=True).start()

@@ -35,6 +35,7 @@ from . import messages
 from .analysis import recurrent_radii, recurrent_weights
 from .curves import COLUMNS
 from .errors import TaskError
+from .i18n import QT_TRANSLATE_NOOP, Sentence, sentence_of
 from .messages import Display
 from .trainer import FINISHED, PAUSED, RUNNING, STOPPED, Trainer
 
@@ -133,7 +134,8 @@ class LiveRun:
             tr.train_step()
         except Exception as exc:  # noqa: BLE001 - the loop must survive anything a step raises
             tr.state, self._dirty, self._pending_steps = PAUSED, True, 0
-            tr.event("error", f"Training stopped: {exc}", traceback=traceback.format_exc())
+            tr.event("error", Sentence(QT_TRANSLATE_NOOP("engine", "Training stopped: {error}"),
+                                       error=sentence_of(exc)), traceback=traceback.format_exc())
             return
         if tr.state != RUNNING:  # diverged
             self._pending_steps, self._dirty = 0, True
@@ -144,7 +146,8 @@ class LiveRun:
                 tr.state, self._dirty = PAUSED, True
         if tr.state == RUNNING and tr.limits_reached():
             tr.state, self._dirty = FINISHED, True
-            tr.event("info", f"Finished after {tr.step_count:,} steps ({tr.task.epoch:.2f} epochs).")
+            tr.event("info", Sentence(QT_TRANSLATE_NOOP("engine", "Finished after {steps} steps ({epochs:.2f} "
+                                                        "epochs)."), steps=tr.step_count, epochs=tr.task.epoch))
         self._check_pauses()
 
     def _check_pauses(self) -> None:
@@ -157,13 +160,16 @@ class LiveRun:
             self._solved_seen = tr.solved_at
             if getattr(tr.config, "pause_when_solved", False):
                 tr.state, self._dirty, self._pending_steps = PAUSED, True, 0
-                tr.event("info", f"Solved: exactly right on every validation example at step {tr.step_count:,}. "
-                         "Training paused; press Play to train on, or untick 'Pause when solved'.", solved=True)
+                tr.event("info", Sentence(QT_TRANSLATE_NOOP("engine", "Solved: exactly right on every validation "
+                                                            "example at step {step}. Training paused; press Play "
+                                                            "to train on, or untick 'Pause when solved'."),
+                                          step=tr.step_count), solved=True)
                 return
         if tr.step_count in self.display.pause_at:
             tr.state, self._dirty, self._pending_steps = PAUSED, True, 0
-            tr.event("info", f"Paused at step {tr.step_count:,}, as the lesson describes: read the next "
-                     "step of the lesson, then press Play to go on.", lesson_pause=True)
+            tr.event("info", Sentence(QT_TRANSLATE_NOOP("engine", "Paused at step {step}, as the lesson describes: "
+                                                        "read the next step of the lesson, then press Play to go "
+                                                        "on."), step=tr.step_count), lesson_pause=True)
 
     # ------------------------------------------------------------------ commands (the loop's thread)
     def _drain(self) -> bool:
@@ -179,17 +185,20 @@ class LiveRun:
                 self._dirty = True
                 getattr(self, "_cmd_" + name)(*args)
             except (TaskError, ValueError, OSError) as exc:
-                self.trainer.event("error", str(exc))
+                self.trainer.event("error", exc)
             except Exception as exc:  # noqa: BLE001 - report, keep serving
-                self.trainer.event("error", f"{name} failed: {exc}", traceback=traceback.format_exc())
+                self.trainer.event("error", Sentence(QT_TRANSLATE_NOOP("engine", "{command} failed: {error}"),
+                                                     command=name, error=sentence_of(exc)),
+                                   traceback=traceback.format_exc())
 
     def _may_train(self) -> bool:
         tr = self.trainer
         if not tr.limits_reached():
             return True
         tr.state = FINISHED
-        tr.event("info", f"The run is finished ({tr.step_count:,} steps, {tr.task.epoch:.2f} epochs): "
-                 "raise the step or epoch limit to continue.")
+        tr.event("info", Sentence(QT_TRANSLATE_NOOP("engine", "The run is finished ({steps} steps, {epochs:.2f} "
+                                                    "epochs): raise the step or epoch limit to continue."),
+                                  steps=tr.step_count, epochs=tr.task.epoch))
         return False
 
     def _cmd_play(self) -> None:

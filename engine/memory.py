@@ -41,6 +41,8 @@ from pathlib import Path
 import numpy as np
 
 from .config import Config
+from .errors import SettingError
+from .i18n import QT_TRANSLATE_NOOP
 from .layers.cells import cell_class
 
 OPTIMIZER_SLOTS = {"sgd": 0, "momentum": 1, "adagrad": 1, "rmsprop": 1, "adam": 2}
@@ -195,11 +197,15 @@ def check_fits(need: dict[str, int], available: int | None = None, share: float 
     if need["total"] > share * avail:
         named = {k: v for k, v in need.items() if k not in ("total", "runtime")}
         biggest = max(named, key=named.get)
-        what = "reading the data" if biggest == "corpus_reading" else biggest
-        raise ValueError(
-            f"this run would need about {_mb(need['total'])} of memory (mostly {what}: "
-            f"{_mb(need[biggest])}) but only {_mb(avail)} is available; reduce the hidden size, "
-            f"batch, BPTT length or vocabulary" + (", or use a smaller text" if need["corpus_reading"] else ""))
+        if biggest == "corpus_reading":
+            raise SettingError(QT_TRANSLATE_NOOP("engine", "This run would need about {need} of memory (mostly for "
+                                                 "reading the data: {part_need}) but only {available} is available; "
+                                                 "use a smaller text."),
+                               need=_mb(need["total"]), part_need=_mb(need[biggest]), available=_mb(avail))
+        raise SettingError(QT_TRANSLATE_NOOP("engine", "This run would need about {need} of memory (mostly {part}: "
+                                             "{part_need}) but only {available} is available; reduce the hidden "
+                                             "size, batch, BPTT length or vocabulary."),
+                           need=_mb(need["total"]), part=biggest, part_need=_mb(need[biggest]), available=_mb(avail))
     return need["total"]
 
 
@@ -209,9 +215,10 @@ def check_corpus_fits(size: int, bytes_per_byte: float, available: int | None = 
     load = int(bytes_per_byte * size)
     avail = available_bytes() if available is None else available
     if load > share * avail:
-        raise ValueError(f"reading this {size / 1e6:,.1f} MB text would need about {_mb(load)} of memory "
-                         f"({bytes_per_byte:g} bytes per byte of text at the peak) but only {_mb(avail)} is "
-                         "available; use a smaller text")
+        raise SettingError(QT_TRANSLATE_NOOP("engine", "Reading this {size} MB text would need about {need} of "
+                                             "memory ({factor} bytes per byte of text at the peak) but only "
+                                             "{available} is available; use a smaller text."),
+                           size=f"{size / 1e6:,.1f}", need=_mb(load), factor=f"{bytes_per_byte:g}", available=_mb(avail))
 
 
 def _mb(n: int) -> str:

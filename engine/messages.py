@@ -24,6 +24,8 @@ from typing import Any, NotRequired, TypedDict
 
 import numpy as np
 
+from .i18n import Sentence, sentence_of
+
 # name -> the arguments after it (what ``TrainerHost.command`` takes)
 COMMANDS: dict[str, tuple[str, ...]] = {
     "build": ("config",), "load": ("path", "data"), "play": (), "pause": (), "step": ("n",),
@@ -70,7 +72,8 @@ class Progress(TypedDict):
 class Event(TypedDict):
     kind: str  # "event"
     level: str  # "info", "error", "diverged"
-    message: str
+    message: str  # in English (what a log or the command line shows)
+    sentence: NotRequired[dict[str, Any]]  # the same as ``i18n.Sentence.to_dict()``: the window translates it
     step: NotRequired[int]
     state: NotRequired[str]
     traceback: NotRequired[str]
@@ -115,7 +118,7 @@ class Saved(TypedDict):
 
 class Building(TypedDict):
     kind: str  # "building"
-    what: str
+    what: str  # "Building model" or "Loading checkpoint" (marked for the catalogue)
     config: dict[str, Any] | None
 
 
@@ -137,6 +140,7 @@ class Loaded(TypedDict):
 class BuildFailed(TypedDict):
     kind: str  # "build_failed"
     message: str
+    sentence: NotRequired[dict[str, Any]]
 
 
 KINDS: dict[str, type] = {"progress": Progress, "event": Event, "hparam": Hparam, "sample": Sample, "eval": Eval,
@@ -145,8 +149,10 @@ KINDS: dict[str, type] = {"progress": Progress, "event": Event, "hparam": Hparam
 OPEN_KINDS = {"progress", "eval"}  # they also carry the task's metrics, under the metrics' names
 
 
-def event(level: str, message: str, **extra: Any) -> Event:
-    return Event(kind="event", level=level, message=message, **extra)
+def event(level: str, message: str | Sentence | BaseException, **extra: Any) -> Event:
+    """An event; a Sentence (or an error that carries one) also travels as data the window translates."""
+    sentence = sentence_of(message)
+    return Event(kind="event", level=level, message=str(sentence), sentence=sentence.to_dict(), **extra)
 
 
 def hparam(step: int, name: str, old: Any, new: Any, source: str = "user") -> Hparam:
@@ -161,8 +167,10 @@ def building(what: str, config: dict[str, Any] | None) -> Building:
     return Building(kind="building", what=what, config=config)
 
 
-def build_failed(message: str) -> BuildFailed:
-    return BuildFailed(kind="build_failed", message=message)
+def build_failed(message: str | Sentence | BaseException) -> BuildFailed:
+    sentence = sentence_of(message)
+    return BuildFailed(kind="build_failed", message=str(sentence) or type(message).__name__,
+                       sentence=sentence.to_dict())
 
 
 def check(msg: dict[str, Any]) -> list[str]:

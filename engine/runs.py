@@ -21,7 +21,7 @@ import io
 import math
 import re
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
@@ -30,7 +30,10 @@ import numpy as np
 
 from .atomic import atomic_write_text
 from .curves import BoundedRows, back_date, thin_history
+from .i18n import QT_TRANSLATE_NOOP, fill
 from .tasks.registry import applies
+
+Words = Callable[[str], str]  # translates a marked word (the window's language); English: as it is
 
 # Twelve colours that stay apart (CIE76 distance > 22 between any two, and from the validation,
 # gradient, learning-rate, change and divergence colours), mid-lightness so that each reads on the
@@ -127,59 +130,91 @@ def is_marked(change: Mapping[str, Any]) -> bool:
     return change.get("source", "user") == "user" and change.get("name") not in UNMARKED
 
 
-def change_label(change: Mapping[str, Any]) -> str:
-    """The marker text of a live hyperparameter change ``{"name", "old", "new", ...}``: "lr 20 -> 5"."""
-    return f"{change['name']} {format_number(change['old'])} -> {format_number(change['new'])}"
+def change_label(change: Mapping[str, Any], words: Words | None = None) -> str:
+    """The marker text of a live hyperparameter change ``{"name", "old", "new", ...}``: "lr 20 -> 5"
+    (``words`` translates the setting's name)."""
+    name = str(change["name"])
+    if words is not None and name in _SHORT:
+        name = words(_SHORT[name])
+    return f"{name} {format_number(change['old'])} -> {format_number(change['new'])}"
 
 
 # ---------------------------------------------------------------------------- run names
+# A name's words are marked for the catalogue: the window's store translates them (``RunStore.words``);
+# setting names (lr, dropout, ...) stay as they are, the identifiers the tooltips show in brackets.
 MODEL_NAMES = {"rnn": "RNN", "simple": "RNN", "lstm": "LSTM", "gru": "GRU", "better": "LSTM",
-               "plain": "seq2seq", "reversed": "seq2seq reversed", "peeky": "peeky seq2seq",
-               "reversed_peeky": "peeky seq2seq reversed", "attention": "attention seq2seq",
-               "bidirectional": "bidirectional seq2seq"}
+               "plain": "seq2seq", "reversed": QT_TRANSLATE_NOOP("engine", "seq2seq reversed"),
+               "peeky": QT_TRANSLATE_NOOP("engine", "peeky seq2seq"),
+               "reversed_peeky": QT_TRANSLATE_NOOP("engine", "peeky seq2seq reversed"),
+               "attention": QT_TRANSLATE_NOOP("engine", "attention seq2seq"),
+               "bidirectional": QT_TRANSLATE_NOOP("engine", "bidirectional seq2seq")}
 # Settings a run name never mentions: the task is the plots' own; these change what is shown or
 # when training stops, not what is learnt.
 _NOT_IN_NAMES = ("task", "model", "hidden", "temperature", "top_k", "eval_interval", "eval_batches", "max_steps",
                  "epochs", "encoding")
-_SHORT = {"tie_weights": "tied", "val_fraction": "val share", "decay_steps": "decay", "init_std": "init std"}
+# How a name calls a setting ("lr 0.003"): the setting's own name, or a short word (marked: a window in
+# another language writes its own)
+_SHORT = {"tie_weights": QT_TRANSLATE_NOOP("engine", "tied"), "val_fraction": QT_TRANSLATE_NOOP("engine", "val share"),
+          "decay_steps": QT_TRANSLATE_NOOP("engine", "decay"), "init_std": QT_TRANSLATE_NOOP("engine", "init std"),
+          "lr": QT_TRANSLATE_NOOP("engine", "lr"), "clip": QT_TRANSLATE_NOOP("engine", "clip"),
+          "dropout": QT_TRANSLATE_NOOP("engine", "dropout"), "hidden": QT_TRANSLATE_NOOP("engine", "hidden"),
+          "embed": QT_TRANSLATE_NOOP("engine", "embed"), "layers": QT_TRANSLATE_NOOP("engine", "layers"),
+          "activation": QT_TRANSLATE_NOOP("engine", "activation"), "init": QT_TRANSLATE_NOOP("engine", "init"),
+          "optimizer": QT_TRANSLATE_NOOP("engine", "optimizer"), "schedule": QT_TRANSLATE_NOOP("engine", "schedule"),
+          "batch": QT_TRANSLATE_NOOP("engine", "batch"), "bptt": QT_TRANSLATE_NOOP("engine", "bptt"),
+          "seed": QT_TRANSLATE_NOOP("engine", "seed"), "dtype": QT_TRANSLATE_NOOP("engine", "dtype"),
+          "impl": QT_TRANSLATE_NOOP("engine", "impl"), "corpus": QT_TRANSLATE_NOOP("engine", "corpus"),
+          "min_count": QT_TRANSLATE_NOOP("engine", "min_count"),
+          "temperature": QT_TRANSLATE_NOOP("engine", "temperature"), "top_k": QT_TRANSLATE_NOOP("engine", "top_k"),
+          "eval_interval": QT_TRANSLATE_NOOP("engine", "eval_interval"),
+          "eval_batches": QT_TRANSLATE_NOOP("engine", "eval_batches"),
+          "max_steps": QT_TRANSLATE_NOOP("engine", "max_steps"), "epochs": QT_TRANSLATE_NOOP("engine", "epochs"),
+          "pause_when_solved": QT_TRANSLATE_NOOP("engine", "pause_when_solved")}
 MAX_DIFFERENCES = 3
 
 
-def model_label(config: Mapping[str, Any]) -> str:
-    """The model in a few words: "LSTM 128", "RNN 16 tanh", "2-layer LSTM 650", "attention seq2seq 128"."""
+def _same(text: str) -> str:
+    return text
+
+
+def model_label(config: Mapping[str, Any], words: Words = _same) -> str:
+    """The model in a few words: "LSTM 128", "RNN 16 tanh", "2-layer LSTM 650", "attention seq2seq 128"
+    (``words`` translates the marked words)."""
     model = str(config.get("model", ""))
-    text = f"{MODEL_NAMES.get(model, model)} {config.get('hidden', '')}".strip()
+    text = f"{words(MODEL_NAMES.get(model, model))} {config.get('hidden', '')}".strip()
     if model in ("rnn", "simple"):
         text += f" {config.get('activation', '')}".rstrip()
     layers = int(config.get("layers", 1) or 1)
     if layers > 1 and config.get("task") in ("char", "lm"):
-        text = f"{layers}-layer {text}"
+        text = fill(words(QT_TRANSLATE_NOOP("engine", "{layers}-layer {model}")), {"layers": layers, "model": text})
     return text
 
 
-def _setting(name: str, value: Any) -> str:
+def _setting(name: str, value: Any, words: Words = _same) -> str:
+    short = words(_SHORT[name]) if name in _SHORT else name
     if name == "data":
-        return "built-in data" if not value else f"data {PurePath(str(value)).name or value}"
+        return words(QT_TRANSLATE_NOOP("engine", "built-in data")) if not value else \
+            fill(words(QT_TRANSLATE_NOOP("engine", "data {name}")), {"name": PurePath(str(value)).name or value})
     if isinstance(value, bool):
-        return _SHORT.get(name, name) if value else f"not {_SHORT.get(name, name)}"
+        return short if value else fill(words(QT_TRANSLATE_NOOP("engine", "not {setting}")), {"setting": short})
     if isinstance(value, str):
-        return f"{_SHORT.get(name, name)} {value}"
-    return f"{_SHORT.get(name, name)} {format_number(value)}"
+        return f"{short} {value}"
+    return f"{short} {format_number(value)}"
 
 
-def run_label(config: Mapping[str, Any], previous: Mapping[str, Any] | None = None) -> str:
+def run_label(config: Mapping[str, Any], previous: Mapping[str, Any] | None = None, words: Words = _same) -> str:
     """A run's name that says what sets it apart: "LSTM 128 · lr 0.003" for a task's first run; for
     the next ones the model and up to three settings that differ from ``previous`` (the configuration
     of the task's run before), e.g. "LSTM 128 · lr 0.01 · dropout 0.2", or "… +2 more"."""
-    base = model_label(config)
+    base = model_label(config, words)
     if previous is None:
-        return f"{base} · {_setting('lr', config.get('lr'))}" if "lr" in config else base
+        return f"{base} · {_setting('lr', config.get('lr'), words)}" if "lr" in config else base
     diffs = [name for name in config if name not in _NOT_IN_NAMES and name in previous
              and config[name] != previous[name] and _applies(config, name)]
     diffs.sort(key=lambda n: n != "lr")  # the learning rate first: the setting tried most
-    shown = [_setting(n, config[n]) for n in diffs[:MAX_DIFFERENCES]]
+    shown = [_setting(n, config[n], words) for n in diffs[:MAX_DIFFERENCES]]
     if len(diffs) > MAX_DIFFERENCES:
-        shown.append(f"+{len(diffs) - MAX_DIFFERENCES} more")
+        shown.append(fill(words(QT_TRANSLATE_NOOP("engine", "+{n} more")), {"n": len(diffs) - MAX_DIFFERENCES}))
     return " · ".join([base, *shown])
 
 
@@ -333,11 +368,11 @@ class Run:
             return np.full(s.shape, np.nan)
         return np.interp(s, known[ok], target[ok])
 
-    def markers(self, mode: str = "step") -> list[tuple[float, str]]:
+    def markers(self, mode: str = "step", words: Words | None = None) -> list[tuple[float, str]]:
         """(x, "lr 20 -> 5") for each marked live change (``is_marked``), at the step it happened."""
         changes = [c for c in self.changes if is_marked(c)]
         xs = self.x(mode, [c["step"] for c in changes])
-        return [(float(x), change_label(c)) for x, c in zip(xs, changes)]
+        return [(float(x), change_label(c, words)) for x, c in zip(xs, changes)]
 
 
 def _check_name(name: Any) -> str:
@@ -357,6 +392,7 @@ class RunStore:
         self.palette = tuple(palette)
         self.runs: list[Run] = []
         self._made = 0
+        self.words: Words = _same  # translates the words of new runs' names (the window's language)
 
     def __iter__(self):
         return iter(self.runs)
@@ -393,8 +429,8 @@ class RunStore:
         cfg = dict(config.to_dict() if hasattr(config, "to_dict") else config)
         if name is None:
             same = [r for r in self.runs if r.config.get("task") == cfg.get("task")]
-            base = run_label(cfg, same[-1].config if same else None)
-            if same and base == model_label(cfg) == model_label(same[-1].config):
+            base = run_label(cfg, same[-1].config if same else None, self.words)
+            if same and base == model_label(cfg, self.words) == model_label(same[-1].config, self.words):
                 base = re.sub(r" \(\d+\)$", "", same[-1].name)  # the same settings again: "<its name> (2)"
             name, n = base, 2
             while name in self.names():

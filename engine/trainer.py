@@ -28,6 +28,7 @@ from .config import FIELDS, coerce
 from .curves import COLUMNS, MAX_VAL_POINTS, Curves, thin_history
 from .divergence import RUNAWAY_STEPS, far_above, runaway, uniform_loss
 from .divergence import describe as describe_runaway
+from .i18n import QT_TRANSLATE_NOOP, Sentence
 from .optim import make_optimizer
 from .schedule import make_schedule
 from .tasks.base import Task
@@ -190,17 +191,23 @@ class Trainer:
             g[...] = 0
         self.task.model.reset_state()
         self.state = DIVERGED
-        what = "the loss" if not math.isfinite(loss) else ("the gradient norm" if not math.isfinite(norm)
-                                                           else "a parameter")
-        hint = "lower the learning rate"
-        if self.config.clip <= 0:
-            hint += " or turn on gradient clipping (e.g. clip 5)"
+        what = QT_TRANSLATE_NOOP("engine", "the loss") if not math.isfinite(loss) else (
+            QT_TRANSLATE_NOOP("engine", "the gradient norm") if not math.isfinite(norm) else
+            QT_TRANSLATE_NOOP("engine", "a parameter"))
+        hint = Sentence(QT_TRANSLATE_NOOP("engine", "lower the learning rate") if self.config.clip > 0 else
+                        QT_TRANSLATE_NOOP("engine", "lower the learning rate or turn on gradient clipping (e.g. "
+                                          "clip 5)"))
         if self.task.divergence_hint():
-            hint += ", or " + self.task.divergence_hint()
-        why = why or f"{what} became NaN/Inf"
-        self.event("diverged", f"Training diverged at step {self.step_count + 1}: {why} "
-                   f"(lr {self.optimizer.lr:g}). Restored the parameters of step {self._backup['step']}; "
-                   f"{hint}.", step=self.step_count + 1, restored_step=self._backup["step"])
+            hint = Sentence(QT_TRANSLATE_NOOP("engine", "{hint}, or {task_hint}"), hint=hint,
+                            task_hint=Sentence(self.task.divergence_hint()))
+        if why is None:
+            why = Sentence(QT_TRANSLATE_NOOP("engine", "{what} became NaN/Inf"), what=Sentence(what))
+        self.event("diverged", Sentence(QT_TRANSLATE_NOOP("engine", "Training diverged at step {step}: {why} "
+                                                          "(lr {lr:g}). Restored the parameters of step "
+                                                          "{restored}; {hint}."),
+                                        step=self.step_count + 1, why=why, lr=self.optimizer.lr,
+                                        restored=self._backup["step"], hint=hint),
+                   step=self.step_count + 1, restored_step=self._backup["step"])
         return dict(self.last)
 
     # ------------------------------------------------------------------ live settings
@@ -225,7 +232,7 @@ class Trainer:
         self.callback(change)
 
     # ------------------------------------------------------------------ messages
-    def event(self, level: str, message: str, **extra: Any) -> None:
+    def event(self, level: str, message: str | Sentence | BaseException, **extra: Any) -> None:
         """Tell the front end something ("info", "error", "diverged"), with the run's step and state."""
         self.callback(messages.event(level, message, **{"step": self.step_count, "state": self.state, **extra}))
 

@@ -28,18 +28,30 @@ from typing import Any, BinaryIO
 
 import numpy as np
 
+from .errors import ExplainedError
+from .i18n import QT_TRANSLATE_NOOP, Sentence
+
+FILE, FILES = QT_TRANSLATE_NOOP("engine", "file"), QT_TRANSLATE_NOOP("engine", "files")
 JSON_MAX_DEPTH = 64  # nesting of objects and arrays; RNN Lab's own files need fewer than 10 levels
-_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+_KINDS = ((stat.S_ISFIFO, QT_TRANSLATE_NOOP("engine", "a named pipe (FIFO)")),
+          (stat.S_ISCHR, QT_TRANSLATE_NOOP("engine", "a character device")),
+          (stat.S_ISBLK, QT_TRANSLATE_NOOP("engine", "a block device")),
+          (stat.S_ISSOCK, QT_TRANSLATE_NOOP("engine", "a socket")), (stat.S_ISDIR, QT_TRANSLATE_NOOP("engine", "a folder")))
 
 
-class UserFileError(ValueError):
-    """A file the user named cannot be read as asked; the message names it and says why."""
+class UserFileError(ExplainedError):
+    """A file the user named cannot be read as asked; the message (a translatable ``Sentence``) names it
+    and says why."""
+
+
+def _error(template: str, what: str, path, **args) -> UserFileError:
+    """The error ``template`` about the ``what`` (a noun the caller marked for the catalogue) at ``path``."""
+    return UserFileError(Sentence(template, what=Sentence(what), path=str(path), **args))
 
 
 def describe_kind(mode: int) -> str:
     """What a non-regular file is, in words ("a named pipe (FIFO)", "a character device", ...)."""
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return next((name for test, name in _KINDS if test(mode)), QT_TRANSLATE_NOOP("engine", "not a regular file"))
 
 
 def size_text(n: int) -> str:
@@ -47,7 +59,7 @@ def size_text(n: int) -> str:
     return f"{n / 1e6:,.1f} MB"
 
 
-def open_regular(path: str | os.PathLike, what: str = "file") -> BinaryIO:
+def open_regular(path: str | os.PathLike, what: str = FILE) -> BinaryIO:
     """Open ``path`` for reading in binary mode if it is a regular file; UserFileError otherwise
     (missing, a folder, a FIFO, a device, no permission)."""
     p = Path(path)
@@ -55,16 +67,17 @@ def open_regular(path: str | os.PathLike, what: str = "file") -> BinaryIO:
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
                      | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise UserFileError(f"The {what} {p} does not exist.") from None
+        raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} does not exist."), what, p) from None
     except IsADirectoryError:
-        raise UserFileError(f"The {what} {p} is a folder, not a file.") from None
+        raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} is a folder, not a file."), what, p) from None
     except OSError as exc:
-        raise UserFileError(f"The {what} {p} cannot be opened: {exc.strerror or exc}.") from None
+        raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} cannot be opened: {reason}."), what, p,
+                     reason=exc.strerror or str(exc)) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise UserFileError(f"The {what} {p} is {describe_kind(mode)}, not a regular file; "
-                                "only regular files are read.")
+            raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} is {kind}, not a regular file; only regular "
+                                           "files are read."), what, p, kind=Sentence(describe_kind(mode)))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)  # (a regular file never blocks; reads behave as usual)
         return os.fdopen(fd, "rb")
@@ -73,37 +86,41 @@ def open_regular(path: str | os.PathLike, what: str = "file") -> BinaryIO:
         raise
 
 
-def read_bytes(path: str | os.PathLike, max_bytes: int, what: str = "file", kind: str = "files") -> bytes:
+def read_bytes(path: str | os.PathLike, max_bytes: int, what: str = FILE, kind: str = FILES) -> bytes:
     """All bytes of the regular file ``path``; UserFileError if it is larger than ``max_bytes``
     ("The {what} P is 2.0 MB; {kind} larger than 1.0 MB are refused.")."""
     p = Path(path)
     with open_regular(p, what) as f:
         size = os.fstat(f.fileno()).st_size
         if size > max_bytes:
-            raise UserFileError(f"The {what} {p} is {size_text(size)}; {kind} larger than "
-                                f"{size_text(max_bytes)} are refused.")
+            raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} is {size}; {kind} larger than {most} are "
+                                           "refused."), what, p, size=size_text(size), kind=Sentence(kind),
+                         most=size_text(max_bytes))
         try:
             data = f.read(max_bytes + 1)
         except OSError as exc:
-            raise UserFileError(f"The {what} {p} could not be read: {exc.strerror or exc}.") from None
+            raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} could not be read: {reason}."), what, p,
+                         reason=exc.strerror or str(exc)) from None
     if len(data) > max_bytes:  # it grew while we read it
-        raise UserFileError(f"The {what} {p} is larger than {size_text(max_bytes)} (it grew while being read).")
+        raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} is larger than {most} (it grew while being read)."), what, p,
+                     most=size_text(max_bytes))
     return data
 
 
-def read_text(path: str | os.PathLike, max_bytes: int, what: str = "file", encoding: str = "utf-8",
-              kind: str = "files") -> str:
+def read_text(path: str | os.PathLike, max_bytes: int, what: str = FILE, encoding: str = "utf-8",
+              kind: str = FILES) -> str:
     """``read_bytes`` decoded with ``encoding``, a leading byte-order mark dropped; UserFileError naming the
     first byte that is not valid in the encoding."""
     data = read_bytes(path, max_bytes, what, kind)
     try:
         return data.decode(encoding).lstrip("\ufeff")
     except UnicodeDecodeError as exc:
-        raise UserFileError(f"The {what} {Path(path)} is not valid {encoding.upper()} text (byte 0x{data[exc.start]:02x} "
-                            f"at offset {exc.start:,}).") from None
+        raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} is not valid {encoding} text (byte {byte} at offset "
+                                       "{offset})."), what, Path(path), encoding=encoding.upper(),
+                     byte=f"0x{data[exc.start]:02x}", offset=exc.start) from None
 
 
-def open_append(path: str | os.PathLike, what: str = "file") -> BinaryIO:
+def open_append(path: str | os.PathLike, what: str = FILE) -> BinaryIO:
     """Open ``path`` for appending (created if missing) if it is, or becomes, a regular file; UserFileError
     otherwise (a FIFO without a reader would block a plain ``open``)."""
     p = Path(path)
@@ -111,11 +128,13 @@ def open_append(path: str | os.PathLike, what: str = "file") -> BinaryIO:
         fd = os.open(p, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NONBLOCK", 0)
                      | getattr(os, "O_CLOEXEC", 0), 0o666)
     except OSError as exc:
-        raise UserFileError(f"The {what} {p} cannot be written: {exc.strerror or exc}.") from None
+        raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} cannot be written: {reason}."), what, p,
+                     reason=exc.strerror or str(exc)) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise UserFileError(f"The {what} {p} is {describe_kind(mode)}, not a regular file.")
+            raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} is {kind}, not a regular file."), what, p,
+                         kind=Sentence(describe_kind(mode)))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "ab")
@@ -124,20 +143,22 @@ def open_append(path: str | os.PathLike, what: str = "file") -> BinaryIO:
         raise
 
 
-def check_regular(path: str | os.PathLike, what: str = "file") -> Path:
+def check_regular(path: str | os.PathLike, what: str = FILE) -> Path:
     """``path`` as a Path if it names an existing regular file (following symbolic links), without
     opening it; UserFileError naming what it is otherwise."""
     p = Path(path)
     try:
         mode = p.stat().st_mode
     except FileNotFoundError:
-        raise UserFileError(f"The {what} {p} does not exist.") from None
+        raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} does not exist."), what, p) from None
     except OSError as exc:
-        raise UserFileError(f"The {what} {p} cannot be read: {exc.strerror or exc}.") from None
+        raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} cannot be read: {reason}."), what, p,
+                     reason=exc.strerror or str(exc)) from None
     if stat.S_ISDIR(mode):
-        raise UserFileError(f"The {what} {p} is a folder, not a file.")
+        raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} is a folder, not a file."), what, p)
     if not stat.S_ISREG(mode):
-        raise UserFileError(f"The {what} {p} is {describe_kind(mode)}, not a regular file; only regular files are read.")
+        raise _error(QT_TRANSLATE_NOOP("engine", "The {what} {path} is {kind}, not a regular file; only regular files "
+                                       "are read."), what, p, kind=Sentence(describe_kind(mode)))
     return p
 
 

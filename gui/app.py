@@ -1,8 +1,9 @@
 """Start the window: ``run(args) -> exit code``, called by ``main.py`` with the parsed ``gui`` arguments
-(``task``, ``preset``, ``data``, ``checkpoint``, ``screenshot``, ``steps``; any may be None).
+(``task``, ``preset``, ``data``, ``checkpoint``, ``screenshot``, ``steps``, ``lang``; any may be None).
 
 Sets up, once: the QApplication (``pg.mkQApp``), pyqtgraph's global options (row-major images,
-antialiasing), the theme, a log file in the user's data folder, an exception hook that logs an
+antialiasing), the language (``gui/i18n.py``: ``--lang``, else View > Language's choice, else the
+system's; a screenshot has fresh settings, so it follows ``--lang`` or the system), the theme, a log file in the user's data folder, an exception hook that logs an
 unexpected error and shows it instead of letting PyQt abort the process, and the autosave
 (``gui/autosave.py``: offered for restoring at start, written every few minutes and on close).
 
@@ -41,7 +42,7 @@ def run(args: Any) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture of known size, whatever the screen
     import pyqtgraph as pg
 
-    from . import paths, theme
+    from . import fonts, i18n, paths, theme
     from .controller import Controller
     from .main_window import MainWindow
 
@@ -55,6 +56,10 @@ def run(args: Any) -> int:
     errors = install_excepthook(log_path, interactive=not screenshot)
 
     settings = window_settings(bool(screenshot))
+    language = i18n.choose_language(getattr(args, "lang", None), settings)
+    i18n.install(app, language)
+    if language == "ja":  # kanji in their Japanese shapes, not those of a Chinese font found first
+        fonts.prefer_japanese_glyphs(app)
     theme_name = str(settings.value("theme", "light"))
     theme_name = theme_name if theme_name in theme.THEMES else "light"
     theme.apply_theme(app, theme_name)
@@ -134,7 +139,9 @@ def serve(app, window, controller, config, args) -> int:
 def initial_config(args: Any, window, fresh: bool = False) -> Any:
     """The run to start with: the task/preset/data asked for, else the task and settings of last time
     (``fresh``: the adder, with its defaults)."""
-    from rnn_lab.engine.tasks.registry import PRESETS, TASKS, default_config
+    from rnn_lab.engine.tasks.registry import PRESETS, TASKS
+
+    from .i18n import default_config
 
     task, preset, data = (getattr(args, k, None) for k in ("task", "preset", "data"))
     if preset:
@@ -249,7 +256,7 @@ def install_excepthook(log_path: Path, interactive: bool = True) -> list[str]:
         errors.append(text)
         log.error("uncaught exception\n%s", text)
         print(text, file=sys.__stderr__)
-        from PyQt6.QtCore import Qt
+        from PyQt6.QtCore import QCoreApplication, Qt
         from PyQt6.QtWidgets import QApplication, QMessageBox
 
         if issubclass(etype, KeyboardInterrupt):
@@ -260,9 +267,9 @@ def install_excepthook(log_path: Path, interactive: bool = True) -> list[str]:
             return
         showing.set()
         try:
-            box = QMessageBox(QMessageBox.Icon.Critical, "RNN Lab: unexpected error",
-                              f"{etype.__name__}: {value}\n\nThe window keeps running. The details were "
-                              f"written to {log_path}.")
+            box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("App", "RNN Lab: unexpected error"),
+                              QCoreApplication.translate("App", "{error}\n\nThe window keeps running. The details were written to "
+                                        "{log}.").format(error=f"{etype.__name__}: {value}", log=log_path))
             box.setTextFormat(Qt.TextFormat.PlainText)  # an error's text may name a file: text, never markup
             box.setDetailedText(text)
             box.exec()

@@ -33,6 +33,7 @@ from rnn_lab.engine.errors import CheckpointError
 from rnn_lab.engine.tasks.registry import TASKS
 
 from . import paths
+from .i18n import engine_text, number
 
 FILE_NAME = "autosave.npz"
 _TIMESTAMP = re.compile(r"[0-9T:+\-]{10,32}")  # an ISO time as checkpoint_arrays writes it
@@ -124,10 +125,14 @@ class Autosave(QObject):
             log.warning("cannot move the unusable autosave %s aside: %s", self.path, exc)
             target = None
         log.warning("the autosave could not be restored (%s); moved to %s", why, target)
-        where = f"It was moved to {target}" if target else f"It stays at {self.path} (it could not be moved)"
         why = why.replace(f"{self.path}:", "it:").replace(str(self.path), "it")  # (named once, below)
-        self.window.banner.show_message("error", f"The last autosave could not be restored: {why.rstrip('.')}. "
-                                        f"{where}, and RNN Lab started without it.")
+        if target:
+            text = self.tr("The last autosave could not be restored: {why}. It was moved to {target}, and RNN Lab "
+                           "started without it.").format(why=why.rstrip("."), target=target)
+        else:
+            text = self.tr("The last autosave could not be restored: {why}. It stays at {path} (it could not be "
+                           "moved), and RNN Lab started without it.").format(why=why.rstrip("."), path=self.path)
+        self.window.banner.show_message("error", text)
         return target
 
     def restore(self) -> None:
@@ -154,15 +159,20 @@ class Autosave(QObject):
             return None
         settings.setValue("autosave/answered", str(info["mtime"]))
         when = info["saved_at"].replace("T", " ").removesuffix("+00:00")
-        return self.ask(f"RNN Lab saved your last {info['task']} run at step {info['step']:,}"
-                        f"{f' ({when} UTC)' if when else ''}. Restore it, or start fresh with the binary adder "
-                        "and every task's default settings?")
+        task = engine_text(TASKS[info["task"]].title) if info["task"] in TASKS else info["task"]
+        if when:
+            text = self.tr("RNN Lab saved your last {task} run at step {step} ({when} UTC). Restore it, or start "
+                           "fresh with the binary adder and every task's default settings?")
+        else:
+            text = self.tr("RNN Lab saved your last {task} run at step {step}. Restore it, or start fresh with the "
+                           "binary adder and every task's default settings?")
+        return self.ask(text.format(task=task, step=number(info["step"]), when=when))
 
     def ask(self, text: str) -> bool:
         """The question, with the buttons Restore (True) and Start fresh (False)."""
-        box = QMessageBox(QMessageBox.Icon.Question, "Restore the last session?", text, parent=self.window)
-        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Start fresh", QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Restore the last session?"), text, parent=self.window)
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Start fresh"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(restore)
         box.exec()
         return box.clickedButton() is restore

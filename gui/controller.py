@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import multiprocessing
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -307,23 +308,26 @@ class Controller(QObject):
         if self._use_process:
             self._proc = None
             self._conn.close()
-            how, killed = _how_it_ended(worker.exitcode)
-            what = f"The training process stopped unexpectedly ({how})."
+            how, killed = _how_it_ended(worker.exitcode, self.tr)
+            what = self.tr("The training process stopped unexpectedly ({how}).").format(how=how)
         else:
             killed = False
-            what = f"The training thread stopped unexpectedly ({type(worker).__name__}: {worker})."
+            what = self.tr("The training thread stopped unexpectedly ({error}).").format(
+                error=f"{type(worker).__name__}: {worker}")
             self._host = TrainerHost(self._on_message, self._factory, self._report_interval)
             self._host.command("display", self.display)  # what the window shows, for the new host
             if self._threads is not None:
                 self._host.command("threads", self._threads)
         if again:
-            then = "Starting a fresh one with the same settings; steps since the last save or autosave are lost."
+            then = self.tr("Starting a fresh one with the same settings; steps since the last save or autosave "
+                           "are lost.")
         elif killed:
-            then = ("It was killed several times in a minute, so it was not restarted: try smaller settings "
-                    "(hidden size, batch, BPTT length or vocabulary), then Reset.")
+            then = self.tr("It was killed several times in a minute, so it was not restarted: try smaller settings "
+                           "(hidden size, batch, BPTT length or vocabulary), then Reset.")
         else:
-            then = ("It failed several times in a minute, so it was not restarted (its error, if it printed one, "
-                    "is in the terminal RNN Lab was started from): change the settings or the data, then Reset.")
+            then = self.tr("It failed several times in a minute, so it was not restarted (its error, if it printed "
+                           "one, is in the terminal RNN Lab was started from): change the settings or the data, "
+                           "then Reset.")
         self._on_message({"kind": "event", "level": "error", "state": "stopped", "step": self._last_step,
                           "message": f"{what} {then}"})
         self._last_state = "stopped"
@@ -338,16 +342,15 @@ class Controller(QObject):
                 self.build(self._config)
 
 
-def _how_it_ended(code: int | None) -> tuple[str, bool]:
-    """(Words for a child's exit code, whether it was killed by a signal that may mean "out of memory")."""
-    import signal
-
+def _how_it_ended(code: int | None, tr) -> tuple[str, bool]:
+    """(Words for a child's exit code, in the window's language through ``tr``; whether it was killed by a
+    signal that may mean "out of memory")."""
     if code is not None and code < 0:
         try:
             name = signal.Signals(-code).name
         except ValueError:
             name = f"signal {-code}"
         if -code == getattr(signal, "SIGKILL", 9):
-            return f"killed by {name}: the system may have run out of memory", True
-        return f"ended by {name}", False
-    return f"exit code {code}", False
+            return tr("killed by {signal}: the system may have run out of memory").format(signal=name), True
+        return tr("ended by {signal}").format(signal=name), False
+    return tr("exit code {code}").format(code=code), False

@@ -16,10 +16,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QCoreApplication, Qt
 
 from rnn_lab.engine.runs import Run, RunStore, change_label, debiased_ema
 
+from .i18n import engine_text, metric_label
 from .plot_speed import thin
 
 MAX_RUN_MARKERS = 12  # per kept run: the overlays must not bury the current run's own markers
@@ -91,7 +92,7 @@ class RunOverlays:
                     plot.legend.addItem(item, run.name)
             # A kept run's changes: thin dotted lines in its colour, unlabelled (their texts are in the
             # crosshair readout), so they neither cover the current run's labels nor repeat them.
-            for mx, _label in run.markers(mode)[-MAX_RUN_MARKERS:]:
+            for mx, _label in run.markers(mode, engine_text)[-MAX_RUN_MARKERS:]:
                 line = pg.InfiniteLine(pos=mx, angle=90, pen=pg.mkPen(run.color, width=1, style=Qt.PenStyle.DotLine))
                 self.loss_plot.addItem(line, ignoreBounds=True)
                 self.items.append((self.loss_plot, line))
@@ -119,21 +120,21 @@ class RunOverlays:
         base_metric = value_at_x(base, "metric", mode, x, smoothing) if base is not None else math.nan
         for run in runs:
             loss = value_at_x(run, "loss", mode, x, smoothing)
-            text = f"{_esc(run.name)}: loss {_fmt(loss)}"
+            text = QCoreApplication.translate("RunOverlays", "{run}: loss {loss}").format(run=_esc(run.name), loss=_fmt(loss))
             if base is not None and run is base:
-                text += " (baseline)"
+                text += QCoreApplication.translate("RunOverlays", " (baseline)")
             elif base is not None:
-                text += f", vs baseline: {_signed(loss - base_loss)}"
+                text += QCoreApplication.translate("RunOverlays", ", vs baseline: {difference}").format(difference=_signed(loss - base_loss))
                 if run.metric_name == base.metric_name:
                     metric = value_at_x(run, "metric", mode, x, smoothing)
-                    text += f" ({run.metric_name} {_signed(metric - base_metric)})"
+                    text += f" ({_esc(metric_label(run.metric_name))} {_signed(metric - base_metric)})"
             lines.append(f"<span style='color:{run.color}'>{text}</span>")
         return lines
 
     def changes_near(self, mode: str, x: float, within: float) -> list[tuple[str, str]]:
         """(colour, "run: lr 0.03 -> 0.01") of the kept runs' changes within ``within`` of ``x``."""
         return [(run.color, f"{run.name}: {label}") for run in self.kept_visible()
-                for mx, label in run.markers(mode) if abs(mx - x) <= within]
+                for mx, label in run.markers(mode, engine_text) if abs(mx - x) <= within]
 
 
 def _esc(text: str) -> str:

@@ -11,9 +11,10 @@ column names.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QCoreApplication, Qt
 
 from .curve_legend import LegendStrip
+from .i18n import metric_label
 from .log_axis import ReadableAxis
 from .plot_speed import major_grid, thin
 from .theme import GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
@@ -50,15 +51,16 @@ class CurvePlots(pg.GraphicsLayoutWidget):
                 p.setXLink(self.loss_plot)
             if p is not self.lr_plot:
                 p.getAxis("bottom").setStyle(showValues=False)
-        self.lr_plot.setLabel("bottom", "step")
+        self.lr_plot.setLabel("bottom", QCoreApplication.translate("CurvePlots", "step"))
         self.lr_plot.enableAutoRange(axis="y", enable=False)
         self.legend = LegendStrip(self.loss_plot)
 
         self.loss_raw = self.loss_plot.plot(pen=pg.mkPen(faint(TRAIN_COLOR), width=1), antialias=False)
-        self.loss_smooth = self.loss_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2), name="train")
+        self.loss_smooth = self.loss_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2),
+                                               name=QCoreApplication.translate("CurvePlots", "train"))
         self.loss_val = self.loss_plot.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o",
                                             symbolSize=VAL_SYMBOL_SIZE, symbolBrush=VAL_COLOR, symbolPen=None,
-                                            name="validation")
+                                            name=QCoreApplication.translate("CurvePlots", "validation"))
         self.metric_raw = self.metric_plot.plot(pen=pg.mkPen(faint(TRAIN_COLOR), width=1), antialias=False)
         self.metric_smooth = self.metric_plot.plot(pen=pg.mkPen(TRAIN_COLOR, width=2))
         self.metric_val = self.metric_plot.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o",
@@ -73,7 +75,7 @@ class CurvePlots(pg.GraphicsLayoutWidget):
         for item in (self.loss_smooth, self.metric_smooth, self.grad_smooth, self.lr_curve):
             thin(item, "subsample")
         self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(GRAD_COLOR, width=1, style=Qt.PenStyle.DashLine),
-                                         label="clip", labelOpts={"position": 0.95, "color": GRAD_COLOR})
+                                         label=QCoreApplication.translate("CurvePlots", "clip"), labelOpts={"position": 0.88, "color": GRAD_COLOR})
         self.grad_plot.addItem(self.clip_line, ignoreBounds=True)
         self.clip_line.hide()
         self.cursors = []
@@ -86,15 +88,14 @@ class CurvePlots(pg.GraphicsLayoutWidget):
         self.name_series("current run", "metric")
 
     def set_titles(self, metric_name: str) -> None:
-        name = metric_name.replace("_", " ")
         if "accuracy" in metric_name:  # a share: always 0..1, so 0.5 looks like 0.5
             self.metric_plot.setYRange(-0.07, 1.07, padding=0)
         else:
             self.metric_plot.enableAutoRange(axis="y")
-        self.loss_plot.setTitle("Loss (cross-entropy, nats)", size="9pt")
-        self.metric_plot.setTitle(name.capitalize(), size="9pt")
-        self.grad_plot.setTitle("Gradient norm (before clipping)", size="9pt")
-        self.lr_plot.setTitle("Learning rate", size="9pt")
+        self.loss_plot.setTitle(QCoreApplication.translate("CurvePlots", "Loss (cross-entropy, nats)"), size="9pt")
+        self.metric_plot.setTitle(metric_label(metric_name, capital=True), size="9pt")
+        self.grad_plot.setTitle(QCoreApplication.translate("CurvePlots", "Gradient norm (before clipping)"), size="9pt")
+        self.lr_plot.setTitle(QCoreApplication.translate("CurvePlots", "Learning rate"), size="9pt")
 
     def set_run_color(self, color: str) -> None:
         self.loss_raw.setPen(pg.mkPen(faint(color), width=1))
@@ -103,7 +104,7 @@ class CurvePlots(pg.GraphicsLayoutWidget):
         self.metric_smooth.setPen(pg.mkPen(color, width=2))
 
     def name_series(self, run: str, metric_name: str) -> None:
-        """The CSV export's column names of the current run's items."""
+        """The CSV export's column names of the current run's items (English: a data file's headers)."""
         metric = metric_name.replace("_", " ")
         for item, text in ((self.loss_raw, "train loss"), (self.loss_smooth, "train loss (smoothed)"),
                            (self.loss_val, "validation loss"), (self.metric_raw, f"train {metric}"),

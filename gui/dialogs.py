@@ -6,7 +6,8 @@ from typing import Any
 
 import numpy
 import pyqtgraph
-from PyQt6.QtCore import PYQT_VERSION_STR, QT_VERSION_STR, Qt
+from PyQt6.QtCore import PYQT_VERSION_STR, QT_TRANSLATE_NOOP, QT_VERSION_STR, QCoreApplication, Qt
+from PyQt6.QtGui import QKeySequence
 from PyQt6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,44 +28,45 @@ from rnn_lab import __version__
 from .export import DEFAULT_PNG_WIDTH, formats_for
 
 SHORTCUTS = (
-    ("Space", "Play / pause training"),
-    ("S", "Train one batch, then pause"),
-    ("R", "Reset: a fresh model (asks if it has trained)"),
-    ("Ctrl+S", "Save a checkpoint"),
-    ("Ctrl+O", "Load a checkpoint"),
-    ("Ctrl+E", "Export a plot, a panel or the whole window"),
-    ("F1", "This list"),
-    ("Ctrl+Q", "Quit"),
+    ("Space", QT_TRANSLATE_NOOP("ShortcutsDialog", "Play / pause training")),
+    ("S", QT_TRANSLATE_NOOP("ShortcutsDialog", "Train one batch, then pause")),
+    ("R", QT_TRANSLATE_NOOP("ShortcutsDialog", "Reset: a fresh model (asks if it has trained)")),
+    ("Ctrl+S", QT_TRANSLATE_NOOP("ShortcutsDialog", "Save a checkpoint")),
+    ("Ctrl+O", QT_TRANSLATE_NOOP("ShortcutsDialog", "Load a checkpoint")),
+    ("Ctrl+E", QT_TRANSLATE_NOOP("ShortcutsDialog", "Export a plot, a panel or the whole window")),
+    ("F1", QT_TRANSLATE_NOOP("ShortcutsDialog", "This list")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("ShortcutsDialog", "Quit")),
 )
-WHOLE_WINDOW = "Whole window"
+WHOLE_WINDOW = QT_TRANSLATE_NOOP("ExportDialog", "Whole window")
 
 
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, "About RNN Lab", (
+    QMessageBox.about(parent, QCoreApplication.translate("About", "About RNN Lab"), (
         f"<h3>RNN Lab {__version__}</h3>"
-        "<p>Watch recurrent neural networks learn, live: the binary adder, character and word language "
-        "models and sequence-to-sequence models of <i>Deep Learning from Scratch 2</i>, trained by a "
-        "pure-NumPy engine you can read line by line.</p>"
+        "<p>" + QCoreApplication.translate(
+            "About", "Watch recurrent neural networks learn, live: the binary adder, character and word language "
+                     "models and sequence-to-sequence models of <i>Deep Learning from Scratch 2</i>, trained by a "
+                     "pure-NumPy engine you can read line by line.") + "</p>"
         f"<p><small>NumPy {numpy.__version__} · PyQt {PYQT_VERSION_STR} (Qt {QT_VERSION_STR}) · "
         f"pyqtgraph {pyqtgraph.__version__}</small></p>"
-        "<p><small>MIT licence.</small></p>"))
+        "<p><small>" + QCoreApplication.translate("About", "MIT licence.") + "</small></p>"))
 
 
 class ShortcutsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         table = QTableWidget(len(SHORTCUTS), 2)
-        table.setHorizontalHeaderLabels(["Key", "Action"])
+        table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Action")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
         for r, (key, what) in enumerate(SHORTCUTS):
-            table.setItem(r, 0, QTableWidgetItem(key))
-            table.setItem(r, 1, QTableWidgetItem(what))
+            table.setItem(r, 0, QTableWidgetItem(QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)))
+            table.setItem(r, 1, QTableWidgetItem(self.tr(what)))
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
-        note = QLabel("Single-key shortcuts are typed as text while a text field has the focus.")
+        note = QLabel(self.tr("Single-key shortcuts are typed as text while a text field has the focus."))
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -80,9 +82,9 @@ class ExportDialog(QDialog):
 
     def __init__(self, targets: list[tuple[str, Any]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.targets = [(label, item) for label, item in targets if formats_for(item)]
-        self.targets.append((WHOLE_WINDOW, None))
+        self.targets.append((self.tr(WHOLE_WINDOW), None))
         self.target_combo = QComboBox()
         for label, _ in self.targets:
             self.target_combo.addItem(label)
@@ -93,14 +95,14 @@ class ExportDialog(QDialog):
         self.width_spin.setValue(DEFAULT_PNG_WIDTH)
         self.width_spin.setSuffix(" px")
         form = QFormLayout()
-        form.addRow("What", self.target_combo)
-        form.addRow("Format", self.format_combo)
-        form.addRow("PNG width", self.width_spin)
-        hint = QLabel("SVG keeps curves sharp at any size; heatmaps export best as PNG. CSV holds the data.")
+        form.addRow(self.tr("What"), self.target_combo)
+        form.addRow(self.tr("Format"), self.format_combo)
+        form.addRow(self.tr("PNG width"), self.width_spin)
+        hint = QLabel(self.tr("SVG keeps curves sharp at any size; heatmaps export best as PNG. CSV holds the data."))
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignLeft)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -22,11 +22,11 @@ class DockTitle(QWidget):
         font = self.label.font()
         font.setBold(True)
         self.label.setFont(font)
-        self.help_button = self._button("?", "What this view shows, and where the book explains it", on_help)
+        self.help_button = self._button("?", self.tr("What this view shows, and where the book explains it"), on_help)
         style = self.style()
-        self.float_button = self._button("", "Float or dock this view", self._toggle_float,
+        self.float_button = self._button("", self.tr("Float or dock this view"), self._toggle_float,
                                          style.standardIcon(QStyle.StandardPixmap.SP_TitleBarNormalButton))
-        self.close_button = self._button("", "Hide this view (View menu shows it again)", dock.close,
+        self.close_button = self._button("", self.tr("Hide this view (View menu shows it again)"), dock.close,
                                          style.standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
         row = QHBoxLayout(self)
         row.setContentsMargins(2, 1, 2, 1)

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters as pgx
+from PyQt6.QtCore import QCoreApplication
 from PyQt6.QtWidgets import QGraphicsItem, QGraphicsScene, QWidget
 
 from .export_slide import SLIDE_WIDTH, SlidePlot, data_items, supports
@@ -33,7 +34,15 @@ DEFAULT_PNG_WIDTH = 1600
 
 
 class ExportError(OSError):
-    """An export that could not be written; the message names the file and the reason."""
+    """An export that could not be written; the message names the file and the reason (in the window's
+    language: it is shown in the banner)."""
+
+
+def _cannot_write(path: Path, reason: str | None = None) -> ExportError:
+    if reason is None:
+        return ExportError(QCoreApplication.translate("Export", "could not write {path}").format(path=path))
+    return ExportError(QCoreApplication.translate("Export", "could not write {path}: {reason}").format(
+        path=path, reason=reason))
 
 
 def formats_for(target: Any) -> list[str]:
@@ -54,7 +63,8 @@ def export(target: Any, path: str | Path, fmt: str, width: int = DEFAULT_PNG_WID
     fmt = fmt.upper()
     path = Path(path)
     if fmt not in formats_for(target):
-        raise ExportError(f"{type(target).__name__} cannot be exported as {fmt}")
+        raise ExportError(QCoreApplication.translate("Export", "{what} cannot be exported as {format}").format(
+            what=type(target).__name__, format=fmt))
     if isinstance(target, pg.GraphicsView):
         target = target.scene()
     try:
@@ -65,9 +75,9 @@ def export(target: Any, path: str | Path, fmt: str, width: int = DEFAULT_PNG_WID
     except ExportError:
         raise
     except Exception as exc:  # pyqtgraph raises bare Exceptions (e.g. zero-size images)
-        raise ExportError(f"could not write {path}: {exc}") from exc
+        raise _cannot_write(path, str(exc)) from exc
     if not path.is_file() or path.stat().st_size == 0:
-        raise ExportError(f"could not write {path}: nothing was written")
+        raise _cannot_write(path, QCoreApplication.translate("Export", "nothing was written"))
     return path
 
 
@@ -82,7 +92,7 @@ def _export_graphics(target: Any, path: Path, fmt: str, width: int) -> None:
             ex = pgx.ImageExporter(item)
             src = ex.getSourceRect()
             if src.width() <= 0 or src.height() <= 0:
-                raise ExportError(f"could not write {path}: the plot has no size (is it shown?)")
+                raise _cannot_write(path, QCoreApplication.translate("Export", "the plot has no size (is it shown?)"))
             ex.parameters()["width"] = int(width)  # sets the height too, keeping the aspect ratio
             ex.export(str(path))
         else:
@@ -111,7 +121,7 @@ def write_plot_csv(plot: pg.PlotItem, path: Path) -> None:
         x, y = item.getOriginalDataset()
         columns += [(f"{name} ({x_name})", np.asarray(x, dtype=np.float64)), (name, np.asarray(y, dtype=np.float64))]
     if not columns:
-        raise ExportError(f"could not write {path}: the plot has no data yet")
+        raise _cannot_write(path, QCoreApplication.translate("Export", "the plot has no data yet"))
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow([c[0] for c in columns])
@@ -186,13 +196,13 @@ def _grab(widget: QWidget, path: Path, width: int | None = None) -> None:
     """A widget's pixels (its children included) to PNG, scaled to ``width`` when given."""
     pix = widget.grab()
     if pix.isNull() or pix.width() == 0:
-        raise ExportError(f"could not write {path}: the widget has no size (is it shown?)")
+        raise _cannot_write(path, QCoreApplication.translate("Export", "the widget has no size (is it shown?)"))
     if width and pix.width() != width:
         from PyQt6.QtCore import Qt
 
         pix = pix.scaledToWidth(int(width), Qt.TransformationMode.SmoothTransformation)
     if not pix.save(str(path), "PNG"):
-        raise ExportError(f"could not write {path}")
+        raise _cannot_write(path)
 
 
 def grab_window(window: QWidget, path: str | Path, width: int | None = None) -> Path:

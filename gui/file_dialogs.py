@@ -14,6 +14,7 @@ from rnn_lab.engine.tasks.registry import TASKS
 from .dialogs import ExportDialog
 from .export import ExportError, grab_window
 from .export import export as export_target
+from .i18n import engine_text, translate
 
 
 def _file_dir(window) -> str:
@@ -27,20 +28,27 @@ def open_data(window, kind: str = "file", task: str | None = None) -> None:
     start = str(window.settings.value("data_dir", str(Path.home())))
     if kind == "folder":
         path = QFileDialog.getExistingDirectory(
-            window, "Choose the PTB folder (ptb.train.txt, ptb.valid.txt, ptb.test.txt)", start)
+            window, translate("FileDialogs", "Choose the PTB folder (ptb.train.txt, ptb.valid.txt, ptb.test.txt)"),
+            start)
     else:
-        path, _ = QFileDialog.getOpenFileName(window, f"Open data for the {TASKS[task].title} task", start,
-                                              "Text files (*.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            window, translate("FileDialogs", "Open data for the {task} task").format(
+                task=engine_text(TASKS[task].title)), start, text_filter())
     if path:
         window.settings.setValue("data_dir", str(Path(path).parent if kind == "file" else path))
         window.use_data(task, path)
 
 
+def text_filter() -> str:
+    return translate("FileDialogs", "Text files (*.txt);;All files (*)")
+
+
 def save_checkpoint(window) -> bool:
     """Ask for a file name and save there (between two steps, on the worker); False if cancelled."""
     name = f"{window.info['task'] if window.info else 'run'}-step{window.step}.npz"
-    path, _ = QFileDialog.getSaveFileName(window, "Save checkpoint", str(Path(_file_dir(window)) / name),
-                                          "RNN Lab checkpoints (*.npz)")
+    path, _ = QFileDialog.getSaveFileName(window, translate("FileDialogs", "Save checkpoint"),
+                                          str(Path(_file_dir(window)) / name),
+                                          translate("FileDialogs", "RNN Lab checkpoints (*.npz)"))
     if not path:
         return False
     path = path if path.endswith(".npz") else path + ".npz"
@@ -52,9 +60,9 @@ def save_checkpoint(window) -> bool:
 
 def load_checkpoint(window, path: str | None = None) -> None:
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, "Load checkpoint", _file_dir(window),
-                                              "RNN Lab checkpoints (*.npz);;All files (*)")
-    if not path or not window.confirm_discard("Loading a checkpoint"):
+        path, _ = QFileDialog.getOpenFileName(window, translate("FileDialogs", "Load checkpoint"), _file_dir(window),
+                                              translate("FileDialogs", "RNN Lab checkpoints (*.npz);;All files (*)"))
+    if not path or not window.confirm_discard(translate("FileDialogs", "Loading a checkpoint replaces the model.")):
         return
     window.settings.setValue("file_dir", str(Path(path).parent))
     data = None
@@ -63,9 +71,9 @@ def load_checkpoint(window, path: str | None = None) -> None:
     except (CheckpointError, OSError):
         saved = ""  # the load itself will say what is wrong with the file
     if saved and not Path(saved).exists():  # the data moved since the run was saved: ask where it is now
-        title = f"Where is the data of this checkpoint now? (was {saved})"
+        title = translate("FileDialogs", "Where is the data of this checkpoint now? (was {path})").format(path=saved)
         if Path(saved).suffix:
-            data, _ = QFileDialog.getOpenFileName(window, title, str(Path.home()), "Text files (*.txt);;All files (*)")
+            data, _ = QFileDialog.getOpenFileName(window, title, str(Path.home()), text_filter())
         else:
             data = QFileDialog.getExistingDirectory(window, title, str(Path.home()))
         data = data or None
@@ -80,7 +88,8 @@ def export(window) -> None:
     label, item, fmt, width = dlg.choice()
     slug = "".join(ch if ch.isalnum() else "-" for ch in label.lower()).strip("-")
     suggested = str(Path(_file_dir(window)) / f"{slug}.{fmt.lower()}")
-    path, _ = QFileDialog.getSaveFileName(window, f"Export {label}", suggested, f"{fmt} (*.{fmt.lower()})")
+    path, _ = QFileDialog.getSaveFileName(window, translate("FileDialogs", "Export {what}").format(what=label),
+                                          suggested, f"{fmt} (*.{fmt.lower()})")
     if not path:
         return
     try:
@@ -89,4 +98,5 @@ def export(window) -> None:
         window.banner.show_message("error", str(exc))
     else:
         window.settings.setValue("file_dir", str(written.parent))
-        window.statusBar().showMessage(f"Exported {label} to {written}", 8000)
+        window.statusBar().showMessage(translate("FileDialogs", "Exported {what} to {path}").format(
+            what=label, path=written), 8000)

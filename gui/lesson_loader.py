@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QCoreApplication, Qt
 from PyQt6.QtWidgets import QDockWidget
 
 from rnn_lab.engine.lessons import PANELS as LESSON_PANELS
 from rnn_lab.engine.lessons import Lesson, load_lesson, save_lesson
 
+from .i18n import current_language, message_text, sentence_text
 from .panels.lesson import LessonPanel
 
 LESSON_SHARE, LESSON_MIN_HEIGHT = 0.25, 150  # the lesson text's part of the window's height, and its least
@@ -52,7 +53,7 @@ class LessonMode:
         self.path: Path | None = None
         self._closed: set[str] = set()  # docks the user had closed before the lesson (stay closed after it)
         self.panel = LessonPanel()
-        self.dock = QDockWidget("Lesson", window)
+        self.dock = QDockWidget(QCoreApplication.translate("Panel", "Lesson"), window)
         self.dock.setObjectName("dock_LessonPanel")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -69,7 +70,9 @@ class LessonMode:
         try:
             lesson = load_lesson(path)
         except ValueError as exc:
-            self.window.banner.show_message("error", f"Could not open the lesson: {exc}")
+            self.window.banner.show_message("error", QCoreApplication.translate(
+                "LessonMode", "Could not open the lesson: {error}").format(
+                    error=sentence_text(getattr(exc, "sentence", str(exc)))))
             return False
         if self.open(lesson):
             self.path = Path(path)
@@ -79,7 +82,7 @@ class LessonMode:
     def open(self, lesson: Lesson) -> bool:
         """Build the lesson's run (asking first if a trained model would be lost) and apply it."""
         w = self.window
-        if not w.confirm_discard("Opening a lesson"):
+        if not w.confirm_discard(QCoreApplication.translate("LessonMode", "Opening a lesson starts a fresh model.")):
             return False
         if self.lesson is None:  # closed by the user, not hidden because they don't apply to the task
             self._closed = {d.objectName() for d in w.docks.values()
@@ -88,7 +91,8 @@ class LessonMode:
         w.hyper.set_restrictions(lesson.hidden, lesson.locked)
         w.task_panel.set_restrictions(lesson.hidden, lesson.locked)
         self.panel.show_lesson(lesson)
-        self.dock.setWindowTitle(f"Lesson — {lesson.title}")
+        self.dock.setWindowTitle(QCoreApplication.translate("LessonMode", "Lesson — {title}").format(
+            title=lesson.title_in(current_language())))
         self.dock.show()
         self._building = True  # (set first: a synchronous controller answers within build())
         w.controller.pause_at(lesson.pause_at)  # training stops where the text asks the learner to look
@@ -105,8 +109,9 @@ class LessonMode:
         if msg.get("kind") == "build_failed" and self.lesson is not None:
             title = self.lesson.title
             self.leave()
-            self.window.banner.show_message("error", f"Could not open the lesson “{title}”: its run could not be "
-                                            f"built: {msg.get('message', '')}")
+            self.window.banner.show_message("error", QCoreApplication.translate(
+                "LessonMode", "Could not open the lesson “{title}”: its run could not be built: {error}").format(
+                title=title, error=message_text(msg)))
 
     def apply_panels(self) -> None:
         """Show only the lesson's panels (called again after each build: a task switch re-shows)."""
@@ -173,13 +178,19 @@ class LessonMode:
                 ids.append(pid)
         return ids
 
-    def make_lesson(self, title: str, text: str, hidden=(), locked=()) -> Lesson:
-        """The current task, settings, seed, data and shown panels as a lesson."""
+    def make_lesson(self, title: str, text: str, hidden=(), locked=(), lang: str | None = None) -> Lesson:
+        """The current task, settings, seed, data and shown panels as a lesson whose title and text in
+        ``lang`` (default: the window's language) are ``title`` and ``text``; the open lesson's texts in
+        other languages are kept."""
+        lang = lang or current_language()
         config = self.window.hyper.current_config()
         hint = self.lesson.steps_hint if self.lesson else None
         pauses = self.lesson.pause_at if self.lesson else []
-        return Lesson.from_config(config, title=title, text=text, panels=self.shown_panels(),
+        titles = dict(self.lesson.titles) if self.lesson else {}
+        texts = dict(self.lesson.texts) if self.lesson else {}
+        titles[lang], texts[lang] = title, text
+        return Lesson.from_config(config, title=titles, text=texts, panels=self.shown_panels(),
                                   hidden=list(hidden), locked=list(locked), steps_hint=hint, pause_at=pauses)
 
-    def save(self, path: str | Path, title: str, text: str, hidden=(), locked=()) -> Path:
-        return save_lesson(path, self.make_lesson(title, text, hidden, locked))
+    def save(self, path: str | Path, title: str, text: str, hidden=(), locked=(), lang: str | None = None) -> Path:
+        return save_lesson(path, self.make_lesson(title, text, hidden, locked, lang))

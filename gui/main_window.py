@@ -17,11 +17,23 @@ from PyQt6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QTabW
 
 from rnn_lab.engine.config import Config
 from rnn_lab.engine.resources import asset_path
-from rnn_lab.engine.tasks.registry import TASKS, default_config
+from rnn_lab.engine.tasks.registry import TASKS, corpus_defaults
 
-from . import dialogs, dock_title, file_dialogs, paths, session_menu, theme, threads_menu, window_settings
+from . import (
+    dialogs,
+    dock_title,
+    file_dialogs,
+    i18n,
+    language_menu,
+    paths,
+    session_menu,
+    theme,
+    threads_menu,
+    window_settings,
+)
 from .controller import Controller
 from .focus import FocusReturn
+from .fonts import FontCheck
 from .guide import show_guide
 from .lesson_loader import LessonMode
 from .pace import Pace
@@ -60,6 +72,7 @@ class MainWindow(QMainWindow):
         self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.North)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
                             | QMainWindow.DockOption.AllowNestedDocks)
+        self.fonts = FontCheck(self, i18n.current_language())
         self.lessons = LessonMode(self)  # first: its dock goes above the views on the right
         classes = list(panel_classes or PANELS)
         self._make_panels(classes + [RunsPanel] * (RunsPanel not in classes))
@@ -100,10 +113,10 @@ class MainWindow(QMainWindow):
             p.request.connect(functools.partial(self._panel_request, p))
             if p is self.curves:
                 continue
-            dock = QDockWidget((p.tab_title or p.title).replace("&", "&&"), self)  # (tabs: short names)
+            dock = QDockWidget(p.display_tab_title().replace("&", "&&"), self)  # (tabs: short names)
             dock.setObjectName(f"dock_{type(p).__name__}")
             dock.setWidget(p)
-            dock_title.install(dock, functools.partial(self.show_guide, type(p).__name__), p.title)
+            dock_title.install(dock, functools.partial(self.show_guide, type(p).__name__), p.display_title())
             left = p in left_panels
             if not left:
                 p.setMinimumHeight(VIEW_MIN_HEIGHT)
@@ -120,6 +133,7 @@ class MainWindow(QMainWindow):
         self.task_panel.taskRequested.connect(self.change_task)
         self.task_panel.modelRequested.connect(self.change_model)
         self.task_panel.dataRequested.connect(lambda path: self.use_data(self._task(), path))
+        self.task_panel.builtinRequested.connect(lambda corpus: self.use_builtin(self._task(), corpus))
         self.task_panel.openDataRequested.connect(lambda kind: self.open_data(kind))
         self.hyper.liveChanged.connect(self.set_live)
         self.hyper.rebuildRequested.connect(self.apply_settings)
@@ -139,47 +153,56 @@ class MainWindow(QMainWindow):
 
     def _make_actions(self) -> None:
         a = self._action
-        self.play_action = a("Play", self.toggle_play, "Space", SP.SP_MediaPlay, "Start or pause training")
-        self.step_action = a("Step", self.step_once, "S", SP.SP_MediaSkipForward, "Train one batch, then pause")
-        self.reset_action = a("Reset", self.reset, "R", SP.SP_BrowserReload, "A fresh model with these settings")
-        self.save_action = a("Save…", self.save_checkpoint, "Ctrl+S", SP.SP_DialogSaveButton, "Save a checkpoint")
-        self.load_action = a("Load…", self.load_checkpoint, "Ctrl+O", SP.SP_DialogOpenButton, "Load a checkpoint")
-        self.export_action = a("Export…", self.export, "Ctrl+E", SP.SP_FileDialogDetailedView,
-                               "Export a plot, a panel or the whole window")
-        self.eval_action = a("Evaluate now", self.evaluate_now, None, None, "Evaluate on the validation split now")
-        self.quit_action = a("Quit", self.close, "Ctrl+Q")
-        self.shortcuts_action = a("Keyboard shortcuts", lambda: dialogs.ShortcutsDialog(self).exec(), "F1")
-        self.guide_action = a("Guide to the views", self.show_guide, "Shift+F1",
-                              tip="What each view shows, with the book's chapter and section")
-        self.about_action = a("About RNN Lab", lambda: dialogs.show_about(self))
-        self.dark_action = a("Dark theme", lambda: self.set_theme("dark" if self.dark_action.isChecked() else "light"))
+        self.play_action = a(self.tr("Play"), self.toggle_play, "Space", SP.SP_MediaPlay,
+                             self.tr("Start or pause training"))
+        self.step_action = a(self.tr("Step"), self.step_once, "S", SP.SP_MediaSkipForward,
+                             self.tr("Train one batch, then pause"))
+        self.reset_action = a(self.tr("Reset"), self.reset, "R", SP.SP_BrowserReload,
+                              self.tr("A fresh model with these settings"))
+        self.save_action = a(self.tr("Save…"), self.save_checkpoint, "Ctrl+S", SP.SP_DialogSaveButton,
+                             self.tr("Save a checkpoint"))
+        self.load_action = a(self.tr("Load…"), self.load_checkpoint, "Ctrl+O", SP.SP_DialogOpenButton,
+                             self.tr("Load a checkpoint"))
+        self.export_action = a(self.tr("Export…"), self.export, "Ctrl+E", SP.SP_FileDialogDetailedView,
+                               self.tr("Export a plot, a panel or the whole window"))
+        self.eval_action = a(self.tr("Evaluate now"), self.evaluate_now, None, None,
+                             self.tr("Evaluate on the validation split now"))
+        self.quit_action = a(self.tr("Quit"), self.close, "Ctrl+Q")
+        self.shortcuts_action = a(self.tr("Keyboard shortcuts"), lambda: dialogs.ShortcutsDialog(self).exec(), "F1")
+        self.guide_action = a(self.tr("Guide to the views"), self.show_guide, "Shift+F1",
+                              tip=self.tr("What each view shows, with the book's chapter and section"))
+        self.about_action = a(self.tr("About RNN Lab"), lambda: dialogs.show_about(self))
+        self.dark_action = a(self.tr("Dark theme"),
+                             lambda: self.set_theme("dark" if self.dark_action.isChecked() else "light"))
         self.dark_action.setCheckable(True)
         self.dark_action.setChecked(self.theme == "dark")
-        self.layout_action = a("Reset layout", self.reset_layout)
+        self.layout_action = a(self.tr("Reset layout"), self.reset_layout)
 
     def _make_menus(self) -> None:
-        m = self.menuBar().addMenu("&File")
-        m.addAction("Open text corpus…", lambda: self.open_data("file"))
-        m.addAction("Open PTB folder…", lambda: self.open_data("folder", "lm"))
-        m.addAction("Open seq2seq file…", lambda: self.open_data("file", "seq2seq"))
-        m.addAction("Use built-in data", lambda: self.use_data(self._task(), ""))
+        m = self.menuBar().addMenu(self.tr("&File"))
+        m.addAction(self.tr("Open text corpus…"), lambda: self.open_data("file"))
+        m.addAction(self.tr("Open PTB folder…"), lambda: self.open_data("folder", "lm"))
+        m.addAction(self.tr("Open seq2seq file…"), lambda: self.open_data("file", "seq2seq"))
+        m.addAction(self.tr("Use built-in data"), lambda: self.use_data(self._task(), ""))
         m.addSeparator()
         m.addActions([self.save_action, self.load_action, self.export_action])
         session_menu.install(self, m)  # lessons, export all runs
         m.addSeparator()
         m.addAction(self.quit_action)
-        train = self.menuBar().addMenu("&Train")
+        train = self.menuBar().addMenu(self.tr("&Train"))
         train.addActions([self.play_action, self.step_action, self.reset_action, self.eval_action])
         train.addSeparator()
         threads_menu.install(self, train)  # how many cores training uses
-        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.view_menu.addActions([dock.toggleViewAction() for dock in self.docks.values()])
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.dark_action, self.layout_action])
-        self.menuBar().addMenu("&Help").addActions([self.guide_action, self.shortcuts_action, self.about_action])
+        self.language_menu = language_menu.install(self, self.view_menu)
+        self.menuBar().addMenu(self.tr("&Help")).addActions([self.guide_action, self.shortcuts_action,
+                                                             self.about_action])
 
     def _make_toolbar(self) -> None:
-        tb = self.addToolBar("Training")
+        tb = self.addToolBar(self.tr("Training"))
         tb.setObjectName("toolbar_training")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -221,7 +244,8 @@ class MainWindow(QMainWindow):
             return
         if kind == "building":
             self.status.set_state("building")
-            self.statusBar().showMessage(f"{msg.get('what', 'Building')}…", 3000)
+            self.statusBar().showMessage(self.tr("{what}…").format(what=i18n.engine_text(msg.get("what", "Building"))),
+                                         3000)
         elif kind in ("built", "loaded"):
             self._on_built(msg)
             self.lessons.build_answered(msg)
@@ -231,21 +255,23 @@ class MainWindow(QMainWindow):
                 # Nothing to keep: start from the adder underneath, and keep the error on screen above it.
                 self._fallback_tried = self._keep_banner = True
                 self.start_error = str(msg["message"])
-                self.banner.show_message("error", f"Could not build the model: {msg['message']} "
-                                         "(showing the binary adder instead)")
-                self.controller.build(default_config("adder"))
+                self.banner.show_message("error", self.tr("Could not build the model: {error} (showing the binary "
+                                                          "adder instead)").format(error=i18n.message_text(msg)))
+                self.controller.build(i18n.default_config("adder"))
             else:
-                self.banner.show_message("error", f"Could not build the model: {msg['message']}")
+                self.banner.show_message("error", self.tr("Could not build the model: {error}").format(
+                    error=i18n.message_text(msg)))
             self.lessons.build_answered(msg)
         elif kind == "event":
             level = msg.get("level", "info")
-            self.banner.show_message(level, msg.get("message", ""))
+            self.banner.show_message(level, i18n.message_text(msg))
             if msg.get("traceback"):
                 log.error("%s\n%s", msg.get("message"), msg["traceback"])
             if msg.get("state") in ("diverged", "finished", "paused", "stopped"):
                 self._set_state(msg["state"])  # the run stopped itself: no report may follow
         elif kind == "saved":
-            self.statusBar().showMessage(f"Saved {msg['path']} at step {int(msg.get('step', 0)):,}", 8000)
+            self.statusBar().showMessage(self.tr("Saved {path} at step {step}").format(
+                path=msg["path"], step=i18n.number(int(msg.get("step", 0)))), 8000)
             if str(msg.get("path")) in self._save_paths:  # (not the autosave: the next run overwrites it)
                 self.saved_step = int(msg.get("step", 0))
         elif kind == "eval":
@@ -274,28 +300,31 @@ class MainWindow(QMainWindow):
         for p in self.active:
             p.set_task(info)
         if msg["kind"] == "loaded":  # the panels get the history through on_message, next
-            self.statusBar().showMessage(f"Loaded {msg['path']} (step {self.step:,})", 8000)
+            self.statusBar().showMessage(self.tr("Loaded {path} (step {step})").format(
+                path=msg["path"], step=i18n.number(self.step)), 8000)
         elif self.step == 0:
-            self.statusBar().showMessage("Press Space to start training", 10000)
-        paced = self.pace.on_built(info["task"], info.get("title", info["task"]), self.step)
+            self.statusBar().showMessage(self.tr("Press Space to start training"), 10000)
+        paced = self.pace.on_built(info["task"], self.step)
         if paced:
             self.statusBar().showMessage(paced, 15000)
         if info.get("note") and not self._keep_banner_now:
-            self.banner.show_message("info", info["note"])
+            self.banner.show_message("info", i18n.info_text(info, "note"))
+        elif not self._keep_banner_now:
+            self.fonts.check(info)  # Japanese text without a font that draws it: said once, in the banner
         self.show_panels_for(info["task"])
         self.lessons.apply_panels()  # a lesson shows only its panels
-        self.status.task.setText(info.get("description", ""))
-        self.setWindowTitle(f"RNN Lab — {info['title']}")
+        self.status.task.setText(i18n.info_text(info, "description"))
+        self.setWindowTitle(self.tr("RNN Lab — {task}").format(task=i18n.engine_text(info["title"])))
         self._update_traces()
 
     def _set_state(self, state: str) -> None:
         self.state = state
         self.status.set_state(state)
-        text = "Pause" if state == "running" else "Play"
+        running = state == "running"
+        text = self.tr("Pause") if running else self.tr("Play")
         if text != self.play_action.text():  # (not at every report: that relaid out the whole window)
             self.play_action.setText(text)
-            self.play_action.setIcon(self.style().standardIcon(SP.SP_MediaPause if text == "Pause"
-                                                               else SP.SP_MediaPlay))
+            self.play_action.setIcon(self.style().standardIcon(SP.SP_MediaPause if running else SP.SP_MediaPlay))
 
     def show_panels_for(self, task: str, show_all: bool = False) -> None:
         """Hide the panels that do not apply to ``task``; show again those hidden for that reason.
@@ -346,7 +375,7 @@ class MainWindow(QMainWindow):
             else:
                 log.warning("unknown request %r from %s", name, panel.title)
         except (ValueError, KeyError, TypeError) as exc:
-            self.banner.show_message("error", str(exc))
+            self.banner.show_message("error", i18n.sentence_text(getattr(exc, "sentence", str(exc))))
 
     # ------------------------------------------------------------------ training commands
     def toggle_play(self) -> None:
@@ -364,15 +393,16 @@ class MainWindow(QMainWindow):
 
     def confirm_discard(self, what: str) -> bool:
         """True if nothing would be lost (nothing trained, or saved at this very step), or the user agrees
-        to lose (or first saves) the trained model."""
+        to lose (or first saves) the trained model. ``what`` is one sentence in the window's language:
+        "Resetting starts a fresh model."."""
         if self.step == 0 or self.info is None or self.saved_step == self.step:
             return True
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
         answer = QMessageBox.question(
-            self, "Discard the trained model?",
-            f"The model has trained for {self.step:,} steps. {what} starts a fresh model and this training "
-            "is lost unless you save a checkpoint first.", buttons, QMessageBox.StandardButton.Cancel)
+            self, self.tr("Discard the trained model?"),
+            self.tr("The model has trained for %Ln step(s). {what} This training is lost unless you save a "
+                    "checkpoint first.", "", self.step).format(what=what), buttons, QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Save:
             return self.save_checkpoint()
         return answer == QMessageBox.StandardButton.Discard
@@ -380,28 +410,28 @@ class MainWindow(QMainWindow):
     def evaluate_now(self) -> None:
         """Evaluate on the validation split (a large split takes seconds: the status bar says so)."""
         if self.info is None or "val" not in (self.info.get("splits") or ["val"]):
-            self.banner.show_message("info", "This run has no validation split to evaluate on.")
+            self.banner.show_message("info", self.tr("This run has no validation split to evaluate on."))
             return
         self.eval_action.setEnabled(False)
-        self.status.busy(True, "Evaluating on the validation split…")
+        self.status.busy(True, self.tr("Evaluating on the validation split…"))
         self.controller.evaluate("val")
 
     def show_guide(self, key: str | None = None) -> None:
         show_guide(self, key)
 
     def reset(self) -> None:
-        if self.confirm_discard("Resetting"):
+        if self.confirm_discard(self.tr("Resetting starts a fresh model.")):
             self.controller.build(self.hyper.current_config())
 
     def apply_settings(self, config: Config) -> None:
-        if self.confirm_discard("Applying the changed settings"):
+        if self.confirm_discard(self.tr("Applying the changed settings starts a fresh model.")):
             self.controller.build(config)
 
     def set_live(self, name: str, value: Any) -> None:
         try:
             self.controller.set(name, value)
         except ValueError as exc:
-            self.banner.show_message("error", str(exc))
+            self.banner.show_message("error", i18n.sentence_text(getattr(exc, "sentence", str(exc))))
 
     def _task(self) -> str:
         return self.info["task"] if self.info else "adder"
@@ -413,21 +443,33 @@ class MainWindow(QMainWindow):
         try:
             return Config.from_dict(self.task_configs[task])
         except (KeyError, ValueError):
-            return default_config(task)
+            return i18n.default_config(task)
 
     def change_task(self, task: str) -> None:
-        if self.confirm_discard(f"Switching to the {TASKS[task].title} task"):
+        if self.confirm_discard(self.tr("Switching to the {task} task starts a fresh model.").format(
+                task=i18n.engine_text(TASKS[task].title))):
             if self.info:
                 self.task_configs[self.info["task"]] = self.hyper.current_config().to_dict()
             self.controller.build(self.config_for(task))
 
     def change_model(self, overrides: dict[str, Any]) -> None:
-        if self.confirm_discard("Changing the model"):
+        if self.confirm_discard(self.tr("Changing the model starts a fresh one.")):
             self.controller.build(self.hyper.current_config().replace(**overrides))
 
     def use_data(self, task: str, path: str) -> None:
-        if self.confirm_discard("Changing the data"):
+        if self.confirm_discard(self.tr("Changing the data starts a fresh model.")):
             self.controller.build(self.config_for(task).replace(data=path))
+
+    def use_builtin(self, task: str, corpus: str) -> None:
+        """The character model's built-in texts in ``corpus`` ("en" or "ja")."""
+        config = self.config_for(task)
+        if (config.data, config.corpus) == ("", corpus) and self.info and self.info["task"] == task:
+            return
+        # the settings that depend on the corpus follow it, unless the user changed them
+        old, new = corpus_defaults(task, config.corpus), corpus_defaults(task, corpus)
+        follow = {k: v for k, v in new.items() if getattr(config, k) == old.get(k)}
+        if self.confirm_discard(self.tr("Changing the data starts a fresh model.")):
+            self.controller.build(config.replace(data="", corpus=corpus, **follow))
 
     # ------------------------------------------------------------------ files (dialogs in file_dialogs.py)
     def open_data(self, kind: str = "file", task: str | None = None) -> None:

@@ -9,7 +9,9 @@ to full speed when another task is built.
 
 from __future__ import annotations
 
-WATCH_SPEEDS = {"adder": 5.0}  # task -> steps per second for its first run in a window
+from PyQt6.QtCore import QCoreApplication
+
+WATCH_SPEEDS = {"adder": 5}  # task -> steps per second for its first run in a window (whole numbers)
 
 
 class Pace:
@@ -31,15 +33,16 @@ class Pace:
         if not self._setting:
             self.auto = None  # the user chose: never overridden
 
-    def on_built(self, task: str, title: str, first_step: int) -> str:
+    def on_built(self, task: str, first_step: int) -> str:
         """Called for every build; returns a status message ("" for none)."""
         first = task not in self.seen
         self.seen.add(task)
         if first and first_step == 0 and task in WATCH_SPEEDS and self.window.speed.speed() == 0.0:
             self.auto = WATCH_SPEEDS[task]
             self._set(self.auto)
-            return (f"The {title.lower()} learns in seconds, so it trains at {self.auto:g} steps per second "
-                    "for you to watch it; drag Speed to the right for full speed.")
+            return QCoreApplication.translate(
+                "Pace", "The binary adder learns in seconds, so it trains at %n step(s) per second for you to "
+                        "watch it; drag Speed to the right for full speed.", "", int(self.auto))
         if self.auto is not None and task not in WATCH_SPEEDS:
             self.auto = None
             self._set(0.0)

@@ -10,6 +10,7 @@ automatic. A change applies from the next training step on.
 
 from __future__ import annotations
 
+from PyQt6.QtCore import QCoreApplication
 from PyQt6.QtGui import QAction, QActionGroup
 
 from rnn_lab.engine.threads import choose_threads, default_threads, usable_cores
@@ -31,18 +32,20 @@ def resolve(choice: int) -> int:
 def install(window, menu) -> None:
     """Add the Threads submenu to ``menu`` and apply the saved choice (or ``window``'s override)."""
     cores = usable_cores()
-    sub = menu.addMenu("&Threads")
+    sub = menu.addMenu(QCoreApplication.translate("Threads", "&Threads"))
     sub.setToolTipsVisible(True)
     group = QActionGroup(sub)
     group.setExclusive(True)
     window.thread_actions = {}
     auto_n = default_threads(window=True, cores=cores)
-    auto = QAction(f"Automatic ({auto_n}: every core but one, left to the window)", sub)
-    items = [(0, auto)] + [(n, QAction(f"{n} thread{'s' * (n != 1)}" + (" (all cores)" if n == cores else ""), sub))
-                           for n in choices(cores)]
+    auto = QAction(QCoreApplication.translate("Threads", "Automatic (%n: every core but one, left to the window)", None,
+                                              auto_n), sub)
+    items = [(0, auto)] + [(n, QAction(QCoreApplication.translate("Threads", "%n thread(s) (all cores)", None, n) if n == cores
+                                       else QCoreApplication.translate("Threads", "%n thread(s)", None, n), sub)) for n in choices(cores)]
     for n, act in items:
         act.setCheckable(True)
-        act.setToolTip(f"Training uses {resolve(n)} thread(s); this machine lets RNN Lab use {cores} core(s)")
+        act.setToolTip(QCoreApplication.translate("Threads", "Training uses %n thread(s). Cores this machine lets RNN Lab "
+                                                  "use: {cores}.", None, resolve(n)).format(cores=cores))
         act.triggered.connect(lambda _checked=False, n=n: choose(window, n))
         group.addAction(act)
         sub.addAction(act)
@@ -65,7 +68,8 @@ def choose(window, choice: int, save: bool = True) -> int:
         window.settings.setValue(SETTING, int(choice))
     _check(window, choice)
     window.controller.set_threads(n)
-    window.statusBar().showMessage(f"Training uses {n} thread{'s' * (n != 1)} from the next step on", 5000)
+    window.statusBar().showMessage(QCoreApplication.translate(
+        "Threads", "Training uses %n thread(s) from the next step on.", None, n), 5000)
     return n
 
 

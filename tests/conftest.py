@@ -44,3 +44,26 @@ def no_modal_dialogs(request, monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "exec", refuse)
     monkeypatch.setattr(QDialog, "exec", refuse)
+
+
+@pytest.fixture(autouse=True)
+def _window_language(request):
+    """Tests that make widgets see the window as it starts in English (its catalogue gives the plural
+    forms: "1 step", "2 steps"); the ``japanese`` fixture switches, and English comes back after it."""
+    if "qtbot" in request.fixturenames or "qapp" in request.fixturenames:
+        from rnn_lab.gui import i18n
+
+        app = request.getfixturevalue("qapp")
+        if app.property("rnnlab_language") != "en":
+            i18n.install(app, "en")
+    yield
+
+
+@pytest.fixture
+def japanese(qapp):
+    """The window's language is Japanese for this test (``gui/i18n.install``), English again after it."""
+    from rnn_lab.gui import i18n
+
+    i18n.install(qapp, "ja")
+    yield
+    i18n.install(qapp, "en")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import TaskError
+from ..i18n import QT_TRANSLATE_NOOP, Sentence
 
 
 def needed_tokens(batch: int, bptt: int) -> int:
@@ -32,12 +33,15 @@ def needed_tokens(batch: int, bptt: int) -> int:
     return batch * bptt + 1
 
 
-def check_batchable(n_tokens: int, batch: int, bptt: int, unit: str = "tokens", what: str = "training text") -> None:
-    """TaskError naming the needed length when ``n_tokens`` cannot fill one batch."""
+def check_batchable(n_tokens: int, batch: int, bptt: int, unit: str = QT_TRANSLATE_NOOP("engine", "tokens"),
+                    what: str = QT_TRANSLATE_NOOP("engine", "training text")) -> None:
+    """TaskError naming the needed length when ``n_tokens`` cannot fill one batch (``unit`` and ``what``:
+    texts marked for the catalogue)."""
     need = needed_tokens(batch, bptt)
     if n_tokens < need:
-        raise TaskError(f"The {what} has {n_tokens:,} {unit}, too few for one batch: batch {batch} x bptt {bptt} "
-                        f"needs at least {need:,}.")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "The {what} has {n} {unit}, too few for one batch: batch {batch} "
+                                          "x bptt {bptt} needs at least {need}."),
+                        what=Sentence(what), n=n_tokens, unit=Sentence(unit), batch=batch, bptt=bptt, need=need)
 
 
 def fit_to_length(n_tokens: int, batch: int, bptt: int) -> tuple[int, int]:
@@ -46,7 +50,8 @@ def fit_to_length(n_tokens: int, batch: int, bptt: int) -> tuple[int, int]:
     enough to learn from), then the batch shrinks to the rows the text holds; a 150-character text
     trains with batch 4 x bptt 33 instead of refusing 32 x 64. TaskError below 2 tokens."""
     if n_tokens < 2:
-        raise TaskError(f"The training split has {n_tokens} token(s), too few to learn anything from.")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "The training split has {n} token(s), too few to learn anything "
+                                          "from."), n=n_tokens)
     if n_tokens >= needed_tokens(batch, bptt):
         return batch, bptt
     T = max(1, min(bptt, (n_tokens - 1) // 4))

@@ -11,10 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import TaskError
+from ..i18n import QT_TRANSLATE_NOOP
 from .text import read_text
 from .vocab import EOS
 
 PTB_FILES = {"train": "ptb.train.txt", "val": "ptb.valid.txt", "test": "ptb.test.txt"}
+PTB_FILE_NAMES = {"train": QT_TRANSLATE_NOOP("engine", "train file"), "val": QT_TRANSLATE_NOOP("engine", "val file"),
+                  "test": QT_TRANSLATE_NOOP("engine", "test file")}  # how a message names each
 
 
 def words_of(text: str) -> list[str]:
@@ -27,9 +30,11 @@ def read_ptb_folder(folder: str | Path, encoding: str = "utf-8") -> dict[str, li
     folder = Path(folder).expanduser()
     for split, name in PTB_FILES.items():
         if not (folder / name).is_file():
-            raise TaskError(f"The folder {folder} has no {name} (the {split} split of the Penn Treebank); "
-                            f"pick a folder with ptb.train.txt, ptb.valid.txt and ptb.test.txt, or a single text file.")
-    return {split: words_of(read_text(folder / name, encoding, what=f"{split} file"))
+            raise TaskError(QT_TRANSLATE_NOOP("engine", "The folder {folder} has no {name} (the {split} split of the "
+                                              "Penn Treebank); pick a folder with ptb.train.txt, ptb.valid.txt and "
+                                              "ptb.test.txt, or a single text file."),
+                            folder=folder, name=name, split=split)
+    return {split: words_of(read_text(folder / name, encoding, what=PTB_FILE_NAMES[split]))
             for split, name in PTB_FILES.items()}
 
 

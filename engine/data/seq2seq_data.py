@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import Seq2seqFormatError
+from ..i18n import QT_TRANSLATE_NOOP, Sentence
 from ..user_files import UserFileError, read_bytes
 from .seq2seq_generate import generate_addition, generate_dates
 from .text import MAX_BYTES
@@ -38,7 +39,7 @@ class Seq2seqData:
     questions: np.ndarray
     answers: np.ndarray
     vocab: list[str]
-    source: str
+    source: str | Sentence  # a path, or what the generated set is
 
     @property
     def start_id(self) -> int:
@@ -59,24 +60,29 @@ def parse_lines(text: str, source: str = "data") -> tuple[list[str], list[str]]:
     while lines and lines[-1].strip("\r") == "":
         lines.pop()
     if not lines:
-        raise Seq2seqFormatError(f"{source}: no examples (expected lines like '16+75  _91  ')")
+        raise Seq2seqFormatError(QT_TRANSLATE_NOOP("engine", "{source}: no examples (expected lines like "
+                                                   "'16+75  _91  ')"), source=source)
     questions, answers = [], []
     widths = None
     for number, line in enumerate(lines, start=1):
         line = line.removesuffix("\r")
         cut = line.find(START)
         if cut <= 0 or cut == len(line) - 1:
-            what = ("is empty" if not line else "has no '_' between question and answer") if cut < 0 else (
-                "has an empty question" if cut == 0 else "has an empty answer")
-            raise Seq2seqFormatError(f"{source}: line {number} {what}: {line[:60]!r} "
-                                     "(expected 'question_answer', e.g. '16+75  _91  ')")
+            what = (QT_TRANSLATE_NOOP("engine", "is empty") if not line else
+                    QT_TRANSLATE_NOOP("engine", "has no '_' between question and answer")) if cut < 0 else (
+                QT_TRANSLATE_NOOP("engine", "has an empty question") if cut == 0 else
+                QT_TRANSLATE_NOOP("engine", "has an empty answer"))
+            raise Seq2seqFormatError(QT_TRANSLATE_NOOP("engine", "{source}: line {number} {what}: {line!r} "
+                                                       "(expected 'question_answer', e.g. '16+75  _91  ')"),
+                                     source=source, number=number, what=Sentence(what), line=line[:60])
         q, a = line[:cut], line[cut:]
         if widths is None:
             widths = (len(q), len(a))
         elif (len(q), len(a)) != widths:
-            raise Seq2seqFormatError(
-                f"{source}: line {number} has a question of {len(q)} and an answer of {len(a)} characters, "
-                f"line 1 has {widths[0]} and {widths[1]} (the format pads every line to the same widths)")
+            raise Seq2seqFormatError(QT_TRANSLATE_NOOP(
+                "engine", "{source}: line {number} has a question of {q} and an answer of {a} characters, line 1 "
+                "has {q1} and {a1} (the format pads every line to the same widths)"),
+                source=source, number=number, q=len(q), a=len(a), q1=widths[0], a1=widths[1])
         questions.append(q)
         answers.append(a)
     return questions, answers
@@ -88,19 +94,22 @@ def read_file(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> tuple[list
     parsing (``engine.user_files``: only regular files are read)."""
     name = os.fspath(path)
     if os.path.isdir(name):
-        raise Seq2seqFormatError(f"{name} is a folder; choose a text file such as addition.txt or date.txt")
+        raise Seq2seqFormatError(QT_TRANSLATE_NOOP("engine", "{path} is a folder; choose a text file such as "
+                                                   "addition.txt or date.txt"), path=name)
     try:
-        raw = read_bytes(name, max_bytes, "seq2seq file", kind="seq2seq files")
+        raw = read_bytes(name, max_bytes, QT_TRANSLATE_NOOP("engine", "seq2seq file"), kind=QT_TRANSLATE_NOOP("engine", "seq2seq files"))
     except UserFileError as exc:
-        raise Seq2seqFormatError(str(exc).rstrip(".")) from None
+        raise Seq2seqFormatError(exc.sentence) from None
     if b"\x00" in raw:
-        raise Seq2seqFormatError(f"{name} looks like a binary file (it contains NUL bytes), not text")
+        raise Seq2seqFormatError(QT_TRANSLATE_NOOP("engine", "{path} looks like a binary file (it contains NUL "
+                                                   "bytes), not text"), path=name)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise Seq2seqFormatError(f"{name}: line {line} is not valid UTF-8 text (byte 0x{raw[exc.start]:02x}); "
-                                 "save the file as UTF-8 (the book's files are plain ASCII)") from None
+        raise Seq2seqFormatError(QT_TRANSLATE_NOOP("engine", "{path}: line {line} is not valid UTF-8 text (byte "
+                                                   "0x{byte:02x}); save the file as UTF-8 (the book's files are "
+                                                   "plain ASCII)"), path=name, line=line, byte=raw[exc.start]) from None
     return parse_lines(text, name)
 
 
@@ -125,7 +134,11 @@ def encode(strings: list[str], vocab: list[str], what: str = "line") -> np.ndarr
     if unknown.size:
         pos = int(unknown[0])
         ch = chr(int(codes[pos]))
-        raise Seq2seqFormatError(f"{what} {pos // width + 1} has the character {ch!r}, which is not in the vocabulary")
+        message = (QT_TRANSLATE_NOOP("engine", "line {number} has the character {char!r}, which is not in the "
+                                     "vocabulary") if what == "line" else
+                   QT_TRANSLATE_NOOP("engine", "example {number} has the character {char!r}, which is not in the "
+                                     "vocabulary"))
+        raise Seq2seqFormatError(message, number=pos // width + 1, char=ch)
     return ids.reshape(len(strings), width)
 
 
@@ -136,18 +149,22 @@ def load(data: str, vocab: list[str] | None = None) -> Seq2seqData:
     key = data.strip() or "date"
     if key in GENERATED:
         questions, answers = GENERATED[key](GENERATED_SIZE, np.random.default_rng(GENERATED_SEED))
-        source, what = f"generated {key} set ({GENERATED_SIZE:,} examples)", "example"
+        name = QT_TRANSLATE_NOOP("engine", "addition") if key == "addition" else QT_TRANSLATE_NOOP("engine", "date")
+        source = Sentence(QT_TRANSLATE_NOOP("engine", "generated {name} set ({n} examples)"), name=Sentence(name),
+                          n=GENERATED_SIZE)
+        what = "example"
     else:
         questions, answers = read_file(key)
         source, what = key, "line"
     if vocab is None:
         vocab = build_vocab(questions, answers)
     if START not in vocab:
-        raise Seq2seqFormatError(f"the vocabulary must contain the start symbol {START!r}")
+        raise Seq2seqFormatError(QT_TRANSLATE_NOOP("engine", "the vocabulary must contain the start symbol "
+                                                   "{start!r}"), start=START)
     try:
         return Seq2seqData(encode(questions, vocab, what), encode(answers, vocab, what), list(vocab), source)
     except Seq2seqFormatError as exc:
-        raise Seq2seqFormatError(f"{source}: {exc}") from None
+        raise Seq2seqFormatError(Sentence("{source}: {error}", source=source, error=exc.sentence)) from None
 
 
 def split(n: int, val_fraction: float) -> tuple[np.ndarray, np.ndarray]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import TaskError
+from ..i18n import QT_TRANSLATE_NOOP, Sentence
 from ..user_files import UserFileError, check_regular, read_bytes
 
 MAX_BYTES = 300 * 10**6  # "300 MB": a larger text does not fit the in-memory pipeline comfortably
@@ -27,54 +28,63 @@ def _mb(n: int) -> str:
     return f"{n / 1e6:,.1f} MB"
 
 
-def check_file(path: str | Path, what: str = "data file") -> Path:
+DATA_FILE = QT_TRANSLATE_NOOP("engine", "data file")
+
+
+def check_file(path: str | Path, what: str = DATA_FILE) -> Path:
     """The path as a Path if it names an existing regular file, else TaskError (missing / folder /
-    a FIFO or a device, which are never read)."""
+    a FIFO or a device, which are never read). ``what`` names the file in the message (a text marked
+    for the catalogue)."""
     p = Path(path).expanduser()
     if not p.exists():
-        raise TaskError(f"The {what} {p} does not exist.")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "The {what} {path} does not exist."), what=Sentence(what), path=p)
     if p.is_dir():
-        raise TaskError(f"The path {p} is a folder, not a text file.")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "The path {path} is a folder, not a text file."), path=p)
     try:
-        return check_regular(p, f"path of the {what}")
+        return check_regular(p, what)
     except UserFileError as exc:
-        raise TaskError(str(exc)) from None
+        raise TaskError(exc.sentence) from None
 
 
-def read_text(path: str | Path, encoding: str = "utf-8", *, what: str = "data file",
+def read_text(path: str | Path, encoding: str = "utf-8", *, what: str = DATA_FILE,
               max_bytes: int = MAX_BYTES) -> str:
     """The whole text of ``path`` decoded with ``encoding`` ("utf-8" or "latin-1"), checked as above."""
     enc = ENCODINGS.get(encoding.lower().replace("_", "-"))
     if enc is None:
-        raise TaskError(f"Unknown text encoding {encoding!r}; use 'utf-8' or 'latin-1'.")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "Unknown text encoding {encoding!r}; use 'utf-8' or 'latin-1'."),
+                        encoding=encoding)
     p = check_file(path, what)
     try:  # (opened as a regular file only: a path swapped for a FIFO after the check cannot block)
-        data = read_bytes(p, max_bytes, "file", kind="text files")
+        data = read_bytes(p, max_bytes, QT_TRANSLATE_NOOP("engine", "file"), kind=QT_TRANSLATE_NOOP("engine", "text files"))
     except UserFileError as exc:
-        raise TaskError(str(exc)) from None
+        raise TaskError(exc.sentence) from None
     if not data:
-        raise TaskError(f"The file {p} is empty.")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "The file {path} is empty."), path=p)
     _check_not_binary(p, data)
     try:
         text = data.decode(enc)
     except UnicodeDecodeError as exc:
-        raise TaskError(f"The file {p} is not valid UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start:,}); "
-                        f"if it is Latin-1 text, load it with encoding 'latin-1'.") from None
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "The file {path} is not valid UTF-8 text (byte 0x{byte:02x} at "
+                                          "offset {offset}); if it is Latin-1 text, load it with encoding "
+                                          "'latin-1'."), path=p, byte=data[exc.start], offset=exc.start) from None
     text = text.lstrip("\ufeff")  # byte-order marks (some editors write two) are not text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise TaskError(f"The file {p} contains only whitespace, no text.")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "The file {path} contains only whitespace, no text."), path=p)
     return text
 
 
 def _check_not_binary(p: Path, data: bytes) -> None:
     """TaskError if ``data`` looks like a binary file rather than text."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise TaskError(f"The file {p} is UTF-16 text; save it as UTF-8 to use it.")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "The file {path} is UTF-16 text; save it as UTF-8 to use it."),
+                        path=p)
     if b"\x00" in data:
-        raise TaskError(f"The file {p} looks like a binary file (it contains NUL bytes), not text.")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "The file {path} looks like a binary file (it contains NUL "
+                                          "bytes), not text."), path=p)
     head = data[:_SNIFF]
     controls = len(head) - len(head.translate(None, _CONTROL))
     if controls > 0.1 * len(head):
-        raise TaskError(f"The file {p} looks like a binary file ({controls / len(head):.0%} control characters), not text.")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "The file {path} looks like a binary file ({share:.0%} control "
+                                          "characters), not text."), path=p, share=controls / len(head))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnn_lab.engine.functions import sigmoid
+from rnn_lab.engine.i18n import QT_TRANSLATE_NOOP
 
 from .recurrent import Cell, Gate, TimeRecurrent
 
@@ -17,11 +18,13 @@ class GRU(Cell):
     """One step of the GRU (the book's ``GRU``): x (N, D), h_prev (N, H)."""
 
     name = "gru"
-    title = "GRU"
-    about = "the gated recurrent unit of the book's appendix: update gate z, reset gate r, no cell state"
+    title = QT_TRANSLATE_NOOP("engine", "GRU")
+    about = QT_TRANSLATE_NOOP("engine", "the gated recurrent unit of the book's appendix: update "
+                              "gate z, reset gate r, no cell state")
     cache_floats = (2, 9)  # x, dx; h, the gates' gradients (3H), the gates (3H), r*h, 1 - z
-    gates = (Gate("z", "sigmoid", "update gate"), Gate("r", "sigmoid", "reset gate"),
-             Gate("h_tilde", "tanh", "candidate state"))
+    gates = (Gate("z", "sigmoid", QT_TRANSLATE_NOOP("engine", "update gate")),
+             Gate("r", "sigmoid", QT_TRANSLATE_NOOP("engine", "reset gate")),
+             Gate("h_tilde", "tanh", QT_TRANSLATE_NOOP("engine", "candidate state")))
 
     def forward(self, x, h_prev):
         Wx, Wh, b = self.params

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnn_lab.engine.functions import sigmoid
+from rnn_lab.engine.i18n import QT_TRANSLATE_NOOP
 
 from .recurrent import Cell, Gate, TimeRecurrent
 
@@ -17,10 +18,13 @@ class LSTM(Cell):
     """One step of the LSTM (the book's ``LSTM``): x (N, D), h_prev and c_prev (N, H)."""
 
     name = "lstm"
-    title = "LSTM"
-    about = "the long short-term memory of the book's chapter 6: gates f, i, o and a cell state c"
-    gates = (Gate("f", "sigmoid", "forget gate"), Gate("g", "tanh", "new content"),
-             Gate("i", "sigmoid", "input gate"), Gate("o", "sigmoid", "output gate"))
+    title = QT_TRANSLATE_NOOP("engine", "LSTM")
+    about = QT_TRANSLATE_NOOP("engine", "the long short-term memory of the book's chapter 6: gates "
+                              "f, i, o and a cell state c")
+    gates = (Gate("f", "sigmoid", QT_TRANSLATE_NOOP("engine", "forget gate")),
+             Gate("g", "tanh", QT_TRANSLATE_NOOP("engine", "new content")),
+             Gate("i", "sigmoid", QT_TRANSLATE_NOOP("engine", "input gate")),
+             Gate("o", "sigmoid", QT_TRANSLATE_NOOP("engine", "output gate")))
     has_cell = True
     cache_floats = (2, 12)  # x, dx; h, the gates' gradients (4H), the gates (4H), c, tanh c, one more (H)
 

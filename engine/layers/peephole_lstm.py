@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnn_lab.engine.functions import sigmoid
+from rnn_lab.engine.i18n import QT_TRANSLATE_NOOP
 
 from .recurrent import Cell, Gate, TimeRecurrent
 
@@ -19,10 +20,13 @@ class PeepholeLSTM(Cell):
     """One step of the peephole LSTM: x (N, D), h_prev and c_prev (N, H)."""
 
     name = "peephole"
-    title = "Peephole LSTM"
-    about = "an LSTM whose gates also see the cell state (Gers and Schmidhuber, 2000)"
-    gates = (Gate("f", "sigmoid", "forget gate"), Gate("g", "tanh", "new content"),
-             Gate("i", "sigmoid", "input gate"), Gate("o", "sigmoid", "output gate"))
+    title = QT_TRANSLATE_NOOP("engine", "Peephole LSTM")
+    about = QT_TRANSLATE_NOOP("engine", "an LSTM whose gates also see the cell state (Gers and "
+                              "Schmidhuber, 2000)")
+    gates = (Gate("f", "sigmoid", QT_TRANSLATE_NOOP("engine", "forget gate")),
+             Gate("g", "tanh", QT_TRANSLATE_NOOP("engine", "new content")),
+             Gate("i", "sigmoid", QT_TRANSLATE_NOOP("engine", "input gate")),
+             Gate("o", "sigmoid", QT_TRANSLATE_NOOP("engine", "output gate")))
     has_cell = True
     extra_params = ("p_f", "p_i", "p_o")
     cache_floats = (2, 13)  # an LSTM's, and c_prev seen by the peepholes

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from rnn_lab.engine.functions import sigmoid
+from rnn_lab.engine.i18n import QT_TRANSLATE_NOOP
 
 from .recurrent import Cell, TimeRecurrent
 
@@ -26,8 +27,9 @@ class RNN(Cell):
     """One step of the plain RNN (the book's ``RNN``). ``activation``: "tanh" (the book's), "sigmoid", "relu"."""
 
     name = "rnn"
-    title = "RNN"
-    about = "the plain recurrent cell of the book's chapter 5: h = tanh(x Wx + h_prev Wh + b)"
+    title = QT_TRANSLATE_NOOP("engine", "RNN")
+    about = QT_TRANSLATE_NOOP("engine", "the plain recurrent cell of the book's chapter 5: h = "
+                              "tanh(x Wx + h_prev Wh + b)")
     options = ("activation",)
 
     def __init__(self, Wx, Wh, b, activation: str = "tanh"):

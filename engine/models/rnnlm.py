@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..i18n import QT_TRANSLATE_NOOP, Sentence
 from ..layers.affine import TimeAffine
 from ..layers.affine_softmax import TimeAffineSoftmaxWithLoss
 from ..layers.cells import cell_class, make_time_layer
@@ -116,9 +117,15 @@ class RnnLM(Model):
         return self.loss_layer.probs
 
     def describe(self) -> str:
-        kind = self.cell_info.title
+        """E.g. "LSTM 2x650 tied" (in English; ``description()`` for the window)."""
+        return str(self.description())
+
+    def description(self) -> Sentence:
         depth = f"{self.num_layers}x" if self.num_layers > 1 else ""
-        return f"{kind} {depth}{self.hidden_size}" + (" tied" if self.tied else "")
+        if self.tied:
+            return Sentence(QT_TRANSLATE_NOOP("engine", "{cell} {size} tied"), cell=Sentence(self.cell_info.title),
+                            size=f"{depth}{self.hidden_size}")
+        return Sentence("{cell} {size}", cell=Sentence(self.cell_info.title), size=f"{depth}{self.hidden_size}")
 
 
 class SimpleRnnlm(RnnLM):

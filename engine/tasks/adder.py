@@ -25,6 +25,7 @@ from ..config import Config
 from ..data.adder_bits import BITS, OPERAND_LIMIT, all_pairs, encode, from_bits, random_pairs
 from ..errors import TaskError
 from ..functions import sigmoid
+from ..i18n import QT_TRANSLATE_NOOP, Sentence
 from ..layers.cells import cell_class
 from ..layers.losses import TimeSigmoidWithLoss
 from ..memory import ModelFloats, layer_units, recurrent_parameters
@@ -38,9 +39,9 @@ EVAL_ELEMENTS = 2**22  # pairs x hidden units per evaluation forward (bounds its
 
 class AdderTask(Task):
     name = "adder"
-    title = "Binary adder"
-    blurb = ("Two numbers below 128 are fed in bit by bit, least significant first; after each pair of "
-             "bits the network outputs one bit of the sum. It must learn to carry.")
+    title = QT_TRANSLATE_NOOP("engine", "Binary adder")
+    blurb = QT_TRANSLATE_NOOP("engine", "Two numbers below 128 are fed in bit by bit, least significant first; after "
+                              "each pair of bits the network outputs one bit of the sum. It must learn to carry.")
     metric_name = "accuracy"
     higher_is_better = True
     settings = frozenset({"activation", "pause_when_solved"})
@@ -53,7 +54,8 @@ class AdderTask(Task):
         super().__init__(config)
         self.cell_of(config.model)
         if config.init not in INITS:
-            raise TaskError(f"init must be one of {', '.join(INITS)}, got {config.init!r}")
+            raise TaskError(QT_TRANSLATE_NOOP("engine", "init must be one of {known}, got {value!r}"),
+                            known=", ".join(INITS), value=config.init)
         self.check_memory(1)
         self.model = AdderRNN(self.rng, config.hidden, config.activation, config.init, config.init_std,
                               self.dtype, cell=config.model, impl=config.impl)
@@ -75,7 +77,7 @@ class AdderTask(Task):
 
     def divergence_hint(self) -> str:
         if self._may_overflow:
-            return "use the sigmoid/tanh activation (relu lets the recurrence blow up)"
+            return QT_TRANSLATE_NOOP("engine", "use the sigmoid/tanh activation (relu lets the recurrence blow up)")
         return ""
 
     def _numerics(self):
@@ -108,7 +110,8 @@ class AdderTask(Task):
         """Loss and accuracies over all 16,384 pairs (``max_batches`` is ignored). A bit is predicted 1
         when P(1) > 0.5, as in ``train_step`` and ``display_example``."""
         if split not in self.splits():
-            raise TaskError(f"the binary adder has no {split!r} split; it evaluates on all pairs ('val')")
+            raise TaskError(QT_TRANSLATE_NOOP("engine", "the binary adder has no {split!r} split; it evaluates on all "
+                                              "pairs ('val')"), split=split)
         n = len(self._val_xs)
         chunk = max(256, EVAL_ELEMENTS // self.config.hidden)  # all pairs at once unless hidden is large
         loss, bits_ok = 0.0, np.empty(self._val_ts.shape, dtype=bool)
@@ -165,7 +168,8 @@ class AdderTask(Task):
         labels = [f"{int(x)}+{int(y)}" for x, y in xs[0]]
         name = model.names[0].split(".")[0]
         return {"labels": labels, "layers": [{"name": name, "cell": model.cell, **recorded}],
-                "title": f"{a} + {b} = {a + b} (predicted {pred})"}
+                "title": Sentence(QT_TRANSLATE_NOOP("engine", "{a} + {b} = {sum} (predicted {pred})"), a=int(a),
+                                  b=int(b), sum=int(a + b), pred=pred)}
 
     # -- exact resume ----------------------------------------------------------------------------
     def state_dict(self) -> dict[str, np.ndarray]:
@@ -179,15 +183,19 @@ class AdderTask(Task):
         self.seen = seen
 
     def data_info(self) -> dict[str, Any]:
-        return {"source": "built-in: all pairs a, b < 128", "vocab": None,
+        return {"source": QT_TRANSLATE_NOOP("engine", "built-in: all pairs a, b < 128"), "vocab": None,
                 "sizes": {"val": OPERAND_LIMIT**2}}
 
-    def describe(self) -> str:
+    def description(self) -> Sentence:
         cfg = self.config
-        cell = f"{cell_class(cfg.model).title} {cfg.hidden}"
-        if "activation" in cell_class(cfg.model).options:
-            cell += f" ({cfg.activation})"
-        return f"{self.title} · {cell} · {self.model.num_params():,} parameters"
+        cell = cell_class(cfg.model)
+        if "activation" in cell.options:
+            return Sentence(QT_TRANSLATE_NOOP("engine", "{task} · {cell} {hidden} ({activation}) · {params} parameters"),
+                            task=Sentence(self.title), cell=Sentence(cell.title), hidden=cfg.hidden,
+                            activation=cfg.activation, params=self.model.num_params())
+        return Sentence(QT_TRANSLATE_NOOP("engine", "{task} · {cell} {hidden} · {params} parameters"),
+                        task=Sentence(self.title), cell=Sentence(cell.title), hidden=cfg.hidden,
+                        params=self.model.num_params())
 
 
 def _accuracies(bits_ok: np.ndarray) -> dict[str, float]:

@@ -19,7 +19,8 @@ from typing import Any, ClassVar, NamedTuple
 import numpy as np
 
 from ..config import Config
-from ..errors import TaskError
+from ..errors import SettingError, TaskError
+from ..i18n import QT_TRANSLATE_NOOP, Sentence
 from ..layers.cells import CELLS
 from ..memory import ModelFloats, check_corpus_fits, check_fits, estimate_bytes, file_bytes
 
@@ -63,6 +64,8 @@ class Task(ABC):
       dtype:  numpy dtype       float32 or float64
     """
 
+    # Texts for people are marked for the catalogue (``QT_TRANSLATE_NOOP("engine", ...)``): the window
+    # shows them translated.
     name: ClassVar[str]  # "adder", "char", "lm", "seq2seq"
     title: ClassVar[str]  # "Binary adder", ...
     blurb: ClassVar[str] = ""  # two sentences for the window: what is learned
@@ -72,14 +75,18 @@ class Task(ABC):
     higher_is_better: ClassVar[bool]  # for "best parameters" and the book's lr decay
     has_sampling: ClassVar[bool] = False  # language models: prompt + sampling panel
     unit: ClassVar[str | None] = None  # what a token is, for a language model: "character" or "word"
+    units: ClassVar[str] = QT_TRANSLATE_NOOP("engine", "tokens")  # how a sentence counts them: "characters"
     # config.model: any registered cell when ``uses_cells``, and the task's own ``variants``
     uses_cells: ClassVar[bool] = True
     variants: ClassVar[dict[str, Variant]] = {}
     menu: ClassVar[tuple[str, ...]] = (MENU_CELLS,)  # the window's model menu: presets, variants, MENU_CELLS
     presets: ClassVar[dict[str, Preset]] = {}
     defaults: ClassVar[dict[str, Any]] = {}  # what a new run of this task starts from (Config values)
+    # besides ``defaults``, per built-in corpus (``config.corpus``): the Japanese texts' 861 characters
+    # memorise sooner than the English texts' 76 (see CharTask)
+    corpus_defaults: ClassVar[dict[str, dict[str, Any]]] = {}
     settings: ClassVar[frozenset[str]] = frozenset()  # the task settings (``config.TASK_SETTINGS``) it uses
-    note: str = ""  # one sentence about how the task adapted the settings (e.g. to a short text), or ""
+    note: str | Sentence = ""  # one sentence about how the task adapted the settings (e.g. to a short text)
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -95,7 +102,8 @@ class Task(ABC):
         if cls.uses_cells and model in CELLS:
             return model
         known = (list(CELLS) if cls.uses_cells else []) + list(cls.variants)
-        raise TaskError(f"The {cls.title}'s model must be one of {', '.join(known)}, not {model!r}.")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "The {task}'s model must be one of {known}, not {model!r}."),
+                        task=Sentence(cls.title), known=", ".join(known), model=model)
 
     # -- memory (engine/memory.py) ---------------------------------------------------------------
     # Bytes per byte of the data file: at the peak of reading it, and what stays afterwards (measured by
@@ -130,15 +138,15 @@ class Task(ABC):
         """Before a byte of the data is read: TaskError if reading it would not fit in memory."""
         try:
             check_corpus_fits(file_bytes(config.data), cls.corpus_factors[0])
-        except ValueError as exc:
-            raise TaskError(_sentence(str(exc))) from None
+        except SettingError as exc:
+            raise TaskError(exc.sentence) from None
 
     def check_memory(self, vocab_size: int, **data_shape: Any) -> None:
         """TaskError, saying the estimate, if training would not fit in the memory available."""
         try:
             check_fits(self.estimate(self.config, vocab_size, **data_shape))
-        except ValueError as exc:
-            raise TaskError(_sentence(str(exc))) from None
+        except SettingError as exc:
+            raise TaskError(exc.sentence) from None
 
     def divergence_hint(self) -> str:
         """Besides a lower learning rate and clipping: what else to try when this run diverges ("" = nothing)."""
@@ -211,7 +219,7 @@ class Task(ABC):
              "text": str}                                   # joined for display
 
         Leaves training state untouched. Raises TaskError for an unusable prompt."""
-        raise TaskError(f"the {self.title} task does not generate text")
+        raise TaskError(QT_TRANSLATE_NOOP("engine", "the {task} task does not generate text"), task=Sentence(self.title))
 
     # -- exact resume ----------------------------------------------------------------------------
     @abstractmethod
@@ -231,16 +239,20 @@ class Task(ABC):
         "sizes": {split: tokens}}. A vocabulary saved here is used to rebuild the task from a checkpoint."""
         return {"source": self.config.data or "built-in", "vocab": None, "sizes": {}}
 
+    def data_source(self) -> str | Sentence:
+        """Where the data comes from, for the window (``data_info()["source"]`` is its English str)."""
+        return self.data_info()["source"]
+
     def solved(self, metrics: dict[str, float]) -> bool:
         """Whether validation ``metrics`` say the task is done perfectly (the adder: every pair right).
         Tasks that can't be solved exactly (language models) never are."""
         return False
 
     def describe(self) -> str:
-        """One line for the status bar, e.g. 'Word LM · LSTM 100 · 10,000 words · 929k tokens'."""
-        return f"{self.title} · {self.model.num_params():,} parameters"
+        """One line for the status bar, e.g. 'Word LM · LSTM 100 · 10,000 words · 929k tokens' (English)."""
+        return str(self.description())
 
-
-def _sentence(text: str) -> str:
-    """A message as a sentence: capital first letter, full stop."""
-    return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
+    def description(self) -> Sentence:
+        """``describe()``'s line as a Sentence, for the window (translated there)."""
+        return Sentence(QT_TRANSLATE_NOOP("engine", "{task} · {params} parameters"), task=Sentence(self.title),
+                        params=self.model.num_params())

@@ -24,6 +24,7 @@ import numpy as np
 
 from ..data.batcher import eval_batches, fit_to_length, make_batcher
 from ..errors import TaskError
+from ..i18n import QT_TRANSLATE_NOOP, Sentence
 from ..memory import ModelFloats, layer_units, recurrent_parameters
 from ..models.rnnlm import RnnLM
 from ..models.sampling import draw, next_token_probs, softmax64, top_tokens
@@ -34,6 +35,8 @@ SPLITS = ("train", "val", "test")
 DISPLAY_LEN = 40  # longest passage shown by trace/display_example (and never longer than bptt)
 MAX_SAMPLE = 100_000
 MAX_EPOCHS = 10**6  # a data cursor beyond this many epochs is not one a run reached (a damaged checkpoint)
+SPLIT_NAMES = {"train": QT_TRANSLATE_NOOP("engine", "train"), "val": QT_TRANSLATE_NOOP("engine", "val"),
+               "test": QT_TRANSLATE_NOOP("engine", "test")}  # how a sentence names a split
 
 
 def perplexity(loss: float) -> float:
@@ -56,24 +59,29 @@ class LanguageTask(Task):
         self.vocab, self.ids, self.source = self._load_data(vocab)
         n_train = self.ids["train"].size
         if n_train < 2:
-            raise TaskError(f"The training split has {n_train} {self.unit}, too few to learn from; use a longer "
-                            "text or a smaller val_fraction.")
+            raise TaskError(QT_TRANSLATE_NOOP("engine", "The training split has {n} {units}, too few to learn "
+                                              "from; use a longer text or a smaller val_fraction."),
+                            n=n_train, units=Sentence(self.units))
         # A short text (the three lines a learner writes first) trains with a batch and BPTT it can fill.
         self.batch, self.bptt = fit_to_length(n_train, config.batch, config.bptt)
-        self.note = "" if (self.batch, self.bptt) == (config.batch, config.bptt) else (
-            f"The text is short ({n_train:,} training {self.unit}s), so training uses batch {self.batch} × "
-            f"BPTT {self.bptt} instead of {config.batch} × {config.bptt}.")
+        self.note = "" if (self.batch, self.bptt) == (config.batch, config.bptt) else Sentence(
+            QT_TRANSLATE_NOOP("engine", "The text is short ({n} training {units}), so training uses batch {batch} × "
+                              "BPTT {bptt} instead of {config_batch} × {config_bptt}."),
+            n=n_train, units=Sentence(self.units), batch=self.batch, bptt=self.bptt, config_batch=config.batch,
+            config_bptt=config.bptt)
         for split, ids in self.ids.items():
             if ids.size < 2:
-                raise TaskError(f"The {split} split has {ids.size} {self.unit}, too few to evaluate; "
-                                f"raise val_fraction or use a longer text.")
+                raise TaskError(QT_TRANSLATE_NOOP("engine", "The {split} split has {n} {units}, too few to "
+                                                  "evaluate; raise val_fraction or use a longer text."),
+                                split=Sentence(SPLIT_NAMES.get(split, split)), n=int(ids.size),
+                                units=Sentence(self.units))
         self.model = self._build_model()
         self.model.set_train(True)
         self.batcher = make_batcher(self.ids["train"], self.batch, self.bptt, config.batching, self.rng)
 
     # -- subclass hooks --------------------------------------------------------------------------
     def _load_data(self, vocab: list[str] | None):
-        """(Vocab, {split: int32 ids}, source description); "train" is always present."""
+        """(Vocab, {split: int32 ids}, source: a path or a Sentence); "train" is always present."""
         raise NotImplementedError
 
     def _label(self, token: str) -> str:
@@ -119,8 +127,9 @@ class LanguageTask(Task):
         cfg = self.config
         cell, tie = self.cell_of(cfg.model), self._tied(cfg)
         if tie and cfg.embed != cfg.hidden:
-            raise TaskError(f"Tied weights need the embedding size to equal the hidden size "
-                            f"(embed {cfg.embed}, hidden {cfg.hidden}).")
+            raise TaskError(QT_TRANSLATE_NOOP("engine", "Tied weights need the embedding size to equal the hidden "
+                                              "size (embed {embed}, hidden {hidden})."),
+                            embed=cfg.embed, hidden=cfg.hidden)
         self.check_memory(len(self.vocab))
         return RnnLM(len(self.vocab), cfg.embed, cfg.hidden, rng=self.rng, cell=cell, impl=cfg.impl,
                      layers=cfg.layers, dropout=cfg.dropout, tie=tie, activation=cfg.activation, init=cfg.init,
@@ -147,8 +156,11 @@ class LanguageTask(Task):
     def _split_ids(self, split: str) -> np.ndarray:
         if split not in self.ids:
             have = " and ".join(self.splits())
-            why = " (val_fraction is 0)" if split in SPLITS and self.config.val_fraction == 0 else ""
-            raise TaskError(f"The {self.title} has no {split!r} split{why}; it has {have}.")
+            if split in SPLITS and self.config.val_fraction == 0:
+                raise TaskError(QT_TRANSLATE_NOOP("engine", "The {task} has no {split!r} split (val_fraction is 0); "
+                                                  "it has {have}."), task=Sentence(self.title), split=split, have=have)
+            raise TaskError(QT_TRANSLATE_NOOP("engine", "The {task} has no {split!r} split; it has {have}."),
+                            task=Sentence(self.title), split=split, have=have)
         return self.ids[split]
 
     def evaluate(self, split: str = "val", max_batches: int = 0) -> dict[str, float]:
@@ -212,8 +224,11 @@ class LanguageTask(Task):
         return {"labels": [self._label(w) for w in self.vocab.decode(x[0])],
                 "targets": [self._label(w) for w in self.vocab.decode(t[0])],
                 "target_probs": target_probs, "top5": top5, "layers": layers,
-                "title": f"{split} passage {index} ({self.unit}s {start:,}-{start + L:,}): "
-                         f"loss {loss:.3f} nats/{self.unit}"}
+                "title": Sentence(QT_TRANSLATE_NOOP("engine", "{split} passage {index} ({units} {start}-{end}): "
+                                                    "loss {loss:.3f} nats per token"),
+                                  split=Sentence(SPLIT_NAMES[split]), index=index, units=Sentence(self.units),
+                                  start=start, end=start + L,
+                                  loss=float(loss))}
 
     def _top_per_position(self, probs: np.ndarray, k: int) -> list[list[tuple[str, float]]]:
         """For each row of ``probs`` (T, V), its ``k`` most likely tokens: T lists of (label, prob),
@@ -256,9 +271,11 @@ class LanguageTask(Task):
         Draws only from ``rng``; the training state is restored afterwards.
         """
         if not 0 <= length <= MAX_SAMPLE:
-            raise TaskError(f"The sample length must be between 0 and {MAX_SAMPLE:,}, got {length}.")
+            raise TaskError(QT_TRANSLATE_NOOP("engine", "The sample length must be between 0 and {most}, got "
+                                              "{length}."), most=MAX_SAMPLE, length=length)
         if top_k < 0:
-            raise TaskError(f"top_k must be 0 (all tokens) or more, got {top_k}.")
+            raise TaskError(QT_TRANSLATE_NOOP("engine", "top_k must be 0 (all tokens) or more, got {top_k}."),
+                            top_k=top_k)
         feed, prompt_tokens, unknown = self._prompt_feed(prompt)
         tokens: list[str] = []
         probs: list[float] = []
@@ -316,9 +333,15 @@ class LanguageTask(Task):
 
     # -- description ---------------------------------------------------------------------------------
     def data_info(self) -> dict[str, Any]:
-        return {"source": self.source, "vocab": list(self.vocab.tokens),
+        return {"source": str(self.source), "vocab": list(self.vocab.tokens),
                 "sizes": {split: int(ids.size) for split, ids in self.ids.items()}}
 
-    def describe(self) -> str:
-        return (f"{self.title} · {self.model.describe()} · {len(self.vocab):,} {self.unit}s in the vocabulary · "
-                f"{self.ids['train'].size:,} training {self.unit}s · {self.model.num_params():,} parameters")
+    def data_source(self) -> str | Sentence:
+        return self.source
+
+    def description(self) -> Sentence:
+        return Sentence(QT_TRANSLATE_NOOP("engine", "{task} · {model} · {vocab} {units} in the vocabulary · "
+                                          "{train} training {units} · {params} parameters"),
+                        task=Sentence(self.title), model=self.model.description(), vocab=len(self.vocab),
+                        units=Sentence(self.units), train=int(self.ids["train"].size),
+                        params=self.model.num_params())

@@ -21,6 +21,7 @@ from ..data.builtin import grammar_corpus
 from ..data.corpus import read_word_corpus
 from ..data.vocab import EOS, UNK, Vocab, word_vocab
 from ..errors import TaskError
+from ..i18n import QT_TRANSLATE_NOOP
 from .base import MENU_CELLS, Preset, Variant
 from .language import LanguageTask
 
@@ -30,25 +31,28 @@ class WordLMTask(LanguageTask):
     for a single file)."""
 
     name = "lm"
-    title = "Word LM"
-    blurb = "Reads text one word at a time and predicts the next word (the book's chapters 5–6)."
-    data_hint = "Open a text file or PTB folder…"
+    title = QT_TRANSLATE_NOOP("engine", "Word LM")
+    blurb = QT_TRANSLATE_NOOP("engine", "Reads text one word at a time and predicts the next word (the book's "
+                              "chapters 5–6).")
+    data_hint = QT_TRANSLATE_NOOP("engine", "Open a text file or PTB folder…")
     data_folders = True
     unit = "word"
+    units = QT_TRANSLATE_NOOP("engine", "words")
     # bytes per byte of text: split into Python strings at the peak (60+ bytes a word); the ids and the
     # heap left behind afterwards (bench/memory.py)
     corpus_factors = (25.0, 12.0)
     settings = LanguageTask.settings | {"min_count"}
-    variants = {"simple": Variant("Simple — SimpleRnnlm, ch. 5", "rnn"),
-                "better": Variant("Better — 2×LSTM, dropout, tied, ch. 6", "lstm", {"tie": True})}
+    variants = {"simple": Variant(QT_TRANSLATE_NOOP("engine", "Simple — SimpleRnnlm, ch. 5"), "rnn"),
+                "better": Variant(QT_TRANSLATE_NOOP("engine", "Better — 2×LSTM, dropout, tied, ch. 6"), "lstm",
+                                  {"tie": True})}
     presets = {
-        "simple": Preset("Simple — SimpleRnnlm, ch. 5", dict(
+        "simple": Preset(QT_TRANSLATE_NOOP("engine", "Simple — SimpleRnnlm, ch. 5"), dict(
             model="simple", hidden=100, embed=100, batch=10, bptt=5, lr=0.1, optimizer="sgd", clip=0.0,
             activation="tanh", schedule="none")),
-        "rnnlm": Preset("Rnnlm — LSTM, ch. 6", dict(  # the book's train_rnnlm.py keeps lr 20 for all 4 epochs
+        "rnnlm": Preset(QT_TRANSLATE_NOOP("engine", "Rnnlm — LSTM, ch. 6"), dict(  # the book's train_rnnlm.py keeps lr 20 for all 4 epochs
             model="lstm", hidden=100, embed=100, batch=20, bptt=35, lr=20.0, optimizer="sgd", clip=0.25,
             schedule="none")),
-        "better": Preset("Better — 2×LSTM, dropout, tied, ch. 6", dict(
+        "better": Preset(QT_TRANSLATE_NOOP("engine", "Better — 2×LSTM, dropout, tied, ch. 6"), dict(
             model="better", layers=2, hidden=650, embed=650, batch=20, bptt=35, lr=20.0, optimizer="sgd",
             clip=0.25, dropout=0.5, tie_weights=True, schedule="book")),
     }
@@ -63,7 +67,7 @@ class WordLMTask(LanguageTask):
             source = cfg.data
         else:
             words = grammar_corpus()
-            source = "built-in: generated sentences"
+            source = QT_TRANSLATE_NOOP("engine", "built-in: generated sentences")
         if vocab is None:
             v = word_vocab(words["train"], cfg.min_count)
         else:
@@ -71,7 +75,8 @@ class WordLMTask(LanguageTask):
             if v.unk is None:
                 missing = next((w for ws in words.values() for w in ws if w not in v), None)
                 if missing is not None:
-                    raise TaskError(f"The word {missing!r} is not in the saved vocabulary, which has no {UNK}.")
+                    raise TaskError(QT_TRANSLATE_NOOP("engine", "The word {word!r} is not in the saved vocabulary, "
+                                                      "which has no {unk}."), word=missing, unk=UNK)
         ids = {split: v.encode(ws) for split, ws in words.items() if ws}
         return v, ids, source
 

@@ -5,7 +5,8 @@ variants, presets, defaults and the task settings it uses. Adding a task: write 
 and add its class to ``TASKS`` below.
 
     make_task(config)               the task ``config.task`` with its data and model
-    default_config(task, preset)    what a new run starts from: field defaults, the task's, the preset's
+    default_config(task, preset)    what a new run starts from: field defaults, the task's (and its built-in
+                                    corpus's), the preset's
     applies(config, name)           whether a Config field matters for that run (task and cell)
     model_menu(task)                the window's model menu: (label, config overrides)
 """
@@ -50,6 +51,9 @@ def default_config(task: str = "adder", preset: str | None = None, **overrides: 
         task = PRESETS[preset]["task"]
     cls = task_class(task)
     values: dict[str, Any] = dict(cls.defaults)
+    corpus = overrides.get("corpus") or (PRESETS[preset].get("corpus") if preset is not None else None)
+    if not overrides.get("data"):  # (a file of the user's: the task's own defaults)
+        values.update(cls.corpus_defaults.get(corpus or FIELDS["corpus"].default, {}))
     if preset is not None:
         values.update(PRESETS[preset])
     values.update({k: v for k, v in overrides.items() if v is not None})
@@ -57,6 +61,15 @@ def default_config(task: str = "adder", preset: str | None = None, **overrides: 
     config = Config.from_dict(values)
     cls.cell_of(config.model)  # an unknown model is a TaskError (a ValueError) now, not at build
     return config
+
+
+def corpus_defaults(task: str, corpus: str) -> dict[str, Any]:
+    """The defaults of ``task`` that depend on its built-in corpus, for ``corpus`` ("en", "ja"): every field
+    any corpus of the task sets, with its value for this one (what switching corpus changes)."""
+    cls = task_class(task)
+    names = {name for values in cls.corpus_defaults.values() for name in values}
+    base = default_config(task).to_dict()
+    return {name: cls.corpus_defaults.get(corpus, {}).get(name, cls.defaults.get(name, base[name])) for name in names}
 
 
 def applies(config: Config | dict[str, Any], name: str) -> bool:

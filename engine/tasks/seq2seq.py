@@ -25,6 +25,7 @@ import numpy as np
 from ..config import Config
 from ..data.seq2seq_data import GENERATED, Seq2seqData, load, split
 from ..errors import Seq2seqFormatError, TaskError
+from ..i18n import QT_TRANSLATE_NOOP, Sentence
 from ..layers.cells import cell_class
 from ..memory import ModelFloats, layer_units
 from ..models.attention_seq2seq import AttentionSeq2seq
@@ -49,17 +50,20 @@ GENERATED_BYTES = 40 * 2**20  # a generated 50,000-example addition or date set 
 
 class Seq2seqTask(Task):
     name = "seq2seq"
-    title = "Seq2seq"
-    blurb = ("An encoder reads a question (e.g. 57+243), a decoder writes the answer character by "
-             "character (the book's chapters 7–8).")
-    data_hint = "Open a question_answer file…"
+    title = QT_TRANSLATE_NOOP("engine", "Seq2seq")
+    blurb = QT_TRANSLATE_NOOP("engine", "An encoder reads a question (e.g. 57+243), a decoder writes the answer "
+                              "character by character (the book's chapters 7–8).")
+    data_hint = QT_TRANSLATE_NOOP("engine", "Open a question_answer file…")
+    units = QT_TRANSLATE_NOOP("engine", "characters")
     metric_name = "accuracy"
     higher_is_better = True
     uses_cells = False  # the book's LSTMs
-    variants = {"plain": Variant("Seq2seq, ch. 7", "lstm"), "reversed": Variant("Reversed input", "lstm"),
-                "peeky": Variant("Peeky decoder", "lstm"), "reversed_peeky": Variant("Reversed + peeky", "lstm"),
-                "attention": Variant("Attention, ch. 8", "lstm"),
-                "bidirectional": Variant("Bidirectional encoder", "lstm")}
+    variants = {"plain": Variant(QT_TRANSLATE_NOOP("engine", "Seq2seq, ch. 7"), "lstm"),
+                "reversed": Variant(QT_TRANSLATE_NOOP("engine", "Reversed input"), "lstm"),
+                "peeky": Variant(QT_TRANSLATE_NOOP("engine", "Peeky decoder"), "lstm"),
+                "reversed_peeky": Variant(QT_TRANSLATE_NOOP("engine", "Reversed + peeky"), "lstm"),
+                "attention": Variant(QT_TRANSLATE_NOOP("engine", "Attention, ch. 8"), "lstm"),
+                "bidirectional": Variant(QT_TRANSLATE_NOOP("engine", "Bidirectional encoder"), "lstm")}
     menu = tuple(variants)
     corpus_factors = (30.0, 18.0)  # bytes per byte of a data file: at the peak of reading it, and after
     settings = frozenset({"embed", "val_fraction"})
@@ -72,16 +76,19 @@ class Seq2seqTask(Task):
         super().__init__(config)
         cell = self.cell_of(config.model)
         if config.init not in INITS:
-            raise TaskError(f"init must be one of {', '.join(INITS)}, got {config.init!r}")
+            raise TaskError(QT_TRANSLATE_NOOP("engine", "init must be one of {known}, got {value!r}"),
+                            known=", ".join(INITS), value=config.init)
         if config.model == "bidirectional" and config.hidden < 2:
-            raise TaskError("the bidirectional encoder splits hidden units between two directions: hidden >= 2")
+            raise TaskError(QT_TRANSLATE_NOOP("engine", "the bidirectional encoder splits hidden units between two "
+                                              "directions: hidden >= 2"))
         self.check_corpus(config)  # before a byte is read: reading a file takes many times its size
         try:
             self.data: Seq2seqData = load(config.data, vocab)
         except Seq2seqFormatError as exc:
-            raise TaskError(str(exc)) from None
+            raise TaskError(exc.sentence) from None
         except OSError as exc:
-            raise TaskError(f"cannot read {config.data}: {exc.strerror or exc}") from None
+            raise TaskError(QT_TRANSLATE_NOOP("engine", "cannot read {path}: {reason}"), path=config.data,
+                            reason=exc.strerror or str(exc)) from None
         self.reverse, kind, kwargs = BUILD[config.model]
         questions = self.data.questions[:, ::-1] if self.reverse else self.data.questions
         questions = np.ascontiguousarray(questions)
@@ -172,7 +179,8 @@ class Seq2seqTask(Task):
                             f"of {len(self.data.questions):,} examples holds none out); raise val_fraction or use "
                             "more data")
         if split not in self._splits:
-            raise TaskError(f"the seq2seq task has no {split!r} split; it has {', '.join(self.splits())}")
+            raise TaskError(QT_TRANSLATE_NOOP("engine", "the seq2seq task has no {split!r} split; it has {have}"),
+                            split=split, have=", ".join(self.splits()))
         xs_all, ts_all = self._splits[split]
         chunk = self.eval_chunk
         if max_batches > 0:
@@ -240,7 +248,8 @@ class Seq2seqTask(Task):
                 g[...] = s
         expected = self.data.decode(ts[0, 1:]).rstrip()
         return {"labels": layers[0]["labels"], "layers": layers,
-                "title": f"{self._question(xs)} → {expected} (teacher forcing)"}
+                "title": Sentence(QT_TRANSLATE_NOOP("engine", "{question} → {answer} (teacher forcing)"),
+                                  question=self._question(xs), answer=expected)}
 
     # -- exact resume ----------------------------------------------------------------------------
     def state_dict(self) -> dict[str, np.ndarray]:
@@ -263,13 +272,19 @@ class Seq2seqTask(Task):
         self._cursor, self._epochs = cursor, epochs
 
     def data_info(self) -> dict[str, Any]:
-        return {"source": self.data.source, "vocab": list(self.data.vocab),
+        return {"source": str(self.data.source), "vocab": list(self.data.vocab),
                 "sizes": {k: int(len(v[0])) for k, v in self._splits.items()}}
 
-    def describe(self) -> str:
+    def data_source(self) -> str | Sentence:
+        return self.data.source
+
+    def description(self) -> Sentence:
         cfg = self.config
-        return (f"{self.title} · {cfg.model} · {cell_class(self.model.cell).title} {cfg.hidden} · {self.data.source} · "
-                f"{len(self.data.vocab)} characters · {self.model.num_params():,} parameters")
+        return Sentence(QT_TRANSLATE_NOOP("engine", "{task} · {model} · {cell} {hidden} · {source} · {vocab} "
+                                          "characters · {params} parameters"),
+                        task=Sentence(self.title), model=Sentence(self.variants[cfg.model].label),
+                        cell=Sentence(cell_class(self.model.cell).title), hidden=cfg.hidden, source=self.data.source,
+                        vocab=len(self.data.vocab), params=self.model.num_params())
 
 
 def _layer(name: str, cell: str, trace: dict[str, np.ndarray], labels: list[str]) -> dict[str, Any]:

@@ -15,29 +15,35 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
 from rnn_lab.engine.layers.cells import CELLS, cell_class
 
+from ..i18n import engine_text, sentence_text
 from ..plot_speed import major_grid
 from ..theme import DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from ..widgets.heatmap import ColorScale, Heatmap, TimeCursor, display_token, set_token_ticks
-from .base import Panel, symbol
+from .base import Panel, layer_label, symbol
 
-STATES = {"h": ("tanh", "hidden state"), "c": ("cell", "cell state")}  # besides the gates (c: a cell state)
-BAR_LABEL = {"tanh": "tanh  −1 … 1", "sigmoid": "sigmoid  0 … 1", "cell": "cell state", "relu": "relu"}
+# besides the gates (c: a cell state); names marked for the catalogue, translated by ``arrays_of``
+STATES = {"h": ("tanh", QT_TRANSLATE_NOOP("ActivationsPanel", "hidden state")),
+          "c": ("cell", QT_TRANSLATE_NOOP("ActivationsPanel", "cell state"))}
+BAR_LABEL = {"tanh": "tanh  −1 … 1", "sigmoid": "sigmoid  0 … 1",
+             "cell": QT_TRANSLATE_NOOP("ActivationsPanel", "cell state"), "relu": "relu"}
 LAYER_PENS = (VAL_COLOR, TRAIN_COLOR, GRAD_COLOR, LR_COLOR)  # one colour per layer (Okabe-Ito)
 AXIS_WIDTH = 52  # fixed left-axis width so that every plot's timestep t sits at the same x pixel
 
 
 def arrays_of(cell: str) -> dict[str, tuple[str, str]]:
     """What a layer of ``cell`` records, ``{key: (colour scale, name)}`` from the cell registry, in drawing
-    order: h, the tanh-valued gates, c, the sigmoid gates (so that every colour bar spans adjacent rows)."""
+    order: h, the tanh-valued gates, c, the sigmoid gates (so that every colour bar spans adjacent rows).
+    The names are in the window's language ("forget gate")."""
     info = cell_class(cell if cell in CELLS else "rnn")
-    gates = {g.name: (g.kind, g.title) for g in info.gates}
-    return {"h": STATES["h"], **{k: v for k, v in gates.items() if v[0] == "tanh"},
-            **({"c": STATES["c"]} if info.has_cell else {}), **{k: v for k, v in gates.items() if v[0] != "tanh"}}
+    gates = {g.name: (g.kind, engine_text(g.title)) for g in info.gates}
+    states = {k: (kind, QCoreApplication.translate("ActivationsPanel", name)) for k, (kind, name) in STATES.items()}
+    return {"h": states["h"], **{k: v for k, v in gates.items() if v[0] == "tanh"},
+            **({"c": states["c"]} if info.has_cell else {}), **{k: v for k, v in gates.items() if v[0] != "tanh"}}
 
 
 def decade_ticks(lo: int, hi: int) -> list[list[tuple[float, str]]]:
@@ -52,8 +58,8 @@ def decade_ticks(lo: int, hi: int) -> list[list[tuple[float, str]]]:
 class ActivationsPanel(Panel):
     """Heatmaps of h (c, gates) over time for one example, a shared time cursor, and gradient flow."""
 
-    title = "Inside the network"
-    tab_title = "Inside"
+    title = QT_TRANSLATE_NOOP("Panel", "Inside the network")
+    tab_title = QT_TRANSLATE_NOOP("Panel", "Inside")
     uses_trace = True
 
     def __init__(self, parent=None) -> None:
@@ -70,15 +76,16 @@ class ActivationsPanel(Panel):
 
         self.example = QSpinBox()
         self.example.setRange(0, 99_999)
-        self.example.setToolTip("Which example to look inside (the same one every frame)")
+        self.example.setToolTip(self.tr("Which example to look inside (the same one every frame)"))
         self.example.valueChanged.connect(lambda n: self.request.emit("trace_index", {"index": int(n)}))
         self.layer = QComboBox()
         self.layer.currentIndexChanged.connect(self._render)
-        self.layer_label = QLabel("Layer")
-        self.caption = QLabel("Waiting for a trace: start or step training.")
+        self.layer_label = QLabel(self.tr("Layer"))
+        self.caption = QLabel(self.tr("Waiting for a trace: start or step training."))
         self.view = pg.GraphicsLayoutWidget()
         self.view.scene().sigMouseClicked.connect(self._clicked)  # heatmaps handle their own clicks
-        self.readout = QLabel("Hover over a heatmap to read a value; click or drag the cursor to pick a step.")
+        self.readout = QLabel(self.tr("Hover over a heatmap to read a value; click or drag the cursor to pick a "
+                                      "step."))
         self.at_cursor = QLabel(" ")
         self.key = QLabel(" ")
         self.note = QLabel("")
@@ -88,7 +95,7 @@ class ActivationsPanel(Panel):
             label.setTextFormat(Qt.TextFormat.PlainText)  # tokens are data, never markup
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Example #"))
+        top.addWidget(QLabel(self.tr("Example #")))
         top.addWidget(self.example)
         top.addWidget(self.layer_label)
         top.addWidget(self.layer)
@@ -112,7 +119,7 @@ class ActivationsPanel(Panel):
         self.layer.clear()
         self.layer.blockSignals(False)
         self._show_layer_selector(0)
-        self.caption.setText("Waiting for a trace: start or step training.")
+        self.caption.setText(self.tr("Waiting for a trace: start or step training."))
         self.note.setText("")
 
     def on_progress(self, report: dict[str, Any]) -> None:
@@ -125,10 +132,12 @@ class ActivationsPanel(Panel):
             return []
         layer = self._layer_dict()
         names = arrays_of(str(layer.get("cell", "")))
-        out = [(f"Heatmap {k}: {names[k][1]} ({layer['name']})", hm.plot) for k, hm in self.heatmaps.items()]
-        out.append(("All heatmaps and gradient flow", self.view.ci))
+        out = [(self.tr("Heatmap {key}: {name} ({layer})").format(key=k, name=names[k][1],
+                                                                  layer=layer_label(str(layer["name"]))), hm.plot)
+               for k, hm in self.heatmaps.items()]
+        out.append((self.tr("All heatmaps and gradient flow"), self.view.ci))
         if self.grad_plot is not None:
-            out.append(("Gradient flow through time", self.grad_plot))
+            out.append((self.tr("Gradient flow through time"), self.grad_plot))
         return out
 
     # ------------------------------------------------------------------ drawing
@@ -138,16 +147,17 @@ class ActivationsPanel(Panel):
         if not layers:
             return
         self.trace = trace
-        names = [str(layer.get("name", f"layer {k}")) for k, layer in enumerate(layers)]
-        if names != [self.layer.itemText(k) for k in range(self.layer.count())]:
+        names = [str(layer.get("name", f"layer{k}")) for k, layer in enumerate(layers)]
+        if names != [self.layer.itemData(k) for k in range(self.layer.count())]:
             keep = min(max(self.layer.currentIndex(), 0), len(names) - 1)
             self.layer.blockSignals(True)
             self.layer.clear()
-            self.layer.addItems(names)
+            for name in names:
+                self.layer.addItem(layer_label(name), name)
             self.layer.setCurrentIndex(keep)
             self.layer.blockSignals(False)
         self._show_layer_selector(len(names))
-        self.caption.setText(str(trace.get("title", "")))
+        self.caption.setText(sentence_text(trace.get("title", "")))
         self._render()
 
     def keys_of(self, layer: dict[str, Any]) -> list[str]:
@@ -192,7 +202,8 @@ class ActivationsPanel(Panel):
             if n_bad:
                 bad.append(f"{key}: {n_bad}")
         self._draw_gradients()
-        self.note.setText("⚠ non-finite values drawn as 0 (" + ", ".join(bad) + ")" if bad else "")
+        self.note.setText(self.tr("⚠ non-finite values drawn as 0 ({counts})").format(counts=", ".join(bad))
+                          if bad else "")
         self._cursor_moved(self.cursor.position)
 
     def _build(self, keys: list[str], cell: str, T: int) -> None:
@@ -200,7 +211,8 @@ class ActivationsPanel(Panel):
         self._clear()
         names = arrays_of(cell)
         self.key.setText("   ".join(f"{symbol(k)} = {names[k][1]}" for k in keys)
-                         + "   (colours: fixed scales, the cell state's range adapts)" * ("c" in keys))
+                         + "   " * ("c" in keys)
+                         + self.tr("(colours: fixed scales, the cell state's range adapts)") * ("c" in keys))
         self.cursor.count = T
         groups: dict[str, list[int]] = {}
         first = None
@@ -224,7 +236,7 @@ class ActivationsPanel(Panel):
             groups.setdefault(kind, []).append(row)
         for kind, rows in groups.items():
             # a bar one row high has no room for a label along it: the key line under the plots names it
-            scale = ColorScale(kind, BAR_LABEL[kind] if len(rows) > 1 else "")
+            scale = ColorScale(kind, self.tr(BAR_LABEL[kind]) if len(rows) > 1 else "")
             self.view.addItem(scale.bar, row=rows[0], col=1, rowspan=len(rows))
             scale.attach([self.heatmaps[k].image for k in keys if self._scale_of(k, cell) == kind])
             self.scales[kind] = scale
@@ -235,7 +247,7 @@ class ActivationsPanel(Panel):
         grad.getAxis("bottom").enableAutoSIPrefix(False)
         grad.setMinimumHeight(170)  # the heatmaps share what is left
         grad.setLabel("left", "‖∂L/∂hₜ‖")
-        grad.setTitle("Gradient flowing back through time (log scale)", size="9pt")
+        grad.setTitle(self.tr("Gradient flowing back through time (log scale)"), size="9pt")
         major_grid(grad, x=False, alpha=0.25)
         grad.setMouseEnabled(x=False, y=False)
         grad.setMenuEnabled(False)
@@ -248,7 +260,7 @@ class ActivationsPanel(Panel):
         for k, layer in enumerate(self.trace["layers"]):
             pen = pg.mkPen(LAYER_PENS[k % len(LAYER_PENS)], width=2)
             self.grad_curves.append(grad.plot(pen=pen, symbol="o", symbolSize=5, symbolBrush=pen.color(),
-                                              symbolPen=None, name=str(layer.get("name", k)),
+                                              symbolPen=None, name=layer_label(str(layer.get("name", k))),
                                               connect="finite"))
         self.grad_plot = grad
 
@@ -304,10 +316,11 @@ class ActivationsPanel(Panel):
         for layer in self.trace["layers"]:
             dh = np.asarray(layer.get("dh_norm", ()), dtype=np.float64).ravel()
             if t < len(dh):
-                parts.append(f"{layer.get('name', '')} {dh[t]:.3g}")
+                parts.append(f"{layer_label(str(layer.get('name', '')))} {dh[t]:.3g}")
         token = display_token(self._labels(T)[t])
-        text = f"Cursor: t = {t} “{token}”"
+        text = self.tr("Cursor: t = {t} “{token}”").format(t=t, token=token)
         targets, probs = self.trace.get("targets"), self.trace.get("target_probs")
         if targets is not None and probs is not None and t < min(len(targets), len(probs)):
-            text += f"  → next “{display_token(str(targets[t]))}”, predicted with p = {float(probs[t]):.3f}"
+            text += self.tr("  → next “{token}”, predicted with p = {p:.3f}").format(
+                token=display_token(str(targets[t])), p=float(probs[t]))
         self.at_cursor.setText(text + "    ‖∂L/∂hₜ‖: " + ", ".join(parts))

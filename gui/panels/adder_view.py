@@ -13,10 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PyQt6.QtCore import QRectF, Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PyQt6.QtGui import QColor, QFont, QPainter, QPen
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from ..i18n import number
 from ..theme import CHANGE_COLOR, CORRECT_COLOR, TRAIN_COLOR, WRONG_COLOR
 from ..throttle import Throttle
 from ..widgets.accuracy_curve import AccuracyCurve
@@ -63,7 +64,7 @@ class BitsView(QWidget):
             return []
         return [("a", msb_first(e["a_bits"]), int(e["a"])), ("b", msb_first(e["b_bits"]), int(e["b"])),
                 ("a + b", msb_first(e["true_bits"]), int(e["true_sum"])),
-                ("predicted", msb_first(e["pred_bits"]), int(e["pred_sum"]))]
+                (self.tr("predicted"), msb_first(e["pred_bits"]), int(e["pred_sum"]))]
 
     def wrong_columns(self) -> list[int]:
         """Display columns (0 = MSB) where the predicted bit differs from the true bit."""
@@ -77,7 +78,8 @@ class BitsView(QWidget):
         text = self.palette().windowText().color()
         if not rows:
             p.setPen(text)
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Waiting for an example: start or step training.")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                       self.tr("Waiting for an example: start or step training."))
             return
         n = len(rows[0][1])
         W, H = self.width(), self.height()
@@ -123,15 +125,15 @@ class BitsView(QWidget):
         p.setFont(small)
         p.setPen(QColor(CHANGE_COLOR))
         p.drawText(QRectF(left, top - cell * 0.25, cell * n, cell * 0.25), Qt.AlignmentFlag.AlignCenter,
-                   "← the network reads the bits right to left (least significant first)")
+                   self.tr("← the network reads the bits right to left (least significant first)"))
         p.end()
 
 
 class AdderPanel(Panel):
     """The current example as written addition, its decimal equation, and the accuracy curve."""
 
-    title = "Binary adder"
-    tab_title = "Adder"
+    title = QT_TRANSLATE_NOOP("Panel", "Binary adder")
+    tab_title = QT_TRANSLATE_NOOP("Panel", "Adder")
     tasks = ("adder",)
     uses_example = True
 
@@ -146,10 +148,10 @@ class AdderPanel(Panel):
         font.setPointSize(22)
         font.setBold(True)
         self.equation.setFont(font)
-        self.legend = QLabel("Shade of a predicted bit = the network's P(bit = 1) (number below it);  "
-                             "red outline = wrong bit.")
+        self.legend = QLabel(self.tr("Shade of a predicted bit = the network's P(bit = 1) (number below it);  "
+                                     "red outline = wrong bit."))
         self.legend.setWordWrap(True)
-        self.new_example = QPushButton("New example")
+        self.new_example = QPushButton(self.tr("New example"))
         self.new_example.clicked.connect(self.next_example)
         self.score = QLabel("")
         self._score_text = ""
@@ -157,12 +159,14 @@ class AdderPanel(Panel):
         self._show_score = Throttle(lambda: self.score.setText(self._score_text), 0.25, self)
         # Fixed heights: "✓" comes from a taller fallback font, and a label that changes height
         # with its text relays the panel out, repainting the plot below it each time.
-        for label, tallest in ((self.equation, "1 + 1 = 2 &#10003; → predicted 3"), (self.score, "Step 1")):
+        for label, tallest in ((self.equation, "1 + 1 = 2 &#10003; → " + self.tr("predicted {sum}").format(sum=3)),
+                               (self.score, self.tr("Step {step}: exact match on all 16,384 pairs {accuracy:.1%}").format(
+                                   step=1, accuracy=0.5))):
             label.setText(tallest)
             label.setFixedHeight(label.sizeHint().height())
             label.setText("")
-        self.curve = AccuracyCurve("all 16,384 pairs")
-        self.curve.plot_item.setLabel("left", "exact-match accuracy")
+        self.curve = AccuracyCurve(self.tr("all 16,384 pairs"))
+        self.curve.plot_item.setLabel("left", self.tr("exact-match accuracy"))
 
         row = QHBoxLayout()
         row.addWidget(self.legend, 1)
@@ -188,13 +192,15 @@ class AdderPanel(Panel):
         vals = self.curve.add_report(report)
         if vals:
             last = vals[-1]
-            bits = f"   ·   bits right: {last['bit_accuracy']:.1%}" if "bit_accuracy" in last else ""
-            self._score_text = (f"Step {int(last['step']):,}: exact match on all 16,384 pairs "
-                                f"{last['accuracy']:.1%}{bits}")
+            bits = self.tr("   ·   bits right: {share:.1%}").format(share=last["bit_accuracy"]) \
+                if "bit_accuracy" in last else ""
+            self._score_text = self.tr("Step {step}: exact match on all 16,384 pairs {accuracy:.1%}").format(
+                step=number(int(last["step"])), accuracy=last["accuracy"]) + bits
             self._show_score()
 
     def export_targets(self) -> list[tuple[str, Any]]:
-        return [("Adder example (bits)", self.bits), ("Adder panel", self), ("Accuracy curve", self.curve.plot_item)]
+        return [(self.tr("Adder example (bits)"), self.bits), (self.tr("Adder panel"), self),
+                (self.tr("Accuracy curve"), self.curve.plot_item)]
 
     # ------------------------------------------------------------------ actions and drawing
     def next_example(self) -> None:
@@ -207,4 +213,5 @@ class AdderPanel(Panel):
         if pred == s:
             self.equation.setText(f'<span style="color:{RIGHT};">{a} + {b} = {s} &#10003;</span>')
         else:
-            self.equation.setText(f"{a} + {b} = {s} &nbsp;<span style=\"color:{WRONG};\">→ predicted {pred}</span>")
+            self.equation.setText(f"{a} + {b} = {s} &nbsp;<span style=\"color:{WRONG};\">→ "
+                                  + self.tr("predicted {sum}").format(sum=pred) + "</span>")

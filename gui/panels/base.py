@@ -11,12 +11,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PyQt6.QtCore import pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, pyqtSignal
 from PyQt6.QtWidgets import QWidget
 
 from rnn_lab.engine.tasks.registry import TASKS
 
 SAMPLING_TASKS = tuple(name for name, cls in TASKS.items() if cls.has_sampling)  # the language models
+
+
+# Layer names a trace may carry that are words, not identifiers ("lstm0" stays as it is)
+LAYER_WORDS = {"encoder": QT_TRANSLATE_NOOP("Layers", "encoder"), "decoder": QT_TRANSLATE_NOOP("Layers", "decoder")}
+
+
+def layer_label(name: str) -> str:
+    """How the window names a recurrent layer of a trace: "lstm0", or "encoder" in the window's language."""
+    return QCoreApplication.translate("Layers", LAYER_WORDS[name]) if name in LAYER_WORDS else name
 
 
 def symbol(key: str) -> str:
@@ -28,9 +37,10 @@ class Panel(QWidget):
     """Base class of all dock panels.
 
     Class attributes:
-      title       the view's title (its title bar, the guide)
+      title       the view's title (its title bar, the guide), marked ``QT_TRANSLATE_NOOP("Panel", ...)``:
+                  ``display_title()`` is it in the window's language
       tab_title   a short name for its tab and the View menu (default: the title); six tabs share the
-                  right column and must all fit at 1280x800
+                  right column and must all fit at 1280x800 (in every language)
       tasks       the task names the panel applies to (hidden for the others)
       uses_trace  True if the panel draws ``report["trace"]`` (traces are only recorded while such a
                   panel is visible: they cost a forward+backward pass)
@@ -46,6 +56,14 @@ class Panel(QWidget):
     uses_weights = False
 
     request = pyqtSignal(str, object)  # (command name, payload dict) for the controller
+
+    def display_title(self) -> str:
+        """The title in the window's language."""
+        return QCoreApplication.translate("Panel", self.title)
+
+    def display_tab_title(self) -> str:
+        """The tab's name in the window's language."""
+        return QCoreApplication.translate("Panel", self.tab_title or self.title)
 
     def set_task(self, info: dict[str, Any]) -> None:
         """A new task was built (or loaded). ``info`` (``engine.host.task_info``): {"task", "title",

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt, QTimer
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PyQt6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,12 +37,16 @@ from ..curve_buffer import CurveBuffer
 from ..curve_markers import MAX_MARKERS, MarkerLayer
 from ..curve_overlays import RunOverlays
 from ..curve_plots import CurvePlots
+from ..i18n import engine_text, metric_label, number
 from ..theme import CHANGE_COLOR, DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from .base import Panel
 
 COLUMNS = ("step", "time", "wall", "loss", "metric", "grad_norm", "lr")
 SMOOTHED = ("loss", "metric", "grad_norm")
-X_MODES = {"step": ("step", "step"), "relative": ("time", "training time (s)"), "wall": ("wall", "wall clock")}
+# x mode -> (the buffer's column, the axis label: marked, translated where it is shown)
+X_MODES = {"step": ("step", QT_TRANSLATE_NOOP("CurvesPanel", "step")),
+           "relative": ("time", QT_TRANSLATE_NOOP("CurvesPanel", "training time (s)")),
+           "wall": ("wall", QT_TRANSLATE_NOOP("CurvesPanel", "wall clock"))}
 MAX_VAL_POINTS = 4000
 REDRAW_MS = (120, 400)  # the curves' redraw period: at fastest, at slowest (see the timer)
 MAX_VAL_SYMBOLS = 150  # validation points drawn as dots up to this many, as a plain line beyond
@@ -59,7 +63,7 @@ def _fmt(v: float) -> str:
 
 
 class CurvesPanel(Panel):
-    title = "Training curves"
+    title = QT_TRANSLATE_NOOP("Panel", "Training curves")
 
     def __init__(self, parent: QWidget | None = None, capacity: int = 10_000) -> None:
         super().__init__(parent)
@@ -67,7 +71,7 @@ class CurvesPanel(Panel):
         self.metric_name = "metric"
         self.val_points: list[dict[str, float]] = []
         self.x_mode = "step"
-        self.run_name = "current run"
+        self.run_name = self.tr("current run")
         self.color = TRAIN_COLOR
         self.clip = 0.0
         self._dirty = False
@@ -77,28 +81,29 @@ class CurvesPanel(Panel):
         self.smoothing.setRange(0, 99)
         self.smoothing.setValue(60)
         self.smoothing.setFixedWidth(100)
-        self.smoothing.setToolTip("Exponential moving average of the step values (debiased, as in TensorBoard)")
+        self.smoothing.setToolTip(self.tr("Exponential moving average of the step values (debiased, as in "
+                                          "TensorBoard)"))
         self.smoothing_label = QLabel("0.60")
         self.smoothing_label.setMinimumWidth(32)
-        self.log_y = QCheckBox("Log scale")
-        self.log_y.setToolTip("Logarithmic y axis for loss, perplexity and gradient norm")
+        self.log_y = QCheckBox(self.tr("Log scale"))
+        self.log_y.setToolTip(self.tr("Logarithmic y axis for loss, perplexity and gradient norm"))
         head = QHBoxLayout()
         head.setContentsMargins(6, 2, 6, 0)
-        head.addWidget(QLabel("Smoothing"))
+        head.addWidget(QLabel(self.tr("Smoothing")))
         head.addWidget(self.smoothing)
         head.addWidget(self.smoothing_label)
         head.addSpacing(12)
         head.addWidget(self.log_y)
-        self.outliers = QCheckBox("Ignore outliers")
-        self.outliers.setToolTip("Y ranges from the 1st to the 99th percentile of the curves drawn, so a "
-                                 "spike does not flatten everything else")
+        self.outliers = QCheckBox(self.tr("Ignore outliers"))
+        self.outliers.setToolTip(self.tr("Y ranges from the 1st to the 99th percentile of the curves drawn, so a "
+                                         "spike does not flatten everything else"))
         head.addWidget(self.outliers)
         head.addStretch(1)
         self.help_button = QToolButton()
         self.help_button.setText("?")
         self.help_button.setAutoRaise(True)
         self.help_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.help_button.setToolTip("What these curves show, and where the book explains them")
+        self.help_button.setToolTip(self.tr("What these curves show, and where the book explains them"))
         self.help_button.clicked.connect(lambda: self.request.emit("help", {}))
         head.addWidget(self.help_button)
 
@@ -113,17 +118,18 @@ class CurvesPanel(Panel):
         self.overlays = RunOverlays(self.loss_plot, self.metric_plot)
         self.marker_layer = MarkerLayer(self.plots, self.x_of_steps)
         for p in self.plots:  # an exported plot labels its x axis (in the window only the lowest does)
-            p.x_label = X_MODES[self.x_mode][1]
+            p.x_label = self.tr(X_MODES[self.x_mode][1])
         self._set_titles()
 
         # The x-axis selector sits in the bottom-right corner, beside the x axis it changes.
         self.x_combo = QComboBox(self.glw)
-        for key, text in (("step", "x: step"), ("relative", "x: training time"), ("wall", "x: wall clock")):
+        for key, text in (("step", self.tr("x: step")), ("relative", self.tr("x: training time")),
+                          ("wall", self.tr("x: wall clock"))):
             self.x_combo.addItem(text, key)
-        self.x_combo.setToolTip("X axis: the step; the training time since the run started (pauses excluded), "
-                                "to compare runs by compute; or the wall clock")
+        self.x_combo.setToolTip(self.tr("X axis: the step; the training time since the run started (pauses "
+                                        "excluded), to compare runs by compute; or the wall clock"))
         self.x_combo.adjustSize()
-        self.hint = QLabel("Press Space to start training", self.glw)
+        self.hint = QLabel(self.tr("Press Space to start training"), self.glw)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setStyleSheet("QLabel { background: rgba(59,139,217,215); color: white; border-radius: 8px;"
                                 " padding: 10px 18px; font-size: 15px; font-weight: 600; }")
@@ -194,18 +200,18 @@ class CurvesPanel(Panel):
         if kind == "loaded":
             self.load_history(msg["curves"], msg["val_points"], msg["changes"])
         elif kind == "event" and msg.get("level") == "diverged":
-            self.add_marker(float(msg.get("step", self._last_step())), "diverged", DIVERGE_COLOR)
+            self.add_marker(float(msg.get("step", self._last_step())), self.tr("diverged"), DIVERGE_COLOR)
         elif kind == "hparam" and is_marked(msg):
             # (a schedule's lr steps are the lr curve itself, not marks)
-            self.add_marker(float(msg["step"]), change_label(msg), CHANGE_COLOR, dashed=True)
+            self.add_marker(float(msg["step"]), change_label(msg, engine_text), CHANGE_COLOR, dashed=True)
         if kind == "hparam" and msg.get("name") == "clip":
             self.clip = float(msg["new"])
             self._dirty = True
 
     def export_targets(self) -> list[tuple[str, Any]]:
-        return [("Curves: all plots", self.glw.ci), ("Curves: loss", self.loss_plot),
-                (f"Curves: {self.metric_name}", self.metric_plot), ("Curves: gradient norm", self.grad_plot),
-                ("Curves: learning rate", self.lr_plot)]
+        return [(self.tr("Curves: all plots"), self.glw.ci), (self.tr("Curves: loss"), self.loss_plot),
+                (self.tr("Curves: {metric}").format(metric=metric_label(self.metric_name)), self.metric_plot),
+                (self.tr("Curves: gradient norm"), self.grad_plot), (self.tr("Curves: learning rate"), self.lr_plot)]
 
     # ------------------------------------------------------------------ data
     def clear(self) -> None:
@@ -253,11 +259,13 @@ class CurvesPanel(Panel):
         if color != self.color:
             self.color = color
             self.glw.set_run_color(color)
-        self.run_name = current.name if current is not None else "current run"
+        self.run_name = current.name if current is not None else self.tr("current run")
         self.glw.name_series(self.run_name, self.metric_name)
         kept = bool(self.overlays.kept_visible())  # name the current run once others are drawn too
-        self.glw.set_legend_text(self.loss_smooth, f"{self.run_name} (train)" if kept else "train")
-        self.glw.set_legend_text(self.loss_val, f"{self.run_name} (validation)" if kept else "validation")
+        self.glw.set_legend_text(self.loss_smooth, self.tr("{run} (train)").format(run=self.run_name) if kept
+                                 else self.tr("train"))
+        self.glw.set_legend_text(self.loss_val, self.tr("{run} (validation)").format(run=self.run_name) if kept
+                                 else self.tr("validation"))
         self._draw_overlays()
 
     def _draw_overlays(self) -> None:
@@ -275,9 +283,9 @@ class CurvesPanel(Panel):
         axis = pg.DateAxisItem() if mode == "wall" else pg.AxisItem("bottom")
         axis.enableAutoSIPrefix(False)  # "training time (s)" must stay seconds
         self.lr_plot.setAxisItems({"bottom": axis})
-        self.lr_plot.setLabel("bottom", X_MODES[mode][1])
+        self.lr_plot.setLabel("bottom", self.tr(X_MODES[mode][1]))
         for p in self.plots:
-            p.x_label = X_MODES[mode][1]
+            p.x_label = self.tr(X_MODES[mode][1])
         self.marker_layer.replace_x()
         self._draw_overlays()
         self.redraw()
@@ -431,17 +439,23 @@ class CurvesPanel(Panel):
         for c in self.cursors:
             c.setValue(cursor_x)
             c.show()
-        parts = [f"<b>step {int(step):,}</b>",  # one line each
-                 f"<span style='color:{self.color}'>loss {_fmt(b.col('loss')[i])} "
-                 f"(smoothed {_fmt(b.smooth('loss')[i])})</span>",
-                 f"{self.metric_name} {_fmt(b.col('metric')[i])}"]
+        metric = _esc(metric_label(self.metric_name))
+        parts = ["<b>" + self.tr("step {step}").format(step=number(int(step))) + "</b>",  # one line each
+                 f"<span style='color:{self.color}'>"
+                 + self.tr("loss {loss} (smoothed {smoothed})").format(loss=_fmt(b.col("loss")[i]),
+                                                                       smoothed=_fmt(b.smooth("loss")[i]))
+                 + "</span>",
+                 f"{metric} {_fmt(b.col('metric')[i])}"]
         val = [p for p in self.val_points if p["step"] <= step]
         if val:
             v = val[-1]
-            parts.append(f"<span style='color:{VAL_COLOR}'>val loss {_fmt(v.get('loss'))} "
-                         f"{self.metric_name} {_fmt(v.get(self.metric_name))} @ {int(v['step']):,}</span>")
+            parts.append(f"<span style='color:{VAL_COLOR}'>"
+                         + self.tr("val loss {loss} {metric} {value} @ {step}").format(
+                             loss=_fmt(v.get("loss")), metric=metric, value=_fmt(v.get(self.metric_name)),
+                             step=number(int(v["step"]))) + "</span>")
         parts.append(f"<span style='color:{GRAD_COLOR}'>‖∇‖ {_fmt(b.col('grad_norm')[i])}</span>")
-        parts.append(f"<span style='color:{LR_COLOR}'>lr {_fmt(b.col('lr')[i])}</span>")
+        parts.append(f"<span style='color:{LR_COLOR}'>" + self.tr("lr {value}").format(value=_fmt(b.col("lr")[i]))
+                     + "</span>")
         # the changes marked near the cursor (a label may be hidden where too many crowd together)
         vb = self.loss_plot.vb
         (x0, x1), _ = vb.viewRange()

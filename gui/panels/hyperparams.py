@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PyQt6.QtCore import Qt, QTimer, pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, pyqtSignal
 from PyQt6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,23 +34,80 @@ from PyQt6.QtWidgets import (
 from rnn_lab.engine.config import FIELDS, Config, field_info
 from rnn_lab.engine.tasks.registry import applies, default_config
 
+from ..i18n import engine_text
 from ..widgets.labelled_slider import LabelledSlider
 from .base import Panel
 
+# (texts marked in the context "Hyperparameters": ``label(name)`` and the panel show them translated)
+ADVANCED = "advanced"
 GROUPS = (
-    ("Training — applies at once", ("lr", "clip", "dropout", "eval_interval", "pause_when_solved")),
-    ("Sampling — applies at once", ("temperature", "top_k")),
-    ("Model — needs a reset", ("hidden", "embed", "layers", "activation", "init", "tie_weights", "impl")),
-    ("Optimisation && data — needs a reset", ("optimizer", "schedule", "batch", "bptt", "seed")),
-    ("Advanced", ("eval_batches", "max_steps", "epochs", "init_std", "dtype", "val_fraction", "min_count")),
+    (QT_TRANSLATE_NOOP("Hyperparameters", "Training — applies at once"),
+     ("lr", "clip", "dropout", "eval_interval", "pause_when_solved")),
+    (QT_TRANSLATE_NOOP("Hyperparameters", "Sampling — applies at once"), ("temperature", "top_k")),
+    (QT_TRANSLATE_NOOP("Hyperparameters", "Model — needs a reset"),
+     ("hidden", "embed", "layers", "activation", "init", "tie_weights", "impl")),
+    (QT_TRANSLATE_NOOP("Hyperparameters", "Optimisation && data — needs a reset"),
+     ("optimizer", "schedule", "batch", "bptt", "batching", "seed")),
+    (ADVANCED, ("eval_batches", "max_steps", "epochs", "init_std", "embed_std", "dtype", "val_fraction",
+                "min_count")),
 )
-LABELS = {"lr": "Learning rate", "clip": "Gradient clip", "dropout": "Dropout", "eval_interval": "Evaluate every",
-          "temperature": "Temperature", "top_k": "Top-k", "hidden": "Hidden units", "embed": "Embedding size",
-          "layers": "Layers", "activation": "Activation", "init": "Initialisation", "tie_weights": "Tie weights",
-          "optimizer": "Optimizer", "schedule": "LR schedule", "batch": "Batch size", "bptt": "BPTT length",
-          "seed": "Seed", "eval_batches": "Eval batches", "max_steps": "Stop at step", "epochs": "Stop at epoch",
-          "init_std": "Init std", "dtype": "Precision", "val_fraction": "Validation share",
-          "min_count": "Min word count", "impl": "Layer code", "pause_when_solved": "Pause when solved"}
+LABELS = {"lr": QT_TRANSLATE_NOOP("Hyperparameters", "Learning rate"),
+          "clip": QT_TRANSLATE_NOOP("Hyperparameters", "Gradient clip"),
+          "dropout": QT_TRANSLATE_NOOP("Hyperparameters", "Dropout"),
+          "eval_interval": QT_TRANSLATE_NOOP("Hyperparameters", "Evaluate every"),
+          "temperature": QT_TRANSLATE_NOOP("Hyperparameters", "Temperature"),
+          "top_k": QT_TRANSLATE_NOOP("Hyperparameters", "Top-k"),
+          "hidden": QT_TRANSLATE_NOOP("Hyperparameters", "Hidden units"),
+          "embed": QT_TRANSLATE_NOOP("Hyperparameters", "Embedding size"),
+          "layers": QT_TRANSLATE_NOOP("Hyperparameters", "Layers"),
+          "activation": QT_TRANSLATE_NOOP("Hyperparameters", "Activation"),
+          "init": QT_TRANSLATE_NOOP("Hyperparameters", "Initialisation"),
+          "tie_weights": QT_TRANSLATE_NOOP("Hyperparameters", "Tie weights"),
+          "optimizer": QT_TRANSLATE_NOOP("Hyperparameters", "Optimizer"),
+          "schedule": QT_TRANSLATE_NOOP("Hyperparameters", "LR schedule"),
+          "batch": QT_TRANSLATE_NOOP("Hyperparameters", "Batch size"),
+          "bptt": QT_TRANSLATE_NOOP("Hyperparameters", "BPTT length"),
+          "seed": QT_TRANSLATE_NOOP("Hyperparameters", "Seed"),
+          "eval_batches": QT_TRANSLATE_NOOP("Hyperparameters", "Eval batches"),
+          "max_steps": QT_TRANSLATE_NOOP("Hyperparameters", "Stop at step"),
+          "epochs": QT_TRANSLATE_NOOP("Hyperparameters", "Stop at epoch"),
+          "init_std": QT_TRANSLATE_NOOP("Hyperparameters", "Init std"),
+          "dtype": QT_TRANSLATE_NOOP("Hyperparameters", "Precision"),
+          "val_fraction": QT_TRANSLATE_NOOP("Hyperparameters", "Validation share"),
+          "min_count": QT_TRANSLATE_NOOP("Hyperparameters", "Min word count"),
+          "impl": QT_TRANSLATE_NOOP("Hyperparameters", "Layer code"),
+          "pause_when_solved": QT_TRANSLATE_NOOP("Hyperparameters", "Pause when solved"),
+          "task": QT_TRANSLATE_NOOP("Hyperparameters", "Task"), "model": QT_TRANSLATE_NOOP("Hyperparameters", "Model"),
+          "data": QT_TRANSLATE_NOOP("Hyperparameters", "Data"),
+          "corpus": QT_TRANSLATE_NOOP("Hyperparameters", "Built-in text"),
+          "encoding": QT_TRANSLATE_NOOP("Hyperparameters", "Encoding"),
+          "decay_steps": QT_TRANSLATE_NOOP("Hyperparameters", "Decay steps"),
+          "batching": QT_TRANSLATE_NOOP("Hyperparameters", "Batches"),
+          "embed_std": QT_TRANSLATE_NOOP("Hyperparameters", "Embedding std")}
+# How a choice reads in a combo box (the value itself where there is nothing to translate).
+CHOICES = {"schedule": {"none": QT_TRANSLATE_NOOP("Hyperparameters", "none"),
+                        "book": QT_TRANSLATE_NOOP("Hyperparameters", "book"),
+                        "step": QT_TRANSLATE_NOOP("Hyperparameters", "step"),
+                        "exponential": QT_TRANSLATE_NOOP("Hyperparameters", "exponential"),
+                        "cosine": QT_TRANSLATE_NOOP("Hyperparameters", "cosine")},
+           "init": {"normal": QT_TRANSLATE_NOOP("Hyperparameters", "normal")},
+           "impl": {"readable": QT_TRANSLATE_NOOP("Hyperparameters", "readable"),
+                    "fast": QT_TRANSLATE_NOOP("Hyperparameters", "fast")},
+           "batching": {"sequential": QT_TRANSLATE_NOOP("Hyperparameters", "sequential"),
+                        "random": QT_TRANSLATE_NOOP("Hyperparameters", "random windows")},
+           "corpus": {"en": QT_TRANSLATE_NOOP("Hyperparameters", "English"),
+                      "ja": QT_TRANSLATE_NOOP("Hyperparameters", "Japanese")}}
+
+
+def label(name: str) -> str:
+    """A setting's label in the window's language ("Learning rate"); the field's name if it has none."""
+    return QCoreApplication.translate("Hyperparameters", LABELS[name]) if name in LABELS else name
+
+
+def choice_label(name: str, value: str) -> str:
+    """How choice ``value`` of setting ``name`` reads in the window's language."""
+    text = CHOICES.get(name, {}).get(value)
+    return QCoreApplication.translate("Hyperparameters", text) if text else value
 # A comfortable slider span where the field's full range is too wide to drag (the spin box still
 # accepts the whole range). None: a spin box only.
 SLIDER_SPANS: dict[str, tuple[float, float] | None] = {
@@ -60,7 +117,7 @@ AUTO_APPLY_MS = 400  # before the first step, rebuild fields apply this long aft
 
 
 class HyperparamsPanel(Panel):
-    title = "Hyperparameters"
+    title = QT_TRANSLATE_NOOP("Panel", "Hyperparameters")
 
     liveChanged = pyqtSignal(str, object)  # (field, value): apply to the running trainer
     rebuildRequested = pyqtSignal(object)  # Config: build a fresh model with these settings
@@ -100,7 +157,7 @@ class HyperparamsPanel(Panel):
         col.setContentsMargins(4, 4, 4, 4)
         col.setSpacing(6)
         for title, names in GROUPS:
-            box = QGroupBox(title)
+            box = QGroupBox("" if title == ADVANCED else QCoreApplication.translate("Hyperparameters", title))
             grid = QGridLayout(box)
             grid.setContentsMargins(6, 4, 6, 4)
             grid.setHorizontalSpacing(8)
@@ -109,9 +166,9 @@ class HyperparamsPanel(Panel):
             for r, name in enumerate(names):
                 self._add_row(grid, r, name)
                 self.rows[name] = (box, r)
-            if title == "Advanced":  # collapsed behind a toggle: rarely needed
+            if title == ADVANCED:  # collapsed behind a toggle: rarely needed
                 self.advanced_button = QToolButton()
-                self.advanced_button.setText("Advanced settings")
+                self.advanced_button.setText(self.tr("Advanced settings"))
                 self.advanced_button.setCheckable(True)
                 self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
                 self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
@@ -130,9 +187,9 @@ class HyperparamsPanel(Panel):
 
     def _make_footer(self) -> QHBoxLayout:
         """"Reset to defaults", under the settings."""
-        self.defaults_button = QPushButton("Reset to defaults")
-        self.defaults_button.setToolTip("Show the task's default settings (live ones apply at once; the others "
-                                        "with Apply && reset)")
+        self.defaults_button = QPushButton(self.tr("Reset to defaults"))
+        self.defaults_button.setToolTip(self.tr("Show the task's default settings (live ones apply at once; the "
+                                                "others with Apply && reset)"))
         self.defaults_button.clicked.connect(self.reset_to_defaults)
         foot = QHBoxLayout()
         foot.setContentsMargins(4, 0, 4, 2)
@@ -147,9 +204,10 @@ class HyperparamsPanel(Panel):
         self.pending_bar.setStyleSheet("#pendingBar { background: rgba(230,159,0,60); border-radius: 4px; }")
         self.pending_label = QLabel()
         self.pending_label.setWordWrap(True)
-        self.apply_button = QPushButton("Apply && reset")
-        self.apply_button.setToolTip("Build a fresh model with these settings (asks first if it has trained)")
-        self.revert_button = QPushButton("Revert")
+        self.apply_button = QPushButton(self.tr("Apply && reset"))
+        self.apply_button.setToolTip(self.tr("Build a fresh model with these settings (asks first if it has "
+                                             "trained)"))
+        self.revert_button = QPushButton(self.tr("Revert"))
         bar = QVBoxLayout(self.pending_bar)
         bar.setContentsMargins(6, 4, 6, 4)
         bar.addWidget(self.pending_label)
@@ -163,16 +221,21 @@ class HyperparamsPanel(Panel):
     # ------------------------------------------------------------------ building the rows
     def _add_row(self, grid: QGridLayout, row: int, name: str) -> None:
         info = field_info(name)
-        label = QLabel(LABELS.get(name, name))
-        label.setWordWrap(True)  # a long label takes two lines rather than pushing its editor out of view
-        when = "applies at once" if info["live"] else "needs a new model (Apply & reset)"
-        rng = f"; range {info['min']:g} – {info['max']:g}" if info["min"] is not None else ""
-        tip = f"{info['help']} — {when}{rng}. [{name}]"
-        label.setToolTip(tip)
+        text = QLabel(label(name))
+        text.setWordWrap(True)  # a long label takes two lines rather than pushing its editor out of view
+        when = self.tr("applies at once") if info["live"] else self.tr("needs a new model (Apply & reset)")
+        help_ = engine_text(info["help"])
+        if info["min"] is not None:
+            tip = self.tr("{help} — {when}; range {low} – {high}. [{name}]").format(
+                help=help_, when=when, low=f"{info['min']:g}", high=f"{info['max']:g}", name=name)
+        else:
+            tip = self.tr("{help} — {when}. [{name}]").format(help=help_, when=when, name=name)
+        text.setToolTip(tip)
         if info["choices"]:
             editor = QComboBox()
-            editor.addItems(list(info["choices"]))
-            editor.currentTextChanged.connect(lambda v, n=name: self._edited(n, v))
+            for value in info["choices"]:
+                editor.addItem(choice_label(name, value), value)
+            editor.currentIndexChanged.connect(lambda i, n=name, e=editor: self._edited(n, e.itemData(i)))
         elif info["type"] == "bool":
             editor = QCheckBox()
             editor.toggled.connect(lambda v, n=name: self._edited(n, bool(v)))
@@ -187,10 +250,10 @@ class HyperparamsPanel(Panel):
             editor.valueCommitted.connect(lambda v, n=name: self._edited(n, v))
         editor.setToolTip(tip)
         self.tips[name] = tip
-        grid.addWidget(label, row, 0)
+        grid.addWidget(text, row, 0)
         grid.addWidget(editor, row, 1)
         self.editors[name] = editor
-        self.labels[name] = label
+        self.labels[name] = text
 
     def _show_advanced(self, on: bool) -> None:
         self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
@@ -215,7 +278,7 @@ class HyperparamsPanel(Panel):
         ed = self.editors[name]
         ed.blockSignals(True)
         if isinstance(ed, QComboBox):
-            ed.setCurrentText(str(value))
+            ed.setCurrentIndex(max(0, ed.findData(str(value))))
         elif isinstance(ed, QCheckBox):
             ed.setChecked(bool(value))
         else:
@@ -249,7 +312,7 @@ class HyperparamsPanel(Panel):
         for name, editor in self.editors.items():
             locked_now = name in self.locked_fields
             editor.setEnabled(not locked_now)
-            tip = "locked by the lesson" if locked_now else self.tips[name]
+            tip = self.tr("locked by the lesson") if locked_now else self.tips[name]
             editor.setToolTip(tip)
             self.labels[name].setToolTip(tip)
         self._update_visibility()
@@ -274,12 +337,13 @@ class HyperparamsPanel(Panel):
 
     def _update_pending(self) -> None:
         names = self.pending()
-        for name, label in self.labels.items():
-            label.setStyleSheet("font-weight: 600; color: #b36b00;" if name in names else "")
+        for name, text in self.labels.items():
+            text.setStyleSheet("font-weight: 600; color: #b36b00;" if name in names else "")
         self.pending_bar.setVisible(bool(names))
         if names:
-            listed = ", ".join(LABELS.get(n, n).lower() for n in names)
-            self.pending_label.setText(f"Changed: {listed}. A new model is needed for these to take effect.")
+            listed = self.tr(", ").join(label(n).lower() for n in names)
+            self.pending_label.setText(self.tr("Changed: {settings}. A new model is needed for these to take "
+                                               "effect.").format(settings=listed))
 
     def current_config(self) -> Config:
         """The shown settings as a validated Config."""
@@ -296,8 +360,9 @@ class HyperparamsPanel(Panel):
     def reset_to_defaults(self) -> None:
         """Every control back to the task's defaults (a lesson's locked controls stay); the task, the data and
         the seed stay what they are."""
-        defaults = default_config(self.values["task"]).to_dict()
-        keep = {"task", "data", "seed", "model"} | self.locked_fields | self.hidden_fields
+        defaults = default_config(self.values["task"], corpus=self.values.get("corpus"),
+                                  data=self.values.get("data") or None).to_dict()
+        keep = {"task", "data", "corpus", "seed", "model"} | self.locked_fields | self.hidden_fields
         for name in self.editors:
             if name not in keep and self.values.get(name) != defaults[name]:
                 self._show_value(name, defaults[name])

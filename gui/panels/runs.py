@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PyQt6.QtCore import Qt, QTimer, pyqtSignal
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, pyqtSignal
 from PyQt6.QtGui import QColor, QIcon, QPixmap
 from PyQt6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,9 @@ from PyQt6.QtWidgets import (
 )
 
 from rnn_lab.engine.runs import RUN_COLORS, Run, RunStore
+from rnn_lab.engine.tasks.registry import TASKS
 
+from ..i18n import engine_text
 from ..theme import TRAIN_COLOR
 from .base import Panel
 
@@ -48,16 +50,17 @@ def swatch(color: str, size: int = 12) -> QIcon:
 
 
 class RunsPanel(Panel):
-    title = "Runs"
+    title = QT_TRANSLATE_NOOP("Panel", "Runs")
     runsChanged = pyqtSignal()  # the list, a run's visibility, colour, name or the baseline changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = RunStore(RUN_PALETTE)
+        self.store.words = engine_text  # new runs' names in the window's language
         self.current: Run | None = None
         self._filling = False
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Run", "Show", "Baseline"])
+        self.table.setHorizontalHeaderLabels([self.tr("Run"), self.tr("Show"), self.tr("Baseline")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -67,12 +70,12 @@ class RunsPanel(Panel):
         head.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for c in (SHOW, BASE):
             head.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setToolTip("A run that trained is kept when you reset, rebuild or switch. Double-click a "
-                              "name to rename the run; tick Show to overlay it on the curves; tick Baseline to "
-                              "compare every run with it at the crosshair. Runs of other tasks are greyed: they "
-                              "are not drawn on these plots.")
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setToolTip("Forget the selected kept run (the current run cannot be removed)")
+        self.table.setToolTip(self.tr("A run that trained is kept when you reset, rebuild or switch. Double-click a "
+                                      "name to rename the run; tick Show to overlay it on the curves; tick Baseline "
+                                      "to compare every run with it at the crosshair. Runs of other tasks are "
+                                      "greyed: they are not drawn on these plots."))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setToolTip(self.tr("Forget the selected kept run (the current run cannot be removed)"))
         self.note = QLabel("")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(placeholder-text);")
@@ -163,8 +166,9 @@ class RunsPanel(Panel):
         for i, run in enumerate(runs):
             name = QTableWidgetItem(swatch(run.color), run.name)
             other = task is not None and run.task != task
-            name.setToolTip(_describe(run, run is self.current)
-                            + (f"\nA {run.task} run: not drawn on the {task} plots." if other else ""))
+            name.setToolTip(self._describe(run, run is self.current)
+                            + ("\n" + self.tr("A {run_task} run: not drawn on the {task} plots.").format(
+                                run_task=task_title(run.task), task=task_title(task)) if other else ""))
             if run is self.current:
                 font = name.font()
                 font.setBold(True)
@@ -180,8 +184,8 @@ class RunsPanel(Panel):
                 if cell is None:
                     cell = QWidget()
                     box = QCheckBox(cell)
-                    box.setToolTip("Overlay this run on the curves" if col == SHOW else
-                                   "Compare every run with this one at the crosshair")
+                    box.setToolTip(self.tr("Overlay this run on the curves") if col == SHOW else
+                                   self.tr("Compare every run with this one at the crosshair"))
                     box.toggled.connect(lambda checked, b=box, f=slot: f(b.run, checked))
                     row = QHBoxLayout(cell)
                     row.setContentsMargins(0, 0, 0, 0)
@@ -196,8 +200,8 @@ class RunsPanel(Panel):
                 box.blockSignals(False)
         self._filling = False
         others = sum(1 for r in runs if task is not None and r.task != task)
-        self.note.setText("Greyed: runs of another task, not drawn here." if others else
-                          "Trained runs are kept when you reset or switch.")
+        self.note.setText(self.tr("Greyed: runs of another task, not drawn here.") if others else
+                          self.tr("Trained runs are kept when you reset or switch."))
         self._update_buttons()
         self.runsChanged.emit()
 
@@ -228,9 +232,15 @@ class RunsPanel(Panel):
         self.remove_button.setEnabled(run is not None and run is not self.current)
 
 
-def _describe(run: Run, current: bool) -> str:
-    cfg = run.config
-    steps = int(run.curves["step"][-1]) if len(run) else 0
-    keys = ("task", "model", "hidden", "optimizer", "lr", "clip", "dropout", "batch", "seed")
-    settings = ", ".join(f"{k} {cfg[k]}" for k in keys if k in cfg)
-    return f"{'current run' if current else 'kept run'}: {steps:,} steps\n{settings}"
+    def _describe(self, run: Run, current: bool) -> str:
+        cfg = run.config
+        steps = int(run.curves["step"][-1]) if len(run) else 0
+        keys = ("task", "model", "hidden", "optimizer", "lr", "clip", "dropout", "batch", "seed")
+        settings = ", ".join(f"{k} {cfg[k]}" for k in keys if k in cfg)  # (the settings' own names, as in [lr])
+        head = self.tr("current run: %Ln step(s)", "", steps) if current else self.tr("kept run: %Ln step(s)", "", steps)
+        return f"{head}\n{settings}"
+
+
+def task_title(task: str | None) -> str:
+    """A task's title in the window's language (its name if it is not a known task)."""
+    return engine_text(TASKS[task].title) if task in TASKS else str(task)

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt, QTimer
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PyQt6.QtGui import QColor
 from PyQt6.QtWidgets import (
     QCheckBox,
@@ -77,13 +77,14 @@ def unknown_note(unknown: list[str], read_as: str | None = UNK) -> str:
 class SamplingPanel(Panel):
     """Prompt box, sampled text tinted by probability, top-k bar chart, temperature/top-k controls."""
 
-    title = "Prompt & sampling"
-    tab_title = "Sampling"
+    title = QT_TRANSLATE_NOOP("Panel", "Prompt & sampling")
+    tab_title = QT_TRANSLATE_NOOP("Panel", "Sampling")
     tasks = SAMPLING_TASKS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.separator = " "
+        self.chars = False  # tokens are characters: unknown ones are left out, not read as <unk>
         self.running = False
         self.last: dict[str, Any] | None = None
 
@@ -94,9 +95,9 @@ class SamplingPanel(Panel):
     def _make_controls(self) -> None:
         """The prompt, the sampling settings and the auto-sample timer."""
         self.prompt = QLineEdit()
-        self.prompt.setPlaceholderText("Type a prompt and press Enter")
+        self.prompt.setPlaceholderText(self.tr("Type a prompt and press Enter"))
         self.prompt.returnPressed.connect(self.request_sample)
-        self.go = QPushButton("Sample")
+        self.go = QPushButton(self.tr("Sample"))
         self.go.clicked.connect(self.request_sample)
         self.length = QSpinBox()
         self.length.setRange(1, 5000)
@@ -107,15 +108,15 @@ class SamplingPanel(Panel):
         self.temperature.setValue(1.0)
         self.top_k = QSpinBox()
         self.top_k.setRange(0, 1000)
-        self.top_k.setSpecialValueText("all")
+        self.top_k.setSpecialValueText(self.tr("all"))
         for box, name in ((self.temperature, "temperature"), (self.top_k, "top_k")):
             box.setKeyboardTracking(False)  # typing "0.75" sends one request, not four
             box.valueChanged.connect(lambda v, name=name: self.request.emit("set", {"name": name, "value": v}))
-        self.auto = QCheckBox("Sample every")
+        self.auto = QCheckBox(self.tr("Sample every"))
         self.auto_seconds = QSpinBox()
         self.auto_seconds.setRange(1, 600)
         self.auto_seconds.setValue(5)
-        self.auto_seconds.setSuffix(" s while training")
+        self.auto_seconds.setSuffix(self.tr(" s while training"))
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._auto_tick)
         self.auto.toggled.connect(self._auto_toggled)
@@ -124,20 +125,21 @@ class SamplingPanel(Panel):
     def _make_outputs(self) -> None:
         """The sampled text with its notes, and the bar chart of the next token's probabilities."""
         self.text = QTextBrowser()
-        self.text.setPlaceholderText("Type a prompt above and press Enter: the sample appears here.")
+        self.text.setPlaceholderText(self.tr("Type a prompt above and press Enter: the sample appears here."))
         self.note = QLabel("")
         self.note.setTextFormat(Qt.TextFormat.PlainText)  # prompt words are data, never markup
         self.note.setStyleSheet(f"color: {WRONG_COLOR};")
         self.note.setWordWrap(True)
-        self.legend = QLabel("Bold: your prompt · orange: words mapped to <unk> · shade behind a generated "
-                             "token: the model's probability of it (pale = unlikely, strong = sure)")
+        self.legend = QLabel(self.tr("Bold: your prompt · orange: words mapped to <unk> · shade behind a "
+                                     "generated token: the model's probability of it (pale = unlikely, strong = "
+                                     "sure)"))
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet(f"color: {CHANGE_COLOR};")
         self.chart = pg.PlotWidget()
         self.bars_plot = self.chart.getPlotItem()
-        self.bars_plot.setTitle("Next token after the prompt", size="9pt")
-        self.bars_plot.setLabel("bottom", "probability")
+        self.bars_plot.setTitle(self.tr("Next token after the prompt"), size="9pt")
+        self.bars_plot.setLabel("bottom", self.tr("probability"))
         self.bars_plot.getAxis("bottom").enableAutoSIPrefix(False)
         self.bars_plot.invertY(True)
         self.bars_plot.setMouseEnabled(x=False, y=False)
@@ -150,11 +152,12 @@ class SamplingPanel(Panel):
 
     def _lay_out(self) -> None:
         row1 = QHBoxLayout()
-        row1.addWidget(QLabel("Prompt"))
+        row1.addWidget(QLabel(self.tr("Prompt")))
         row1.addWidget(self.prompt, 1)
         row1.addWidget(self.go)
         row2 = QHBoxLayout()
-        for label, w in (("Length", self.length), ("Temperature", self.temperature), ("Top-k", self.top_k)):
+        for label, w in ((self.tr("Length"), self.length), (self.tr("Temperature"), self.temperature),
+                         (self.tr("Top-k"), self.top_k)):
             row2.addWidget(QLabel(label))
             row2.addWidget(w)
         row2.addStretch(1)
@@ -180,8 +183,14 @@ class SamplingPanel(Panel):
 
     # ------------------------------------------------------------------ Panel contract
     def set_task(self, info: dict[str, Any]) -> None:
-        chars = info.get("unit") == "character"
+        chars = self.chars = info.get("unit") == "character"
         self.separator = "" if chars else " "
+        self.legend.setText(self.tr("Bold: your prompt · orange: characters the model does not know (left out) · "
+                                    "shade behind a generated character: the model's probability of it (pale = "
+                                    "unlikely, strong = sure)") if chars else
+                            self.tr("Bold: your prompt · orange: words mapped to <unk> · shade behind a "
+                                    "generated token: the model's probability of it (pale = unlikely, strong = "
+                                    "sure)"))
         self.length.setValue(200 if chars else 40)
         cfg = info.get("config") or {}
         self._set_quietly(self.temperature, cfg.get("temperature"))
@@ -201,7 +210,7 @@ class SamplingPanel(Panel):
             self._set_quietly(self.temperature if msg["name"] == "temperature" else self.top_k, msg.get("new"))
 
     def export_targets(self) -> list[tuple[str, Any]]:
-        return [("Next-token probabilities (bar chart)", self.bars_plot), ("Sampled text", self.text)]
+        return [(self.tr("Next-token probabilities (bar chart)"), self.bars_plot), (self.tr("Sampled text"), self.text)]
 
     # ------------------------------------------------------------------ actions
     def request_sample(self) -> None:
@@ -230,7 +239,14 @@ class SamplingPanel(Panel):
         self.text.setHtml(sample_html(result, self.separator))
         unknown = list(result.get("unknown") or ())
         read_as = result.get("unknown_as", UNK)
-        self.note.setText(unknown_note(unknown, read_as) + "  (not in the vocabulary)" if unknown else "")
+        if not unknown:
+            self.note.setText("")
+        elif read_as is None:  # a character model reads only the characters it knows
+            self.note.setText(self.tr("Not in the vocabulary, left out of the prompt: {chars}").format(
+                chars=" ".join(f"‘{c}’" for c in unknown)))
+        else:
+            self.note.setText(self.tr("{words}  (not in the vocabulary)").format(
+                words=unknown_note(unknown, read_as)))
         self.show_top(list(result.get("top") or ()))
 
     def show_top(self, top: list[tuple[str, float]]) -> None:

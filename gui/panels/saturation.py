@@ -19,26 +19,28 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
 from rnn_lab.engine.analysis import SATURATION_HIGH, SATURATION_LOW, saturation_from_trace
 from rnn_lab.engine.layers.cells import CELLS, cell_class
 
+from ..i18n import engine_text, number, sentence_text
 from ..plot_speed import major_grid
 from ..theme import DIVERGE_COLOR, GRAD_COLOR, TRAIN_COLOR, VAL_COLOR
-from .base import Panel
+from .base import Panel, layer_label
 
 # the first, second, third... sigmoid gate of a cell: colour and shape both differ, for colour-blind readers
 STYLES = ((TRAIN_COLOR, "o"), (VAL_COLOR, "t"), (GRAD_COLOR, "s"), (DIVERGE_COLOR, "d"))
-RNN_NOTE = ("A vanilla RNN has no gates: nothing can saturate at 0 or 1 here. Build an LSTM or GRU "
-            "(Task panel) to see which units learn gates that stay open or shut.")
+RNN_NOTE = QT_TRANSLATE_NOOP("SaturationPanel", "A vanilla RNN has no gates: nothing can saturate at 0 or 1 here. "
+                                                "Build an LSTM or GRU (Task panel) to see which units learn gates "
+                                                "that stay open or shut.")
 
 
 def gate_styles(cell: str) -> dict[str, tuple[str, str, str]]:
     """gate -> (colour, symbol, legend name) for the sigmoid gates of ``cell`` (from the cell registry)."""
     gates = [g for g in cell_class(cell).gates if g.kind == "sigmoid"] if cell in CELLS else []
-    return {g.name: (*STYLES[k % len(STYLES)], f"{g.title} {g.name}") for k, g in enumerate(gates)}
+    return {g.name: (*STYLES[k % len(STYLES)], f"{engine_text(g.title)} {g.name}") for k, g in enumerate(gates)}
 
 
 def gated(cell: str) -> bool:
@@ -48,8 +50,8 @@ def gated(cell: str) -> bool:
 class SaturationPanel(Panel):
     """Scatter of left- vs right-saturated fractions per unit, one colour per gate, live."""
 
-    title = "Gate saturation"
-    tab_title = "Saturation"
+    title = QT_TRANSLATE_NOOP("Panel", "Gate saturation")
+    tab_title = QT_TRANSLATE_NOOP("Panel", "Saturation")
     uses_trace = True
 
     def __init__(self, parent=None) -> None:
@@ -64,12 +66,12 @@ class SaturationPanel(Panel):
         self.keep = QSpinBox()
         self.keep.setRange(1, 500)
         self.keep.setValue(20)
-        self.keep.setToolTip("How many recent traces to pool: more timesteps, a steadier statistic")
+        self.keep.setToolTip(self.tr("How many recent traces to pool: more timesteps, a steadier statistic"))
         self.keep.valueChanged.connect(self._set_keep)
-        self.caption = QLabel("Waiting for a trace: start or step training.")
+        self.caption = QLabel(self.tr("Waiting for a trace: start or step training."))
         self.note = QLabel("")
         self.note.setStyleSheet(f"color: {DIVERGE_COLOR};")
-        self.readout = QLabel("Click a point to read its unit (and pick it in “Text coloured by a unit”).")
+        self.readout = QLabel(self.tr("Click a point to read its unit (and pick it in “Text coloured by a unit”)."))
         for label in (self.caption, self.note, self.readout):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -77,8 +79,10 @@ class SaturationPanel(Panel):
         self.view = pg.PlotWidget()
         plot = self.plot = self.view.getPlotItem()
         # axis labels are HTML: escape the comparison signs
-        plot.setLabel("bottom", f"fraction of time left-saturated (gate &lt; {SATURATION_LOW:g}, closed)")
-        plot.setLabel("left", f"fraction of time right-saturated (gate &gt; {SATURATION_HIGH:g}, open)")
+        plot.setLabel("bottom", self.tr("fraction of time left-saturated (gate &lt; {low}, closed)").format(
+            low=f"{SATURATION_LOW:g}"))
+        plot.setLabel("left", self.tr("fraction of time right-saturated (gate &gt; {high}, open)").format(
+            high=f"{SATURATION_HIGH:g}"))
         plot.setXRange(-0.02, 1.02, padding=0)
         plot.setYRange(-0.02, 1.02, padding=0)
         plot.setMouseEnabled(x=False, y=False)
@@ -90,11 +94,11 @@ class SaturationPanel(Panel):
         self.scatters: dict[str, pg.ScatterPlotItem] = {}
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layer"))
+        top.addWidget(QLabel(self.tr("Layer")))
         top.addWidget(self.layer)
-        top.addWidget(QLabel("Pool the last"))
+        top.addWidget(QLabel(self.tr("Pool the last")))
         top.addWidget(self.keep)
-        top.addWidget(QLabel("traces"))
+        top.addWidget(QLabel(self.tr("traces")))
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -111,8 +115,8 @@ class SaturationPanel(Panel):
         self.result = {}
         self._fill_layers([])
         self._draw()
-        self.note.setText("" if gated(self.cell) else RNN_NOTE)
-        self.caption.setText("Waiting for a trace: start or step training.")
+        self.note.setText("" if gated(self.cell) else self.tr(RNN_NOTE))
+        self.caption.setText(self.tr("Waiting for a trace: start or step training."))
 
     def on_progress(self, report: dict[str, Any]) -> None:
         trace = report.get("trace")
@@ -120,7 +124,7 @@ class SaturationPanel(Panel):
             self.add_trace(trace)
 
     def export_targets(self) -> list[tuple[str, Any]]:
-        return [("Gate saturation scatter", self.plot)]
+        return [(self.tr("Gate saturation scatter"), self.plot)]
 
     # ------------------------------------------------------------------ data
     def _set_keep(self, n: int) -> None:
@@ -144,27 +148,33 @@ class SaturationPanel(Panel):
             self.result = saturation_from_trace(list(self.traces))
         except ValueError as exc:
             self.result = {}
-            self.note.setText(f"Cannot compute saturation: {exc}")
+            self.note.setText(self.tr("Cannot compute saturation: {error}").format(error=exc))
         layers = self.traces[-1].get("layers") or []
         cells = {str(ly.get("cell", "")) for ly in layers}
         if not self.result:
-            self.note.setText(self.note.text() if any(map(gated, cells)) else RNN_NOTE)
+            self.note.setText(self.note.text() if any(map(gated, cells)) else self.tr(RNN_NOTE))
         else:
             self.note.setText("")
         self._fill_layers(list(self.result))
         steps = sum(np.shape(ly.get("h", ()))[0] for tr in self.traces for ly in tr["layers"][:1])
         n = len(self.traces)
-        self.caption.setText(f"Fractions of {steps:,} timesteps: the last {n} trace{'s' * (n != 1)} of the "
-                             f"display passage ({self.traces[-1].get('title', '')}). Each point is one unit.")
+        self.caption.setText(self.tr("Fractions of {steps} timesteps: the last %n trace(s) of the display passage "
+                                     "({passage}). Each point is one unit.", "", n).format(
+            steps=number(steps), passage=sentence_text(self.traces[-1].get("title", ""))))
         self._draw()
 
+    def current_layer(self) -> str:
+        """The name of the layer chosen ("lstm0", "encoder"), "" for none."""
+        return str(self.layer.currentData() or "")
+
     def _fill_layers(self, names: list[str]) -> None:
-        if names == [self.layer.itemText(k) for k in range(self.layer.count())]:
+        if names == [self.layer.itemData(k) for k in range(self.layer.count())]:
             return
-        current = self.layer.currentText()
+        current = self.current_layer()
         self.layer.blockSignals(True)
         self.layer.clear()
-        self.layer.addItems(names)
+        for name in names:
+            self.layer.addItem(layer_label(name), name)
         if current in names:
             self.layer.setCurrentIndex(names.index(current))
         self.layer.blockSignals(False)
@@ -173,11 +183,11 @@ class SaturationPanel(Panel):
     def _styles(self) -> dict[str, tuple[str, str, str]]:
         """The gate styles of the chosen layer's cell."""
         layers = self.traces[-1].get("layers") or [] if self.traces else []
-        cell = next((str(ly.get("cell")) for ly in layers if str(ly.get("name")) == self.layer.currentText()), "")
+        cell = next((str(ly.get("cell")) for ly in layers if str(ly.get("name")) == self.current_layer()), "")
         return gate_styles(cell)
 
     def _draw(self) -> None:
-        gates = self.result.get(self.layer.currentText(), {})
+        gates = self.result.get(self.current_layer(), {})
         styles = self._styles()
         for gate in [g for g in self.scatters if g not in gates]:
             sc = self.scatters.pop(gate)
@@ -198,7 +208,7 @@ class SaturationPanel(Panel):
 
     def point_of(self, gate: str, unit: int) -> tuple[float, float]:
         """(left, right) fractions of ``unit``'s ``gate`` in the chosen layer."""
-        left, right = self.result[self.layer.currentText()][gate]
+        left, right = self.result[self.current_layer()][gate]
         return float(left[unit]), float(right[unit])
 
     def _clicked(self, _item, points, _event=None) -> None:
@@ -206,6 +216,8 @@ class SaturationPanel(Panel):
             return
         gate, unit = points[0].data()
         left, right = self.point_of(gate, unit)
-        self.readout.setText(f"{self.layer.currentText()} unit {unit}, {self._styles().get(gate, ('', '', gate))[2]}: "
-                             f"closed {left:.0%} of the time, open {right:.0%}")
+        self.readout.setText(self.tr("{layer} unit {unit}, {gate}: closed {closed:.0%} of the time, open "
+                                     "{open:.0%}").format(layer=self.layer.currentText(), unit=unit,
+                                                          gate=self._styles().get(gate, ("", "", gate))[2],
+                                                          closed=left, open=right))
         self.request.emit("select_unit", {"unit": int(unit)})

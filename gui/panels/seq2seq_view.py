@@ -13,10 +13,11 @@ import html
 from typing import Any
 
 import numpy as np
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PyQt6.QtGui import QFont, QFontDatabase
 from PyQt6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from ..i18n import number
 from ..theme import CORRECT_COLOR, WRONG_COLOR
 from ..widgets.accuracy_curve import AccuracyCurve
 from ..widgets.heatmap import HeatmapWidget, display_token
@@ -52,15 +53,16 @@ def chars_html(text: str, reference: str | None = None) -> str:
 
 def describe_attention(col: int, row: int, value: float, x_label: str, y_label: str) -> str:
     if x_label == PAD_MARK:
-        return f"writing output {row} “{display_token(y_label)}”, attention on input {col} (padding): {value:.3f}"
-    return (f"writing output {row} “{display_token(y_label)}”, attention on input {col} "
-            f"“{display_token(x_label)}”: {value:.3f}")
+        return QCoreApplication.translate("Seq2seqPanel", "writing output {row} “{out}”, attention on input {col} (padding): {value:.3f}").format(
+            row=row, out=display_token(y_label), col=col, value=value)
+    return QCoreApplication.translate("Seq2seqPanel", "writing output {row} “{out}”, attention on input {col} “{inp}”: {value:.3f}").format(
+        row=row, out=display_token(y_label), col=col, inp=display_token(x_label), value=value)
 
 
 class Seq2seqPanel(Panel):
     """Question, expected and generated answer, validation accuracy, attention heatmap."""
 
-    title = "Seq2seq"
+    title = QT_TRANSLATE_NOOP("Panel", "Seq2seq")
     tasks = ("seq2seq",)
     uses_example = True
 
@@ -71,9 +73,11 @@ class Seq2seqPanel(Panel):
         mono.setPointSize(16)
         self.question, self.expected, self.generated = QLabel(), QLabel(), QLabel()
         grid = QGridLayout()
-        for row, (name, label) in enumerate((("Question", self.question), ("Expected", self.expected),
-                                             ("Generated", self.generated))):
+        for row, (name, label) in enumerate(((self.tr("Question"), self.question),
+                                             (self.tr("Expected"), self.expected),
+                                             (self.tr("Generated"), self.generated))):
             label.setFont(mono)
+            label.setProperty("data", True)  # shows the data set's text, in its own language
             label.setTextFormat(Qt.TextFormat.RichText)  # our own escaped HTML (see chars_html)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(QLabel(name), row, 0)
@@ -84,18 +88,18 @@ class Seq2seqPanel(Panel):
         bold.setPointSize(14)
         bold.setBold(True)
         self.verdict.setFont(bold)
-        self.new_example = QPushButton("New example")
+        self.new_example = QPushButton(self.tr("New example"))
         self.new_example.clicked.connect(self.next_example)
-        self.score = QLabel("Validation accuracy: not measured yet")
-        self.attention = HeatmapWidget("attention", "prob", "output", bar_label="attention weight",
+        self.score = QLabel(self.tr("Validation accuracy: not measured yet"))
+        self.attention = HeatmapWidget("Attention", "prob", self.tr("output"), bar_label=self.tr("attention weight"),
                                        describe=describe_attention)
         self.attention.setMinimumHeight(200)  # never squeezed to a strip (a lesson's text above: it scrolls)
-        self.attention.plot.setLabel("bottom", f"input characters ({PAD_MARK} = padding)")
-        self.attention.plot.setLabel("left", "output characters")
-        self.no_attention = QLabel("This model has no attention (choose the 'attention' model to see where "
-                                   "the decoder looks).")
+        self.attention.plot.setLabel("bottom", self.tr("input characters ({mark} = padding)").format(mark=PAD_MARK))
+        self.attention.plot.setLabel("left", self.tr("output characters"))
+        self.no_attention = QLabel(self.tr("This model has no attention (choose the Attention model to see where "
+                                           "the decoder looks)."))
         self.no_attention.setWordWrap(True)
-        self.curve = AccuracyCurve("validation")
+        self.curve = AccuracyCurve(self.tr("validation"))
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -120,7 +124,7 @@ class Seq2seqPanel(Panel):
     def set_task(self, info: dict[str, Any]) -> None:
         for label in (self.question, self.expected, self.generated, self.verdict):
             label.setText("")
-        self.score.setText("Validation accuracy: not measured yet")
+        self.score.setText(self.tr("Validation accuracy: not measured yet"))
         self.curve.clear_data()
 
     def on_progress(self, report: dict[str, Any]) -> None:
@@ -129,12 +133,13 @@ class Seq2seqPanel(Panel):
         vals = self.curve.add_report(report)
         if vals:
             last = vals[-1]
-            self.score.setText(f"Validation accuracy: {last['accuracy']:.1%} (step {int(last['step']):,})")
+            self.score.setText(self.tr("Validation accuracy: {accuracy:.1%} (step {step})").format(
+                accuracy=last["accuracy"], step=number(int(last["step"]))))
 
     def export_targets(self) -> list[tuple[str, Any]]:
-        out = [("Accuracy curve", self.curve.plot_item), ("Seq2seq example", self)]
+        out = [(self.tr("Accuracy curve"), self.curve.plot_item), (self.tr("Seq2seq example"), self)]
         if self.attention.isVisibleTo(self):
-            out.insert(0, ("Attention weights", self.attention.plot))
+            out.insert(0, (self.tr("Attention weights"), self.attention.plot))
         return out
 
     # ------------------------------------------------------------------ actions and drawing
@@ -148,7 +153,7 @@ class Seq2seqPanel(Panel):
         self.expected.setText(chars_html(expected))
         self.generated.setText(chars_html(generated, expected))
         ok = bool(example.get("correct"))
-        self.verdict.setText("✓ right" if ok else "✗ wrong")
+        self.verdict.setText(self.tr("✓ right") if ok else self.tr("✗ wrong"))
         self.verdict.setStyleSheet(f"color: {RIGHT if ok else WRONG};")
         attention = example.get("attention")
         has = attention is not None and np.ndim(attention) == 2 and np.size(attention) > 0

@@ -15,7 +15,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PyQt6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -28,17 +28,30 @@ from PyQt6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ..i18n import number
 from ..theme import CHANGE_COLOR, VAL_COLOR
 from .base import SAMPLING_TASKS, Panel
 
 TAG = "timeline"
+PROMPTS = ("The ", "川の", "the")  # the default prompt: the first whose tokens the model knows
+
+
+def default_prompt(info: dict[str, Any]) -> str:
+    """The first of ``PROMPTS`` made of tokens the run's vocabulary has ("川の" for the Japanese texts)."""
+    vocab = set((info.get("data_info") or {}).get("vocab") or ())
+    chars = info.get("unit") == "character"
+    for prompt in PROMPTS:
+        tokens = list(prompt) if chars else prompt.split()
+        if chars != (prompt == "the") and (not vocab or all(t in vocab for t in tokens)):
+            return prompt
+    return "" if chars else "the"
 
 
 class SampleTimelinePanel(Panel):
     """A growing list of (step, validation loss, sample) from one fixed prompt."""
 
-    title = "Sample timeline"
-    tab_title = "Timeline"
+    title = QT_TRANSLATE_NOOP("Panel", "Sample timeline")
+    tab_title = QT_TRANSLATE_NOOP("Panel", "Timeline")
     tasks = SAMPLING_TASKS
 
     def __init__(self, parent=None) -> None:
@@ -48,35 +61,35 @@ class SampleTimelinePanel(Panel):
         self.next_due = 0  # the step at which the next sample is asked for
         self.unit = "character"
 
-        self.on = QCheckBox("Sample every")
+        self.on = QCheckBox(self.tr("Sample every"))
         self.on.setChecked(True)
         self.every = QSpinBox()
         self.every.setRange(1, 1_000_000)
         self.every.setValue(200)
-        self.every.setSuffix(" steps")
+        self.every.setSuffix(self.tr(" steps"))
         self.every.valueChanged.connect(self._reschedule)
         self.prompt = QLineEdit("The ")
-        self.prompt.setToolTip("The same prompt every time, so that only the model changes")
+        self.prompt.setToolTip(self.tr("The same prompt every time, so that only the model changes"))
         self.length = QSpinBox()
         self.length.setRange(1, 5000)
         self.length.setValue(200)
-        self.now = QPushButton("Sample now")
+        self.now = QPushButton(self.tr("Sample now"))
         self.now.clicked.connect(lambda: self.ask())
-        self.export = QPushButton("Export…")
+        self.export = QPushButton(self.tr("Export…"))
         self.export.clicked.connect(self._export_dialog)
-        self.clear = QPushButton("Clear")
+        self.clear = QPushButton(self.tr("Clear"))
         self.clear.clicked.connect(self.reset)
         self.list = QTextBrowser()
-        self.list.setPlaceholderText("Start training: a sample of the prompt appears here every N steps, "
-                                     "newest first, with the validation loss at that time.")
+        self.list.setPlaceholderText(self.tr("Start training: a sample of the prompt appears here every N steps, "
+                                             "newest first, with the validation loss at that time."))
         self.status = QLabel("")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setStyleSheet(f"color: {CHANGE_COLOR};")
 
         row1 = QHBoxLayout()
-        row1.addWidget(QLabel("Prompt"))
+        row1.addWidget(QLabel(self.tr("Prompt")))
         row1.addWidget(self.prompt, 1)
-        row1.addWidget(QLabel("Length"))
+        row1.addWidget(QLabel(self.tr("Length")))
         row1.addWidget(self.length)
         row2 = QHBoxLayout()
         for w in (self.on, self.every, self.now):
@@ -97,8 +110,8 @@ class SampleTimelinePanel(Panel):
         char = info.get("unit") == "character"
         self.unit = "character" if char else "word"
         self.length.setValue(200 if char else 40)
-        if not char and self.prompt.text() == "The ":
-            self.prompt.setText("the")
+        if self.prompt.text() in PROMPTS:  # (a prompt the user typed stays)
+            self.prompt.setText(default_prompt(info))
         self.reset()
 
     def on_progress(self, report: dict[str, Any]) -> None:
@@ -120,7 +133,7 @@ class SampleTimelinePanel(Panel):
             self.next_due = int(msg.get("step", 0))
 
     def export_targets(self) -> list[tuple[str, Any]]:
-        return [("Sample timeline", self.list)]
+        return [(self.tr("Sample timeline"), self.list)]
 
     # ------------------------------------------------------------------ actions
     def ask(self, step: int | None = None) -> None:
@@ -158,9 +171,15 @@ class SampleTimelinePanel(Panel):
     # ------------------------------------------------------------------ drawing and export
     def _heading(self, entry: dict[str, Any]) -> str:
         loss = entry["val_loss"]
-        val = (f"val loss {loss:.3f} nats/{self.unit} (perplexity {math.exp(min(loss, 700)):.1f})"
-               if math.isfinite(loss) else "no validation yet")
-        return f"step {entry['step']:,} · {val}"
+        if not math.isfinite(loss):
+            val = self.tr("no validation yet")
+        elif self.unit == "character":
+            val = self.tr("val loss {loss:.3f} nats/character (perplexity {ppl:.1f})").format(
+                loss=loss, ppl=math.exp(min(loss, 700)))
+        else:
+            val = self.tr("val loss {loss:.3f} nats/word (perplexity {ppl:.1f})").format(
+                loss=loss, ppl=math.exp(min(loss, 700)))
+        return self.tr("step {step} · {validation}").format(step=number(entry["step"]), validation=val)
 
     def _show(self) -> None:
         blocks = []
@@ -170,7 +189,8 @@ class SampleTimelinePanel(Panel):
             blocks.append(f'<p style="margin-bottom:2px;"><b style="color:{VAL_COLOR};">{head}</b></p>'
                           f'<p style="margin-top:0; white-space: pre-wrap; font-family: monospace;">{body}</p>')
         self.list.setHtml("".join(blocks))
-        self.status.setText(f"{len(self.entries)} sample(s); next at step {self.next_due:,}")
+        self.status.setText(self.tr("%n sample(s); next at step {step}", "", len(self.entries)).format(
+            step=number(self.next_due)))
 
     def as_text(self) -> str:
         """The entries as plain text, newest first."""
@@ -180,9 +200,10 @@ class SampleTimelinePanel(Panel):
         Path(path).write_text(self.as_text(), encoding="utf-8")
 
     def _export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export the sample timeline", "timeline.txt", "Text (*.txt)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the sample timeline"), "timeline.txt",
+                                              self.tr("Text (*.txt)"))
         if path:
             try:
                 self.export_text(path)
             except OSError as exc:
-                self.status.setText(f"Could not write {path}: {exc}")
+                self.status.setText(self.tr("Could not write {path}: {error}").format(path=path, error=exc))

@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PyQt6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PyQt6.QtWidgets import (
     QCheckBox,
@@ -40,10 +40,11 @@ from PyQt6.QtWidgets import (
 
 from rnn_lab.engine.analysis import find_units, matching_spans
 
+from ..i18n import sentence_text
 from ..plain_text import plain_tooltip
 from ..throttle import Throttle
 from ..widgets.unit_colors import fill_top5_grid, ink_for, legend_html, unit_color
-from .base import SAMPLING_TASKS, Panel
+from .base import SAMPLING_TASKS, Panel, layer_label
 
 TRACE_EVERY_S = 1.0  # while training, a new trace is laid out at most this often
 
@@ -53,8 +54,8 @@ SHOWN = {"␣": " ", "⏎": "⏎\n"}  # character task: spaces as (tinted) space
 class UnitTextPanel(Panel):
     """The passage tinted by one unit; top-5 predictions per position; a pattern finder."""
 
-    title = "Text coloured by a unit"
-    tab_title = "Unit text"
+    title = QT_TRANSLATE_NOOP("Panel", "Text coloured by a unit")
+    tab_title = QT_TRANSLATE_NOOP("Panel", "Unit text")
     tasks = SAMPLING_TASKS
     uses_trace = True
 
@@ -80,9 +81,9 @@ class UnitTextPanel(Panel):
         self.unit = QSpinBox()
         self.unit.setRange(0, 0)
         self.unit.valueChanged.connect(self._render)
-        self.hold = QCheckBox("Hold this trace")
-        self.hold.setToolTip("Stop following training, to select and compare calmly")
-        self.caption = QLabel("Waiting for a trace: start or step training.")
+        self.hold = QCheckBox(self.tr("Hold this trace"))
+        self.hold.setToolTip(self.tr("Stop following training, to select and compare calmly"))
+        self.caption = QLabel(self.tr("Waiting for a trace: start or step training."))
         self.legend = QLabel()
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setText(legend_html())
@@ -92,10 +93,11 @@ class UnitTextPanel(Panel):
         font.setStyleHint(QFont.StyleHint.Monospace)
         font.setPointSize(13)
         self.text.setFont(font)
-        self.text.setToolTip("Select a span with the mouse to search for units that mark it (below)")
+        self.text.setToolTip(self.tr("Select a span with the mouse to search for units that mark it (below)"))
         self.text.selectionChanged.connect(self._selected)
         self.grid = QTableWidget(6, 0)
-        self.grid.setVerticalHeaderLabels(["read", "1st", "2nd", "3rd", "4th", "5th"])
+        self.grid.setVerticalHeaderLabels([self.tr("read"), self.tr("1st"), self.tr("2nd"), self.tr("3rd"),
+                                           self.tr("4th"), self.tr("5th")])
         self.grid.horizontalHeader().setVisible(False)
         self.grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
@@ -109,32 +111,32 @@ class UnitTextPanel(Panel):
         self.threshold.setSingleStep(0.05)
         self.threshold.setValue(0.5)
         self.polarity = QComboBox()
-        self.polarity.addItems(["h > threshold", "−h > threshold"])
-        self.find = QPushButton("Find units")
+        self.polarity.addItems([self.tr("h > threshold"), self.tr("−h > threshold")])
+        self.find = QPushButton(self.tr("Find units"))
         self.find.clicked.connect(self.find_units)
         self.found = QListWidget()
         self.found.currentRowChanged.connect(self._pick_found)
-        self.next = QPushButton("Next place")
+        self.next = QPushButton(self.tr("Next place"))
         self.next.clicked.connect(self.next_place)
-        self.places = QLabel("Select a span of the text, then Find units.")
+        self.places = QLabel(self.tr("Select a span of the text, then Find units."))
         for label in (self.caption, self.places):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
-        for label, w in (("Layer", self.layer), ("Unit", self.unit)):
+        for label, w in ((self.tr("Layer"), self.layer), (self.tr("Unit"), self.unit)):
             top.addWidget(QLabel(label))
             top.addWidget(w)
         top.addWidget(self.hold)
         top.addStretch(1)
         self.legend.setWordWrap(True)  # on its own line: the colour key is wider than the panel may be
         finder, finder2 = QHBoxLayout(), QHBoxLayout()  # two rows: fits beside the curves at 1280 px
-        for label, w in (("From", self.start), ("to", self.stop)):
+        for label, w in ((self.tr("From"), self.start), (self.tr("to"), self.stop)):
             finder.addWidget(QLabel(label))
             finder.addWidget(w)
         finder.addStretch(1)
-        finder2.addWidget(QLabel("on when"))
+        finder2.addWidget(QLabel(self.tr("on when")))
         finder2.addWidget(self.polarity)
         finder2.addWidget(self.threshold)
         finder2.addWidget(self.find)
@@ -171,7 +173,7 @@ class UnitTextPanel(Panel):
         self.grid.setColumnCount(0)
         self.found.clear()
         self.spans, self.span_pos = [], -1
-        self.caption.setText("Waiting for a trace: start or step training.")
+        self.caption.setText(self.tr("Waiting for a trace: start or step training."))
 
     def on_progress(self, report: dict[str, Any]) -> None:
         if report.get("trace") and not self.hold.isChecked():
@@ -194,7 +196,7 @@ class UnitTextPanel(Panel):
             self.unit.setValue(int(msg["unit"]))
 
     def export_targets(self) -> list[tuple[str, Any]]:
-        return [("Text coloured by a unit", self.text), ("Top-5 predictions per position", self.grid)]
+        return [(self.tr("Text coloured by a unit"), self.text), (self.tr("Top-5 predictions per position"), self.grid)]
 
     # ------------------------------------------------------------------ drawing
     def show_trace(self, trace: dict[str, Any]) -> None:
@@ -203,10 +205,11 @@ class UnitTextPanel(Panel):
             return
         self.trace = trace
         names = [str(ly.get("name", k)) for k, ly in enumerate(layers)]
-        if names != [self.layer.itemText(k) for k in range(self.layer.count())]:
+        if names != [self.layer.itemData(k) for k in range(self.layer.count())]:
             self.layer.blockSignals(True)
             self.layer.clear()
-            self.layer.addItems(names)
+            for name in names:
+                self.layer.addItem(layer_label(name), name)
             self.layer.blockSignals(False)
         T, H = np.shape(self.values())
         self.unit.setMaximum(H - 1)
@@ -214,7 +217,7 @@ class UnitTextPanel(Panel):
             box.setMaximum(T)
         if self.stop.value() <= self.start.value():
             self.stop.setValue(min(self.start.value() + 1, T))
-        self.caption.setText(str(trace.get("title", "")))
+        self.caption.setText(sentence_text(trace.get("title", "")))
         self._render()
 
     def values(self) -> np.ndarray:
@@ -277,10 +280,11 @@ class UnitTextPanel(Panel):
             self.places.setText(str(exc))
             return []
         for unit, score in units:
-            self.found.addItem(f"unit {unit}   score {score:+.2f}")
+            self.found.addItem(self.tr("unit {unit}   score {score:+.2f}").format(unit=unit, score=score))
         self.found_units = units
-        self.places.setText(f"{len(units)} unit(s) mark tokens {self.start.value()}–{self.stop.value() - 1}"
-                            if units else "No unit is on inside the span and off around it: try a lower threshold.")
+        self.places.setText(self.tr("%n unit(s) mark tokens {start}–{end}", "", len(units)).format(
+            start=self.start.value(), end=self.stop.value() - 1) if units else
+            self.tr("No unit is on inside the span and off around it: try a lower threshold."))
         if units:
             self.found.setCurrentRow(0)
         return units
@@ -296,7 +300,8 @@ class UnitTextPanel(Panel):
         self.spans = matching_spans(self.values(), [unit], self.threshold.value(), polarity=self._polarity())
         self.span_pos = -1
         where = ", ".join(f"{a}–{b - 1}" for a, b in self.spans)
-        self.places.setText(f"Unit {unit} fires at tokens {where}" if self.spans else f"Unit {unit} never fires")
+        self.places.setText(self.tr("Unit {unit} fires at tokens {where}").format(unit=unit, where=where) if self.spans
+                            else self.tr("Unit {unit} never fires").format(unit=unit))
 
     def next_place(self) -> tuple[int, int] | None:
         """Select the next place where the picked unit fires (wrapping around); returns it."""

@@ -20,28 +20,30 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout
 
 from ..curve_legend import LegendStrip
 from ..plot_speed import major_grid
 from ..theme import CHANGE_COLOR, DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
 from ..widgets.heatmap import HeatmapWidget, nice_ceil
-from .base import Panel, symbol
+from .base import Panel, layer_label, symbol
 
 PENS = (TRAIN_COLOR, DIVERGE_COLOR, VAL_COLOR, GRAD_COLOR, LR_COLOR)  # the first, second... block of Wh
 
-KEY = ("ρ < 1: repeated multiplication by Wh shrinks signals and gradients (they vanish over long spans); "
-       "ρ > 1: some direction can grow (they can explode: clip).")
-GATED_KEY = (" In an LSTM/GRU each block only feeds a gate's pre-activation; the long-range gradient path runs "
-             "through the cell state (× f) or the update (1 − z), which is why it survives.")
+KEY = QT_TRANSLATE_NOOP("WeightsPanel", "ρ < 1: repeated multiplication by Wh shrinks signals and gradients (they "
+                                       "vanish over long spans); ρ > 1: some direction can grow (they can explode: "
+                                       "clip).")
+GATED_KEY = QT_TRANSLATE_NOOP("WeightsPanel", "In an LSTM/GRU each block only feeds a gate's pre-activation; the "
+                                             "long-range gradient path runs through the cell state (× f) or the "
+                                             "update (1 − z), which is why it survives.")
 
 
 class WeightsPanel(Panel):
     """Wh of the chosen layer as a heatmap, and the spectral radius per gate block over training."""
 
-    title = "Recurrent weights"
-    tab_title = "Weights"
+    title = QT_TRANSLATE_NOOP("Panel", "Recurrent weights")
+    tab_title = QT_TRANSLATE_NOOP("Panel", "Weights")
     uses_weights = True
 
     def __init__(self, parent=None) -> None:
@@ -54,16 +56,17 @@ class WeightsPanel(Panel):
 
         self.layer = QComboBox()
         self.layer.currentIndexChanged.connect(self._draw)
-        self.caption = QLabel("Waiting for the weights: they are sent about once a second while this panel is shown.")
+        self.caption = QLabel(self.tr("Waiting for the weights: they are sent about once a second while this panel "
+                                      "is shown."))
         self.caption.setWordWrap(True)
         self.caption.setTextFormat(Qt.TextFormat.PlainText)
-        self.heatmap = HeatmapWidget("Wh", scale="cell", row_name="from unit", bar_label="weight",
+        self.heatmap = HeatmapWidget("Wh", scale="cell", row_name=self.tr("from unit"), bar_label=self.tr("weight"),
                                      describe=self._describe)
-        self.heatmap.plot.setLabel("left", "from h₍ₜ₋₁₎ unit")
+        self.heatmap.plot.setLabel("left", self.tr("from h₍ₜ₋₁₎ unit"))
         self.radius_view = pg.PlotWidget()
         plot = self.radius_plot = self.radius_view.getPlotItem()
-        plot.setLabel("bottom", "step")
-        plot.setLabel("left", "spectral radius ρ")
+        plot.setLabel("bottom", self.tr("step"))
+        plot.setLabel("left", self.tr("spectral radius ρ"))
         plot.getAxis("bottom").enableAutoSIPrefix(False)
         major_grid(plot, alpha=0.25)
         plot.setMenuEnabled(False)
@@ -71,13 +74,13 @@ class WeightsPanel(Panel):
         one = pg.InfiniteLine(pos=1.0, angle=0, pen=pg.mkPen(CHANGE_COLOR, width=1, style=Qt.PenStyle.DashLine),
                               label="ρ = 1", labelOpts={"position": 0.9, "color": CHANGE_COLOR})
         plot.addItem(one, ignoreBounds=False)
-        self.key = QLabel(KEY)
+        self.key = QLabel(self.tr(KEY))
         self.key.setWordWrap(True)
         self.key.setTextFormat(Qt.TextFormat.PlainText)
         self.key.setStyleSheet(f"color: {CHANGE_COLOR};")
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layer"))
+        top.addWidget(QLabel(self.tr("Layer")))
         top.addWidget(self.layer)
         top.addWidget(self.caption, 1)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -107,7 +110,8 @@ class WeightsPanel(Panel):
             self.add_radii(int(report.get("step", 0)), report["radius"])
 
     def export_targets(self) -> list[tuple[str, Any]]:
-        return [("Recurrent matrix Wh", self.heatmap.plot), ("Spectral radius over training", self.radius_plot)]
+        return [(self.tr("Recurrent matrix Wh"), self.heatmap.plot),
+                (self.tr("Spectral radius over training"), self.radius_plot)]
 
     # ------------------------------------------------------------------ data
     def add_weights(self, step: int, weights: dict[str, dict[str, Any]]) -> None:
@@ -116,10 +120,11 @@ class WeightsPanel(Panel):
         self._record(step, {name: entry.get("radius") for name, entry in weights.items()})
         self.latest = weights
         names = list(weights)
-        if names != [self.layer.itemText(k) for k in range(self.layer.count())]:
+        if names != [self.layer.itemData(k) for k in range(self.layer.count())]:
             self.layer.blockSignals(True)
             self.layer.clear()
-            self.layer.addItems(names)
+            for layer in names:
+                self.layer.addItem(layer_label(layer), layer)
             self.layer.blockSignals(False)
         self._draw()
 
@@ -139,7 +144,7 @@ class WeightsPanel(Panel):
 
     def _current_layer(self) -> str:
         """The layer chosen (or, before any matrix arrived, the first layer of the history)."""
-        return self.layer.currentText() or next(iter(self.history), "")
+        return str(self.layer.currentData() or "") or next(iter(self.history), "")
 
     def _record(self, step: int, layer_radii: dict[str, Any]) -> None:
         for name, radius in layer_radii.items():
@@ -158,7 +163,7 @@ class WeightsPanel(Panel):
         self._draw_curves(self._current_layer())
 
     def _draw(self) -> None:
-        name = self.layer.currentText()
+        name = str(self.layer.currentData() or "")
         if name not in self.latest:
             for curve in self.curves.values():
                 self.radius_plot.removeItem(curve)
@@ -186,17 +191,20 @@ class WeightsPanel(Panel):
             self.heatmap.plot.addItem(line, ignoreBounds=True)
             self.block_lines.append(line)
         # short enough for the plot's width at 1280x800 (the unit ranges are in the caption above)
-        self.heatmap.plot.setLabel("bottom", f"to the {' | '.join(symbol(g) for g in blocks)} blocks, "
-                                   f"{width} units each" if len(blocks) > 1 else "to unit")
+        self.heatmap.plot.setLabel("bottom", self.tr("to the {blocks} blocks, %n unit(s) each", "", width).format(
+            blocks=" | ".join(symbol(g) for g in blocks)) if len(blocks) > 1 else self.tr("to unit"))
         radius = self.latest[name].get("radius")
         now = ", ".join(f"{symbol(g)} {v:.3f}" for g, v in radius.items()) if isinstance(radius, dict) \
             else f"{float(radius):.3f}"
-        clipped = f" (colours end at ±{self.limit:g}; largest |w| {peak:.3g})" if peak > self.limit else ""
+        clipped = self.tr(" (colours end at ±{limit}; largest |w| {peak:.3g})").format(
+            limit=f"{self.limit:g}", peak=peak) if peak > self.limit else ""
         spans = ", ".join(f"{symbol(g)} {k * width}–{(k + 1) * width - 1}" for k, g in enumerate(blocks))
-        columns = f"columns: gate blocks {spans}" if len(blocks) > 1 else "columns: units"
-        self.caption.setText(f"{name}: Wh is {H} × {cols} (rows: h_(t-1) units; {columns}){clipped}. "
-                             f"Spectral radius now: {now}.")
-        self.key.setText(KEY + (GATED_KEY if len(blocks) > 1 else ""))
+        columns = self.tr("columns: gate blocks {spans}").format(spans=spans) if len(blocks) > 1 else \
+            self.tr("columns: units")
+        self.caption.setText(self.tr("{layer}: Wh is {rows} × {cols} (rows: h_(t-1) units; {columns}){clipped}. "
+                                     "Spectral radius now: {now}.").format(
+            layer=layer_label(name), rows=H, cols=cols, columns=columns, clipped=clipped, now=now))
+        self.key.setText(self.tr(KEY) + (" " + self.tr(GATED_KEY) if len(blocks) > 1 else ""))
         self._draw_curves(name)
 
     def _draw_curves(self, name: str) -> None:
@@ -205,7 +213,7 @@ class WeightsPanel(Panel):
             self.radius_plot.removeItem(self.curves.pop(gate))
         for gate, points in hist.items():
             if gate not in self.curves:
-                label = "ρ(Wh)" if gate == "h" else f"ρ of the {symbol(gate)} block"
+                label = "ρ(Wh)" if gate == "h" else self.tr("ρ of the {gate} block").format(gate=symbol(gate))
                 pen = PENS[self._blocks(name).index(gate) % len(PENS)] if gate in self._blocks(name) else "#888888"
                 self.curves[gate] = self.radius_plot.plot(pen=pg.mkPen(pen, width=2),
                                                           name=label, connect="finite")
@@ -213,4 +221,5 @@ class WeightsPanel(Panel):
             self.curves[gate].setData(xy[:, 0], xy[:, 1], symbol="o" if len(xy) < 3 else None, symbolSize=5)
 
     def _describe(self, col: int, row: int, value: float, xl: str, yl: str) -> str:
-        return f"Wh[{row}, {col}]: from h_(t-1) unit {row} to {xl}   weight {value:+.4f}"
+        return self.tr("Wh[{row}, {col}]: from h_(t-1) unit {row} to {to}   weight {value:+.4f}").format(
+            row=row, col=col, to=xl, value=value)

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from PyQt6.QtCore import QCoreApplication
 from PyQt6.QtGui import QColor
 
 from rnn_lab.engine.curves import thin_history
@@ -28,21 +29,22 @@ BATCH_COLOR = (*QColor(TRAIN_COLOR).getRgb()[:3], 80)  # faint: the noisy per-ba
 class AccuracyCurve(pg.PlotWidget):
     """A PlotWidget with two curves: batch accuracy (faint) and validation accuracy (bold, dots)."""
 
-    def __init__(self, val_name: str = "validation", parent=None) -> None:
+    def __init__(self, val_name: str | None = None, parent=None) -> None:
         super().__init__(parent)
         self.plot_item = self.getPlotItem()
-        self.plot_item.setLabel("bottom", "step")
-        self.plot_item.setLabel("left", "accuracy")
+        self.plot_item.setLabel("bottom", QCoreApplication.translate("AccuracyCurve", "step"))
+        self.plot_item.setLabel("left", QCoreApplication.translate("AccuracyCurve", "accuracy"))
         self.plot_item.getAxis("left").enableAutoSIPrefix(False)
         self.plot_item.setYRange(0.0, 1.0, padding=0.06)  # room for the 0 and 1 labels
         self.plot_item.setMouseEnabled(y=False)
         major_grid(self.plot_item, x=False, alpha=0.25)
         self.plot_item.addLegend(offset=(10, 10))
         self.plot_item.setClipToView(True)
-        self.batch = self.plot_item.plot(pen=pg.mkPen(BATCH_COLOR, width=1), name="batch")
+        self.batch = self.plot_item.plot(pen=pg.mkPen(BATCH_COLOR, width=1), name=QCoreApplication.translate("AccuracyCurve", "batch"))
         thin(self.batch, "peak")
         self.val = self.plot_item.plot(pen=pg.mkPen(VAL_COLOR, width=2), symbol="o", symbolSize=6,
-                                       symbolBrush=VAL_COLOR, symbolPen=None, name=val_name)
+                                       symbolBrush=VAL_COLOR, symbolPen=None,
+                                       name=val_name or QCoreApplication.translate("AccuracyCurve", "validation"))
         self._redraw = Throttle(self._draw, REDRAW_S, self)
         self.clear_data()
 

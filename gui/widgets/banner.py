@@ -3,12 +3,13 @@ the window stays usable; the strip stays until dismissed or replaced."""
 
 from __future__ import annotations
 
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PyQt6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ..theme import BANNER_COLORS
 
-TITLES = {"diverged": "Training diverged.", "error": "Something went wrong.", "info": ""}
+TITLES = {"diverged": QT_TRANSLATE_NOOP("Banner", "Training diverged."),
+          "error": QT_TRANSLATE_NOOP("Banner", "Something went wrong."), "info": ""}
 
 
 class Banner(QFrame):
@@ -23,7 +24,7 @@ class Banner(QFrame):
         self.close_button = QToolButton()
         self.close_button.setText("✕")
         self.close_button.setAutoRaise(True)
-        self.close_button.setToolTip("Dismiss")
+        self.close_button.setToolTip(self.tr("Dismiss"))
         self.close_button.clicked.connect(self.hide)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 6, 6)
@@ -33,7 +34,7 @@ class Banner(QFrame):
 
     def show_message(self, level: str, text: str) -> None:
         self.level = level if level in TITLES else "error"
-        title = TITLES[self.level]
+        title = self.tr(TITLES[self.level]) if TITLES[self.level] else ""
         self.label.setText(f"<b>{title}</b> {_escape(text)}" if title else _escape(text))
         self._style()
         self.show()

@@ -34,7 +34,7 @@ SCALES: dict[str, tuple[str, tuple[float, float], str | None]] = {
     "relu": ("viridis", (0.0, 1.0), "positive"),  # relu RNN: unbounded above
 }
 
-_VISIBLE = {" ": "␣", "\n": "↵", "\t": "⇥", "": "∅"}
+_VISIBLE = {" ": "␣", "\n": "↵", "\t": "⇥", "\u3000": "□", "": "∅"}  # (U+3000: the ideographic space)
 
 Describe = Callable[[int, int, float, str, str], str]  # (col, row, value, x label, y label) -> text
 
@@ -211,9 +211,10 @@ class Heatmap(QObject):
     hovered = pyqtSignal(str)  # readout of the cell under the mouse
     unit_selected = pyqtSignal(int)  # the row (unit) of a clicked cell
 
-    def __init__(self, plot: pg.PlotItem, name: str = "", scale: str = "tanh", row_name: str = "unit",
+    def __init__(self, plot: pg.PlotItem, name: str = "", scale: str = "tanh", row_name: str | None = None,
                  describe: Describe | None = None, cursor: TimeCursor | None = None) -> None:
         super().__init__()
+        row_name = self.tr("unit") if row_name is None else row_name
         if plot.scene() is None:
             raise ValueError("Heatmap needs a PlotItem that is already in a GraphicsLayoutWidget")
         self.plot, self.name, self.row_name = plot, name, row_name
@@ -302,7 +303,8 @@ class Heatmap(QObject):
         return self.describe(col, row, float(self.raw[row, col]), xl, yl)
 
     def _describe(self, col: int, row: int, value: float, xl: str, yl: str) -> str:
-        return f"{self.name}   t = {col} “{display_token(xl)}”   {self.row_name} {yl}   value {value:+.4f}"
+        return self.tr("{name}   t = {t} “{token}”   {row_name} {row}   value {value:+.4f}").format(
+            name=self.name, t=col, token=display_token(xl), row_name=self.row_name, row=yl, value=value)
 
     def _mouse_moved(self, scene_pos: QPointF) -> None:
         cell = self.cell_at(scene_pos)
@@ -321,12 +323,12 @@ class Heatmap(QObject):
 class HeatmapWidget(QWidget):
     """One heatmap with its colour bar and a readout line below: a self-contained widget."""
 
-    def __init__(self, name: str = "", scale: str = "prob", row_name: str = "row", bar_label: str = "",
+    def __init__(self, name: str = "", scale: str = "prob", row_name: str | None = None, bar_label: str = "",
                  describe: Describe | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view = pg.GraphicsLayoutWidget()
         self.plot = self.view.addPlot(row=0, col=0, enableMenu=False)
-        self.heatmap = Heatmap(self.plot, name, scale, row_name, describe)
+        self.heatmap = Heatmap(self.plot, name, scale, self.tr("row") if row_name is None else row_name, describe)
         self.scale = ColorScale(scale, bar_label)
         self.view.addItem(self.scale.bar, row=0, col=1)
         self.scale.attach([self.heatmap.image])
@@ -343,5 +345,5 @@ class HeatmapWidget(QWidget):
                  y_labels: Sequence[str] | None = None) -> int:
         self.scale.fit([np.asarray(data)])
         n_bad = self.heatmap.set_data(data, x_labels, y_labels)
-        self.readout.setText(f"⚠ {n_bad} non-finite value(s) drawn as 0" if n_bad else " ")
+        self.readout.setText(self.tr("⚠ %n non-finite value(s) drawn as 0", "", n_bad) if n_bad else " ")
         return n_bad

@@ -6,14 +6,18 @@ import math
 import time
 from typing import Any
 
-from PyQt6.QtCore import Qt
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PyQt6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
 from ..theme import STATE_COLORS
 from ..throttle import Throttle
 
-STATE_TEXT = {"running": "Running", "paused": "Paused", "diverged": "Diverged", "finished": "Finished",
-              "stopped": "Stopped", "building": "Building…"}
+STATE_TEXT = {"running": QT_TRANSLATE_NOOP("RunStatus", "Running"), "paused": QT_TRANSLATE_NOOP("RunStatus", "Paused"),
+              "diverged": QT_TRANSLATE_NOOP("RunStatus", "Diverged"),
+              "finished": QT_TRANSLATE_NOOP("RunStatus", "Finished"),
+              "stopped": QT_TRANSLATE_NOOP("RunStatus", "Stopped"),
+              "building": QT_TRANSLATE_NOOP("RunStatus", "Building…")}
+
 
 
 def format_elapsed(seconds: float) -> str:
@@ -25,10 +29,12 @@ def format_elapsed(seconds: float) -> str:
 
 def format_rate(tokens_per_s: float) -> str:
     if tokens_per_s >= 1e6:
-        return f"{tokens_per_s / 1e6:.1f}M tok/s"
-    if tokens_per_s >= 1e4:
-        return f"{tokens_per_s / 1e3:.0f}k tok/s"
-    return f"{tokens_per_s:,.0f} tok/s"
+        amount = f"{tokens_per_s / 1e6:.1f}M"
+    elif tokens_per_s >= 1e4:
+        amount = f"{tokens_per_s / 1e3:.0f}k"
+    else:
+        amount = f"{tokens_per_s:,.0f}"
+    return QCoreApplication.translate("RunStatus", "{amount} tok/s").format(amount=amount)
 
 
 READ_S = 0.25  # while running, the numbers change at most this often: readable, and cheap to draw
@@ -39,15 +45,16 @@ class RunStatus:
 
     def __init__(self, bar: QStatusBar) -> None:
         self.task = QLabel("")
-        self.step = QLabel("step 0")
-        self.epoch = QLabel("epoch 0.00")
+        self.step = QLabel(self.step_text(0))
+        self.epoch = QLabel(self.epoch_text(0.0))
         self.rate = QLabel("")
         self.elapsed = QLabel("0:00")
         self.state = QLabel("")
-        self.step.setToolTip("Training steps (batches) so far")
-        self.epoch.setToolTip("Passes over the training data so far")
-        self.rate.setToolTip("Training throughput: tokens (bits, characters, words) per second of training")
-        self.elapsed.setToolTip("Time spent training (pauses excluded), by the clock on the wall")
+        self.step.setToolTip(QCoreApplication.translate("RunStatus", "Training steps (batches) so far"))
+        self.epoch.setToolTip(QCoreApplication.translate("RunStatus", "Passes over the training data so far"))
+        self.rate.setToolTip(self.rate_tip())
+        self.elapsed.setToolTip(QCoreApplication.translate("RunStatus", "Time spent training (pauses excluded), by "
+                                                                        "the clock on the wall"))
         self.work = QProgressBar()  # a busy indicator while the run does something long (an evaluation)
         self.work.setRange(0, 0)
         self.work.setMaximumWidth(120)
@@ -58,8 +65,8 @@ class RunStatus:
         bar.addPermanentWidget(self.work)
         self.work.hide()
         self.work_label.hide()
-        widest = {self.step: "step 000,000,000", self.epoch: "epoch 0000.00", self.rate: "000k tok/s",
-                  self.elapsed: "000:00:00"}
+        widest = {self.step: self.step_text(888_888_888), self.epoch: self.epoch_text(8888.88),
+                  self.rate: format_rate(888e3), self.elapsed: "000:00:00"}
         self.task.setTextFormat(Qt.TextFormat.PlainText)  # it names the data file: text, never markup
         for w in (self.step, self.epoch, self.rate, self.elapsed, self.state):
             w.setTextFormat(Qt.TextFormat.PlainText)
@@ -73,6 +80,19 @@ class RunStatus:
         self.reset()
         self._show = Throttle(self._show_latest, READ_S, bar)
         self.set_state("paused")
+
+    @staticmethod
+    def step_text(step: int) -> str:
+        return QCoreApplication.translate("RunStatus", "step {step}").format(step=f"{int(step):,}")
+
+    @staticmethod
+    def epoch_text(epoch: float) -> str:
+        return QCoreApplication.translate("RunStatus", "epoch {epoch:.2f}").format(epoch=float(epoch))
+
+    @staticmethod
+    def rate_tip() -> str:
+        return QCoreApplication.translate("RunStatus", "Training throughput: tokens (bits, characters, words) per "
+                                                       "second of training")
 
     def reset(self) -> None:
         """A new run: its clock starts from its first report's training time (0, or a checkpoint's)."""
@@ -98,15 +118,17 @@ class RunStatus:
 
     def _show_latest(self) -> None:
         report = self._latest
-        self.step.setText(f"step {int(report.get('step', 0)):,}")
-        self.epoch.setText(f"epoch {float(report.get('epoch', 0.0)):.2f}")
+        self.step.setText(self.step_text(int(report.get("step", 0))))
+        self.epoch.setText(self.epoch_text(float(report.get("epoch", 0.0))))
         running = report.get("state") == "running"
         if running and self.speed > 0:  # slowed down: how fast it goes, not what it could do
-            self.rate.setText(f"{self.steps_per_second():.3g} steps/s")
-            self.rate.setToolTip("Training is slowed down with the Speed control: steps per second now")
+            self.rate.setText(QCoreApplication.translate("RunStatus", "{n} steps/s").format(
+                n=f"{self.steps_per_second():.3g}"))
+            self.rate.setToolTip(QCoreApplication.translate("RunStatus", "Training is slowed down with the Speed "
+                                                                         "control: steps per second now"))
         else:
             self.rate.setText(format_rate(float(report.get("tokens_per_s", 0.0))) if running else "")
-            self.rate.setToolTip("Training throughput: tokens (bits, characters, words) per second of training")
+            self.rate.setToolTip(self.rate_tip())
         # the clock while running; at least the compute time (steps trained without reports, e.g. a screenshot)
         wall = (self._offset or 0.0) + self.running_s
         self.elapsed.setText(format_elapsed(max(wall, float(report.get("elapsed_s", 0.0)))))
@@ -135,6 +157,6 @@ class RunStatus:
         self._tick(now)  # the time until now belongs to the old state
         self.current = state
         color = STATE_COLORS.get(state, "#7f7f7f")
-        self.state.setText(STATE_TEXT.get(state, state))
+        self.state.setText(QCoreApplication.translate("RunStatus", STATE_TEXT[state]) if state in STATE_TEXT else state)
         self.state.setStyleSheet(f"QLabel {{ background: {color}; color: white; border-radius: 8px;"
                                  " padding: 1px 10px; font-weight: 600; }")

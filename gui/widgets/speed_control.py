@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PyQt6.QtCore import Qt, pyqtSignal
+from PyQt6.QtCore import QCoreApplication, Qt, pyqtSignal
 from PyQt6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QSlider, QWidget
 
 SPEEDS = (1, 2, 5, 10, 20, 50, 100, 200, 0)  # steps per second; 0 = as fast as possible
 
 
 def speed_text(steps_per_second: float) -> str:
-    return "full speed" if steps_per_second <= 0 else f"{steps_per_second:g} steps/s"
+    if steps_per_second <= 0:
+        return QCoreApplication.translate("SpeedControl", "full speed")
+    return QCoreApplication.translate("SpeedControl", "{n} steps/s").format(n=f"{steps_per_second:g}")
 
 
 class SpeedControl(QWidget):
@@ -23,12 +25,13 @@ class SpeedControl(QWidget):
         self.slider.setFixedWidth(110)
         self.slider.setPageStep(1)
         self.slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep Space/S/R for the window
-        self.slider.setToolTip("Slow training down to watch every update, or let it run at full speed")
+        self.slider.setToolTip(self.tr("Slow training down to watch every update, or let it run at full speed"))
         self.label = QLabel(speed_text(0))
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance("200 steps/s") + 6)
+        widest = max((speed_text(s) for s in SPEEDS), key=self.label.fontMetrics().horizontalAdvance)
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(widest) + 6)
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 0, 6, 0)
-        row.addWidget(QLabel("Speed"))
+        row.addWidget(QLabel(self.tr("Speed")))
         row.addWidget(self.slider)
         row.addWidget(self.label)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)

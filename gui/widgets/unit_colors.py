@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
+from PyQt6.QtCore import QCoreApplication
 from PyQt6.QtGui import QBrush, QColor
 from PyQt6.QtWidgets import QTableWidget, QTableWidgetItem
 
@@ -42,7 +43,8 @@ def legend_html() -> str:
     """A one-line legend: the unit colour scale from -1 to +1, and what the shades below mean."""
     stops = "".join(f'<span style="background-color:{unit_color(v).name()};">&nbsp;&nbsp;</span>'
                     for v in np.linspace(-1, 1, 9))
-    return f"unit’s h: −1 {stops} +1 &nbsp;·&nbsp; rows 1st–5th: the model’s next-token guesses, darker = likelier"
+    return QCoreApplication.translate("UnitColors", "unit’s h: −1 {stops} +1 &nbsp;·&nbsp; rows 1st–5th: the "
+                                                    "model’s next-token guesses, darker = likelier").format(stops=stops)
 
 
 def fill_top5_grid(grid: QTableWidget, labels: Sequence[str], values: np.ndarray,
@@ -62,6 +64,7 @@ def fill_top5_grid(grid: QTableWidget, labels: Sequence[str], values: np.ndarray
             tok, p = row[k] if k < len(row) else ("", 0.0)
             cell = QTableWidgetItem(str(tok))
             cell.setBackground(QBrush(prob_color(p)))
-            cell.setToolTip(plain_tooltip(f"after “{label}”: P(“{tok}”) = {float(p):.3f}"))  # (words of the data)
+            cell.setToolTip(plain_tooltip(QCoreApplication.translate(
+                "UnitColors", "after “{read}”: P(“{next}”) = {p:.3f}").format(read=label, next=tok, p=float(p))))
             grid.setItem(k + 1, t, cell)
     grid.resizeColumnsToContents()

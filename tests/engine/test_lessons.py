@@ -47,7 +47,9 @@ def test_shipped_lesson_loads_and_builds_its_config(path):
     assert set(lesson.panels) <= set(PANELS)
     # the file on disk is what save_lesson writes (so editing a lesson in the app keeps it tidy)
     doc = json.loads(path.read_text(encoding="utf-8"))
-    assert doc["format"] == "rnnlab-lesson" and doc["version"] == 1
+    assert doc["format"] == "rnnlab-lesson" and doc["version"] == 2
+    expected = dict(lesson.to_dict(), data=doc["data"])  # (loading resolves a relative data path)
+    assert path.read_text(encoding="utf-8") == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
@@ -117,7 +119,7 @@ def test_relative_data_path_resolves_against_the_lesson_folder(tmp_path):
 # ---------------------------------------------------------------------------- bad files
 @pytest.mark.parametrize("changes, words", [
     ({"format": "something-else"}, "format"),
-    ({"version": 2}, "version 2 is newer"),
+    ({"version": 3}, "version 3 is newer"),
     ({"version": "1"}, "version"),
     ({"title": ""}, "title"),
     ({"text": 5}, "text"),
@@ -177,3 +179,57 @@ def test_optional_keys_default(tmp_path):
     assert (lesson.config, lesson.seed, lesson.data, lesson.hidden, lesson.locked, lesson.steps_hint) == (
         {}, 0, "", [], [], None)
     assert set(FIELDS) >= {"task", "seed", "data"}
+
+
+# ---------------------------------------------------------------------------- languages
+@pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
+def test_shipped_lessons_speak_english_and_japanese_step_for_step(path):
+    """Each shipped lesson has its title and text in both languages, with the same numbered steps."""
+    import re
+
+    lesson = load_lesson(path)
+    assert lesson.languages == ["en", "ja"] and set(lesson.titles) == {"en", "ja"}
+    steps = {lang: re.findall(r"^(\d+)\. ", lesson.text_in(lang), flags=re.M) for lang in ("en", "ja")}
+    assert steps["en"] == steps["ja"] and steps["en"], steps
+    paragraphs = {lang: len(re.split(r"\n\s*\n", lesson.text_in(lang).strip())) for lang in ("en", "ja")}
+    assert paragraphs["en"] == paragraphs["ja"]
+    ja = lesson.text_in("ja")
+    assert sum("\u3040" <= ch <= "\u30ff" for ch in ja) > 300  # kana: written in Japanese, not copied English
+    assert lesson.title_in("ja") != lesson.title_in("en") and lesson.title == lesson.title_in("en")
+
+
+def test_a_lesson_in_the_old_format_still_loads(tmp_path):
+    """A version 1 file (one title, text as lines) loads unchanged; its text is taken to be English and is
+    shown whatever the window's language; saved again, it stays version 1."""
+    old = _write(tmp_path, _doc())
+    lesson = load_lesson(old)
+    assert lesson.title == "T" and lesson.text == "Line one.\n\nPress Space."
+    assert lesson.titles == {"en": "T"} and lesson.title_in("ja") == "T" and lesson.text_in("ja") == lesson.text
+    again = save_lesson(tmp_path / "again.json", lesson)
+    assert json.loads(again.read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_texts_by_language_round_trip_and_fall_back(tmp_path):
+    doc = _doc(version=2, title={"en": "Carry", "ja": "繰り上がり"}, text={"en": ["One."], "ja": ["いち。", "", "に。"]})
+    lesson = load_lesson(_write(tmp_path, doc))
+    assert lesson.title_in("ja") == "繰り上がり" and lesson.text_in("ja") == "いち。\n\nに。"
+    assert lesson.title_in("ja_JP") == "繰り上がり"  # a locale's name finds its language
+    assert lesson.title_in("de") == "Carry" and lesson.title == "Carry"  # else English
+    saved = json.loads(save_lesson(tmp_path / "s.json", lesson).read_text(encoding="utf-8"))
+    assert saved["version"] == 2 and saved["title"] == {"en": "Carry", "ja": "繰り上がり"}
+    assert saved["text"]["ja"] == ["いち。", "", "に。"]
+    japanese_only = Lesson(title={"ja": "日本語だけ"}, text={"ja": "本文"}, task="adder", panels=["curves"])
+    assert japanese_only.title == "日本語だけ" and japanese_only.to_dict()["version"] == 2
+
+
+@pytest.mark.parametrize("changes, words", [
+    ({"title": {"en": "T"}}, "texts by language need version 2"),
+    ({"version": 2, "title": {}}, "title must name at least one language"),
+    ({"version": 2, "title": {"english": "T"}}, "'english' is not a language code"),
+    ({"version": 2, "text": {"en": 3}}, "text.en must be a string or a list"),
+    ({"version": 2, "title": {"ja": " "}}, "title.ja must be a non-empty string"),
+])
+def test_bad_texts_by_language_name_the_field(tmp_path, changes, words):
+    with pytest.raises(ValueError) as err:
+        load_lesson(_write(tmp_path, _doc(**changes)))
+    assert words in str(err.value)

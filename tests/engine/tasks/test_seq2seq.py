@@ -53,7 +53,7 @@ def test_data_sources_and_errors(tmp_path, small_addition):
                                 "sizes": {"train": 900, "val": 100}}
     assert task.answer_length == 4 and task.splits() == ["val", "train"]
     generated = make_task(_config("", model="plain"))
-    assert generated.data.source.startswith("generated date set") and generated.answer_length == 10
+    assert str(generated.data.source).startswith("generated date set") and generated.answer_length == 10
     assert generated.data_info()["sizes"] == {"train": 45_000, "val": 5_000}
     assert make_task(_config("addition", model="plain", val_fraction=0.2)).data_info()["sizes"]["val"] == 10_000
     bad = tmp_path / "bad.txt"
