@@ -213,6 +213,8 @@ class LiveRun:
         for what in ("trace", "example", "weights"):
             if getattr(old, what) != getattr(display, what):
                 self._due.pop(what, None)
+        if old.equations != display.equations:
+            self._due.pop("trace", None)
         self._report(force=True)
 
     def _cmd_sample(self, prompt: str, length: int = 200, tag: str | None = None) -> None:
@@ -258,7 +260,7 @@ class LiveRun:
         self._points, self._vals = [], []
         d, task = self.display, self.trainer.task
         if d.trace is not None and self._due_now("trace", now, self.trace_interval):
-            report["trace"] = task.trace(d.trace)
+            report["trace"] = task.trace(d.trace, equations=True) if d.equations else task.trace(d.trace)
         if d.example is not None and self._due_now("example", now, self.example_interval):
             report["example"] = task.display_example(d.example)
         if d.weights and self._due_now("weights", now, self.weights_interval):

@@ -39,7 +39,8 @@ class Display:
     ``speed``: steps per second at most (0 = full speed); ``trace``: the display example whose
     hidden states, gates and gradients reports carry (None = no traces); ``example``: the task's own
     picture of an example (None = none); ``weights``: the recurrent matrices and their spectral radii;
-    ``pause_at``: step counts at which a running run pauses (an open lesson's; also for later runs).
+    ``pause_at``: step counts at which a running run pauses (an open lesson's; also for later runs);
+    ``equations``: traces also carry every number of the cells' equations (the Equations view).
     """
 
     speed: float = 0.0
@@ -47,6 +48,7 @@ class Display:
     example: int | None = None
     weights: bool = False
     pause_at: tuple[int, ...] = ()  # a lesson's step counts: a running run pauses on reaching each
+    equations: bool = False
 
 
 class Progress(TypedDict):

@@ -73,6 +73,38 @@ class Cell:
         """The forward values of this step a trace records besides h (c and the gates), each (N, H)."""
         return {}
 
+    # ------------------------------------------------------------ the window's Equations view
+    # Every number of one step's equations, so that the window can write them out with the values of
+    # a unit substituted (it does no arithmetic itself). Called only while recording equations.
+    def equations(self) -> dict[str, np.ndarray]:
+        """After ``forward``: the terms of each block's pre-activation and what the step read, each
+        (N, H): "xWx.<block>", "hWh.<block>", "b.<block>" and their sum "a.<block>" (any further
+        terms, e.g. a peephole's "peep.<block>", are in the sum too), "h_prev" (and "c_prev")."""
+        raise NotImplementedError
+
+    def gradients(self, dh_next: np.ndarray, dc_next: np.ndarray | None = None) -> dict[str, np.ndarray]:
+        """Before ``backward(dh_next[, dc_next])``, with the same arguments: the gradients its
+        equations pass along, each (N, H) (e.g. an LSTM's dL/dc_t and what it sends to c_{t-1})."""
+        return {}
+
+
+def block_terms(blocks: tuple[str, ...], **terms: np.ndarray) -> dict[str, np.ndarray]:
+    """Split each (N, G*H) term of the pre-activations ``x Wx + h_prev Wh + b`` into its G blocks:
+    ``{"xWx.f": ..., "hWh.f": ..., "b.f": ..., "a.f": the sum, ...}`` (a (G*H,) term such as b is
+    broadcast to (N, H))."""
+    out: dict[str, np.ndarray] = {}
+    first = next(iter(terms.values()))
+    H = first.shape[-1] // len(blocks)
+    N = max(t.shape[0] for t in terms.values() if t.ndim == 2)
+    for k, block in enumerate(blocks):
+        total = np.zeros((N, H), dtype=first.dtype)
+        for name, term in terms.items():
+            part = np.broadcast_to(term[..., k * H:(k + 1) * H], (N, H))
+            out[f"{name}.{block}"] = part
+            total = total + part
+        out[f"a.{block}"] = total
+    return out
+
 
 class Recurrent:
     """Parameters, state and argument checks of a Time layer of ``cell``, readable or fast.
@@ -82,7 +114,8 @@ class Recurrent:
     hidden state (``c``: the last cell state); after a backward: ``dh`` (N, H), the gradient w.r.t. the
     initial hidden state (``dc``: cell state). ``record`` (default False: no trace work at all) makes
     forward fill ``trace`` with (N, T, H) arrays named by ``cell.trace_keys()``, and backward add
-    ``trace["dh_norm"]`` (N, T): the norm of the total gradient into each h_t.
+    ``trace["dh_norm"]`` (N, T): the norm of the total gradient into each h_t. ``equations`` too
+    (default False) makes backward add every number of the cell's equations (``record_equations``).
     """
 
     cell: ClassVar[type[Cell]]
@@ -110,6 +143,7 @@ class Recurrent:
         self.dtype, self.D, self.H = Wx.dtype, Wx.shape[0], H
         self.stateful = bool(stateful)
         self.record = False
+        self.equations = False  # with record: the numbers of the Equations view too (see record_equations)
         self.trace: dict[str, np.ndarray] = {}
         self.h = self.c = self.dh = self.dc = None
         self._state_given = False
@@ -152,6 +186,37 @@ class Recurrent:
             return self.h, self.c
         h0 = np.zeros((N, self.H), dtype=self.dtype)
         return h0, (np.zeros_like(h0) if self.cell.has_cell else None)
+
+    # ----------------------------------------------------------------- the Equations view
+    def record_equations(self, cells: list[Cell], dhs: np.ndarray) -> None:
+        """Add to ``trace`` every number of the equations of the last forward and backward, each
+        (N, T, H), from the readable ``cells`` of its T steps (after their forward) and the gradient
+        ``dhs`` (N, T, H) the layer's output received:
+
+        - the cells' ``equations()``: "xWx.<block>", "hWh.<block>", "b.<block>", "a.<block>", "h_prev"...;
+        - "dh_out" (dL/dh_t from the output at t), "dh_next" (from step t+1), "dh" (their sum), and
+          "dh_prev" (what step t sends back to h_{t-1});
+        - with a cell state, "dc_next" (dL/dc_t from step t+1), and the cells' ``gradients()``.
+
+        The backward half runs the cells' own ``backward`` again, so the numbers are the readable
+        equations' whichever code trained (a fast layer passes cells rebuilt from its buffers)."""
+        N, T, _ = dhs.shape
+        steps = [cell.equations() for cell in cells]
+        dh_next = np.zeros((N, self.H), dtype=self.dtype)
+        dc_next = np.zeros_like(dh_next) if self.cell.has_cell else None
+        for t in reversed(range(T)):
+            cell, step = cells[t], steps[t]
+            dh = dhs[:, t, :] + dh_next
+            step.update(dh_out=dhs[:, t, :], dh_next=dh_next, dh=dh)
+            if self.cell.has_cell:
+                step.update(cell.gradients(dh, dc_next), dc_next=dc_next)
+                _, dh_next, dc_next = cell.backward(dh, dc_next)
+            else:
+                step.update(cell.gradients(dh))
+                _, dh_next = cell.backward(dh)
+            step["dh_prev"] = dh_next
+        for key in steps[0]:
+            self.trace[key] = np.stack([np.broadcast_to(step[key], (N, self.H)) for step in steps], axis=1)
 
     # ----------------------------------------------------------------- checks
     def _check(self, arr, what: str, last: int, expect: tuple | None = None) -> np.ndarray:
@@ -227,6 +292,8 @@ class TimeRecurrent(Recurrent):
         self.dh, self.dc = dh, (dc if self.cell.has_cell else None)
         if self.record:
             self.trace["dh_norm"] = dh_norm
+            if self.equations:
+                self.record_equations(self.layers, dhs)
         return dxs
 
     def _forward_trace(self, hs: np.ndarray) -> dict[str, np.ndarray]:

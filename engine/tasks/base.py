@@ -151,7 +151,7 @@ class Task(ABC):
 
     # -- what the window shows -----------------------------------------------------------------
     @abstractmethod
-    def trace(self, index: int = 0) -> dict[str, Any]:
+    def trace(self, index: int = 0, equations: bool = False) -> dict[str, Any]:
         """Run one display example (``index`` picks it deterministically) through the model with
         recording on, forward and backward, and return::
 
@@ -161,6 +161,9 @@ class Task(ABC):
                          "z","r","h_tilde"),
                          "dh_norm": (T,)}],  # ||dL/dh_t|| for this example
              "title": str}
+
+        ``equations``: each layer also carries every number of its cell's equations, (T, H) each
+        ("a.f", "xWx.f", ..., "dh", "dc", ...: ``layers.recurrent.Recurrent.record_equations``).
 
         Arrays are float32 copies. Leaves training state untouched (see ``evaluate``)."""
 

@@ -174,14 +174,14 @@ class LanguageTask(Task):
         start = (index % count) * L
         return split, start, ids[start:start + L + 1]
 
-    def trace(self, index: int = 0) -> dict[str, Any]:
+    def trace(self, index: int = 0, equations: bool = False) -> dict[str, Any]:
         """``Task.trace`` of display passage ``index``, plus "targets" (the next tokens), "target_probs"
         (T,) and "top5": T lists of the model's 5 most likely next tokens (label, prob) at each position."""
         split, start, seq = self._passage(index)
         x, t = seq[None, :-1], seq[None, 1:]
         L = x.shape[1]
         with self._side_trip(keep_grads=True):
-            self.model.set_record(True)
+            self.model.set_record(True, equations)
             loss = self.model.forward(x, t)
             target_probs = self.model.probs[0, np.arange(L), t[0]].astype(np.float32)
             top5 = self._top_per_position(self.model.probs[0], 5)

@@ -30,6 +30,7 @@ class FastTimeRecurrent(Recurrent):
         self._buf: dict[str, np.ndarray] = {}
         self._key: tuple[int, int] | None = None  # (N, T) the buffers were made for
         self._ran_forward = False
+        self.cell_options: dict[str, object] = {}  # keyword arguments of the readable cell (the RNN's activation)
 
     # ----------------------------------------------------------------- buffers
     def _buffer_shapes(self, N: int, T: int) -> dict[str, tuple]:
@@ -91,7 +92,23 @@ class FastTimeRecurrent(Recurrent):
         np.matmul(dA2, Wx.T, out=dX.reshape(T * N, self.D))
         if dtotal is not None:
             self.trace["dh_norm"] = np.sqrt(np.einsum("tnh,tnh->nt", dtotal, dtotal))
+            if self.equations:
+                self.record_equations(self._readable_cells(), dhs)
         return np.ascontiguousarray(dX.transpose(1, 0, 2))
+
+    def _readable_cells(self) -> list:
+        """The readable cells of the last forward's T steps, each run forward on this layer's own
+        x_t, h_{t-1} (and c_{t-1}): the equations behind the numbers of the fused loops."""
+        X, H, C = self._buf["X"], self._buf["H"], self._buf.get("C")
+        cells = []
+        for t in range(X.shape[0]):
+            cell = self.cell(*self.params, **self.cell_options)
+            if self.cell.has_cell:
+                cell.forward(X[t], H[t], C[t])
+            else:
+                cell.forward(X[t], H[t])
+            cells.append(cell)
+        return cells
 
     def _step_dh(self, t: int, dH: np.ndarray, dtotal: np.ndarray | None) -> np.ndarray:
         """The total gradient into h_t: from the output at t plus from step t+1 (``dnext``)."""
