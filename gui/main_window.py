@@ -318,7 +318,8 @@ class MainWindow(QMainWindow):
         shown = [p for p, d in self.docks.items() if d.isVisible() and not d.visibleRegion().isEmpty()]  # (tabs)
         wanted = {"trace": self.trace_index if any(p.uses_trace for p in shown) else None,
                   "example": self.example_index if any(p.uses_example for p in shown) else None,
-                  "weights": any(p.uses_weights for p in shown)}  # (eigenvalues each second: a visible view only)
+                  "weights": any(p.uses_weights for p in shown),  # (eigenvalues each second: a visible view only)
+                  "equations": any(getattr(p, "wants_equations", False) for p in shown)}
         changed = {k: v for k, v in wanted.items() if getattr(self.controller.display, k) != v}
         if changed:
             self.controller.set_display(**changed)
@@ -335,6 +336,8 @@ class MainWindow(QMainWindow):
                 self._update_traces()
             elif name == "eval":
                 c.evaluate(payload.get("split", "val"))
+            elif name == "equations":  # the Equations view opened or closed: traces carry its numbers or not
+                self._update_traces()
             elif name == "help":
                 self.show_guide(type(panel).__name__)
             elif name == "select_unit":  # a heatmap row or a saturation point picks the unit other views follow
