@@ -32,9 +32,10 @@ from .config import FIELDS, coerce, field_info
 from .layers.cells import CELLS, cell_class
 from .tasks.registry import PRESETS, TASKS, applies, default_config, make_task, model_names, tasks_using
 from .trainer import DIVERGED, Trainer
+from .vectors import answer as vector_answer
 
 PROG = "rnn-lab"
-COMMANDS = ("gui", "train", "sample", "eval", "install-desktop")
+COMMANDS = ("gui", "train", "sample", "eval", "neighbors", "install-desktop")
 EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
 # Config fields whose flag is not simply --name-with-dashes (the first flag is the main one).
 FLAG_NAMES = {"max_steps": ("--iters", "--max-steps")}
@@ -67,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "Without a command, opens the window (the window's options below).",
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="{gui,train,sample,eval,install-desktop}", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="{gui,train,sample,eval,neighbors,install-desktop}",
+                                parser_class=_Parser)
 
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--task", choices=list(TASKS), help="task to start with (default: adder)")
@@ -110,6 +112,17 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--split", choices=("train", "val", "test"), default="val", help="default: val")
     ev.add_argument("--log-json", action="store_true", help="print the metrics as one JSON object")
     _add_debug(ev)
+
+    nb = sub.add_parser("neighbors", help="a word LM checkpoint's nearest words by cosine similarity",
+                        description="The words whose embedding vectors point most nearly the same way as "
+                        "WORD's (cosine similarity), and with --analogy the words nearest to A - B + C.")
+    nb.add_argument("--checkpoint", required=True, metavar="CKPT.npz")
+    nb.add_argument("--word", help="the word to find neighbours of")
+    nb.add_argument("--analogy", nargs=3, metavar=("A", "B", "C"), help="the words nearest to A - B + C "
+                    "(e.g. king man woman; in PTB buy bought sold)")
+    nb.add_argument("--top", type=_pos_int, default=10, help="how many words to list (default 10)")
+    nb.add_argument("--data", metavar="PATH", help="where the training data is now, if it moved")
+    _add_debug(nb)
 
     desk = sub.add_parser("install-desktop", help="add RNN Lab to this Linux desktop's application menu",
                           description="Write rnn-lab.desktop and the icon into the user's "
@@ -231,7 +244,8 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
             if open_window is None:
                 raise CliError("the window is opened by main.py (python main.py gui)")
             return int(open_window(args) or 0)
-        commands = {"train": cmd_train, "sample": cmd_sample, "eval": cmd_eval, "install-desktop": cmd_desktop}
+        commands = {"train": cmd_train, "sample": cmd_sample, "eval": cmd_eval, "neighbors": cmd_neighbors,
+                    "install-desktop": cmd_desktop}
         return commands[args.command](args, out, err)
     except UsageError as exc:
         _fail(err, str(exc))
@@ -499,6 +513,32 @@ def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         print(f"{args.split} (step {trainer.step_count:,}): "
               + "  ".join(f"{k} {v:.6g}" for k, v in metrics.items()), file=out)
+    return 0
+
+
+def cmd_neighbors(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not args.word and not args.analogy:
+        raise UsageError("say what to look up: --word WORD and/or --analogy A B C")
+    trainer = load_checkpoint(_existing(args.checkpoint), data=args.data)
+    task = trainer.task
+    try:
+        W, tokens, counts = task.word_vectors()
+    except ValueError:
+        raise CliError(f"the {task.title} task has no word vectors; neighbors needs a word LM checkpoint") from None
+    result = vector_answer(W, tokens, counts, {"word": args.word or "", "analogy": args.analogy, "k": args.top,
+                                               "map": False})
+    if result["unknown"]:
+        raise CliError(f"not in the vocabulary of {len(tokens):,} words: {', '.join(result['unknown'])}")
+    width = max((len(t) for t, _ in result["nearest"] + result["analogy_result"]), default=4)
+    if args.word:
+        print(f"nearest to {result['word']!r} by cosine similarity (step {trainer.step_count:,}):", file=out)
+        for rank, (token, score) in enumerate(result["nearest"], 1):
+            print(f"{rank:3d}  {token:<{width}}  {score:+.3f}", file=out)
+    if args.analogy:
+        a, b, c = result["analogy"]
+        print(f"{a} - {b} + {c} (step {trainer.step_count:,}):", file=out)
+        for rank, (token, score) in enumerate(result["analogy_result"], 1):
+            print(f"{rank:3d}  {token:<{width}}  {score:+.3f}", file=out)
     return 0
 
 

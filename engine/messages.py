@@ -9,7 +9,7 @@ Run -> front end (``kind``):
     progress      a snapshot of the run (throttled by ``live.LiveRun``; the trainer makes one per step)
     event         something to tell the user: level "info", "error" or "diverged"
     hparam        a live setting changed (by the user or the lr schedule)
-    sample eval   answers to the commands of the same name
+    sample eval vectors   answers to the commands of the same name
     saved         a checkpoint was written
     building built loaded build_failed       a new run is being set up (``host.TrainerHost``)
 
@@ -28,7 +28,7 @@ import numpy as np
 COMMANDS: dict[str, tuple[str, ...]] = {
     "build": ("config",), "load": ("path", "data"), "play": (), "pause": (), "step": ("n",),
     "set": ("name", "value"), "display": ("display",), "sample": ("prompt", "length", "tag"),
-    "eval": ("split",), "save": ("path", "extra"),
+    "eval": ("split",), "save": ("path", "extra"), "vectors": ("query",),
 }
 
 
@@ -108,6 +108,18 @@ class Eval(TypedDict):  # besides these, every metric of the split: "loss", "per
     step: int
 
 
+class Vectors(TypedDict):  # the answer to a "vectors" command: engine.vectors.answer's keys too
+    kind: str  # "vectors"
+    step: int
+    word: str
+    nearest: list[tuple[str, float]]
+    analogy: list[str] | None
+    analogy_result: list[tuple[str, float]]
+    unknown: list[str]
+    map: dict[str, Any] | None
+    query: dict[str, Any]  # what was asked
+
+
 class Saved(TypedDict):
     kind: str  # "saved"
     path: str
@@ -141,6 +153,7 @@ class BuildFailed(TypedDict):
 
 
 KINDS: dict[str, type] = {"progress": Progress, "event": Event, "hparam": Hparam, "sample": Sample, "eval": Eval,
+                          "vectors": Vectors,
                           "saved": Saved, "building": Building, "built": Built, "loaded": Loaded,
                           "build_failed": BuildFailed}
 OPEN_KINDS = {"progress", "eval"}  # they also carry the task's metrics, under the metrics' names

@@ -176,6 +176,12 @@ class Task(ABC):
                   "in_labels", "out_labels"};
         lm/char: {"context": str, "target": str, "top": [(token, prob)] * 5}."""
 
+    def word_vectors(self) -> tuple[np.ndarray, list[str], np.ndarray]:
+        """(W (V, D): the embedding the model reads its tokens through, the V tokens, how often each
+        occurs in the training split) for the Word vectors view (language models only; TaskError else).
+        W is the model's own array: read it between two steps, do not keep it."""
+        raise TaskError(f"the {self.title} task has no word vectors")
+
     def sample(self, prompt: str, length: int, temperature: float, top_k: int,
                rng: np.random.Generator) -> dict[str, Any]:
         """Generate from ``prompt`` (language models only). Returns::

@@ -219,6 +219,13 @@ class LanguageTask(Task):
                 "top": [(self._label(self.vocab[i]), p) for i, p in top],
                 "target_prob": float(probs[target]), "correct": top[0][0] == target}
 
+    def word_vectors(self) -> tuple[np.ndarray, list[str], np.ndarray]:
+        """The embedding W (V, D) (with tied weights, also the output layer's), the tokens and their
+        training counts (see ``Task.word_vectors``)."""
+        if getattr(self, "_counts", None) is None:
+            self._counts = np.bincount(self.ids["train"], minlength=len(self.vocab))
+        return self.model.embed.params[0], list(self.vocab.tokens), self._counts
+
     def _prompt_feed(self, prompt: str) -> tuple[list[int], list[str], list[str]]:
         """(ids the model reads: line start + prompt, the prompt's tokens, its unknown pieces)."""
         ids, prompt_tokens, unknown = self._encode_prompt(prompt)
