@@ -27,9 +27,11 @@ SECTIONS: dict[str, tuple[str, str, str]] = {
         "Each heatmap shows one quantity of one example over time: a column per timestep, a row per unit. "
         "For an LSTM, the forget gate f, the input gate i and the output gate o are between 0 and 1, and "
         "decide what the memory cell c keeps, takes in and shows. The plot below them is the size of the "
-        "gradient that reaches each timestep on its way back through time: flat when it vanishes.",
+        "gradient that reaches each timestep on its way back through time: flat when it vanishes. Click a "
+        "cell of a heatmap to open the Equations view: the book's equations of that unit at that step, with "
+        "the network's numbers written in, forward and in the last backward pass.",
         "Gradient flow: chapter 6.1 (vanishing and exploding gradients); the gates: chapter 6.2 (LSTM); "
-        "the time layers: chapter 5.3."),
+        "the gradient through the memory cell: chapter 6.2.5; the time layers: chapter 5.3."),
     "SaturationPanel": (
         "Gate saturation",
         "One dot per unit, placed by how often its gates are nearly closed and nearly open. A forget gate "
@@ -59,6 +61,15 @@ SECTIONS: dict[str, tuple[str, str, str]] = {
         "The same prompt sampled again every so often while the model trains, so the text's progress from "
         "noise to words can be read step by step.",
         "Chapter 7.1 (text generation) and chapter 6.4 (the LSTM language model)."),
+    "WordVectorsPanel": (
+        "Word vectors",
+        "Every word the language model reads is a vector, a row of its embedding matrix. Words used in "
+        "similar places end up pointing in similar directions: type a word to see its nearest words by "
+        "cosine similarity, or an analogy such as buy − bought + sold. The map places the 300 most frequent "
+        "words along the two directions in which their vectors vary most (PCA), and rearranges itself as "
+        "training goes on.",
+        "Distributed representations and cosine similarity: chapters 2.3 and 2.4; word2vec and analogies: "
+        "chapters 3 and 4.4; the embedding of the language model and weight tying: chapters 5.5 and 6.5."),
     "AdderPanel": (
         "Binary adder",
         "The network reads two 8-bit numbers one bit pair per step, least significant first, and writes "

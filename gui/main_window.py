@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
         elif kind == "event" and self.eval_action.isEnabled() is False:
             self.status.busy(False)
             self.eval_action.setEnabled(True)
-        if kind in ("event", "sample", "eval", "hparam", "saved", "loaded", "select_unit"):  # loaded: history
+        if kind in ("event", "sample", "eval", "hparam", "saved", "loaded", "select_unit", "vectors"):  # loaded: history
             for p in self.active:
                 p.on_message(msg)
 
@@ -336,6 +336,8 @@ class MainWindow(QMainWindow):
                 self._update_traces()
             elif name == "eval":
                 c.evaluate(payload.get("split", "val"))
+            elif name == "vectors":
+                c.vectors(payload)
             elif name == "equations":  # the Equations view opened or closed: traces carry its numbers or not
                 self._update_traces()
             elif name == "help":
