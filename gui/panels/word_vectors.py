@@ -88,6 +88,7 @@ class WordVectorsPanel(Panel):
         self.points.series_name = "words"
         self.marked = self.plot.plot([], [], pen=None, symbol="o", symbolSize=9, symbolPen=None)
         self.marked.series_name = "looked up"
+        self.marked.setZValue(15)
         self.points.sigClicked.connect(self._point_clicked)
         self.plot.vb.sigRangeChanged.connect(lambda *_: self._place_labels())
         self.plot.vb.sigResized.connect(lambda *_: self._place_labels())
@@ -265,6 +266,7 @@ class WordVectorsPanel(Panel):
                 if word not in colors:
                     item.setColor(fg)
                 item.setPos(float(xy[k, 0]), float(xy[k, 1]))
+                item.setZValue(20 if word in colors else 10)  # the looked-up words' labels on top
         self._label_words = list(words)
         self._place_labels()
 
