@@ -83,7 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
                      "plot of the task's views as PNG and SVG and every curve plot's data as CSV (what Ctrl+E "
                      "writes) into DIR, exit")
     gui.add_argument("--size", type=_size, default=None, metavar="WxH",
-                     help="window size for --screenshot and --export-plots (default 1280x800)")
+                     help="window size for --screenshot, --export-plots and --record (default 1280x800)")
+    gui.add_argument("--record", metavar="FILE", help="train headless-rendered like --screenshot, record the window "
+                     "while it trains --steps steps into an animated .gif, .png (APNG), .webp or .mp4, exit")
+    gui.add_argument("--record-frames", type=_pos_int, default=None, metavar="N",
+                     help="frames of --record, evenly spread over the steps, after the first (default: one per "
+                     "step, at most 100), played at 10 per second")
+    gui.add_argument("--record-view", metavar="NAME", help="record this view instead of the whole window "
+                     "(its tab name, e.g. Inside, Adder, Vectors, or Curves)")
     gui.add_argument("--lesson", metavar="NAME|FILE", help="open a lesson: a built-in one by its number or file "
                      "name (e.g. 1 or 01-why-gradients-vanish), or a lesson file")
     gui.add_argument("--worker", choices=("process", "thread"), default="process",
@@ -562,7 +569,8 @@ def _existing(path: str) -> str:
 def namespace_defaults() -> dict[str, Any]:
     """The attributes ``gui.app.run(args)`` may read, with their defaults (for callers building args)."""
     return {"task": None, "preset": None, "data": None, "checkpoint": None, "screenshot": None, "steps": None,
-            "export_plots": None, "size": None, "lesson": None, "worker": "process", "debug": False, "command": "gui"}
+            "export_plots": None, "size": None, "lesson": None, "worker": "process", "debug": False, "command": "gui",
+            "record": None, "record_frames": None, "record_view": None}
 
 
 __all__ = ["main", "build_parser", "parse_args", "config_from_args", "final_metrics", "CliError", "UsageError",

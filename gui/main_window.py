@@ -30,6 +30,8 @@ from .panels.curves import CurvesPanel
 from .panels.hyperparams import HyperparamsPanel
 from .panels.runs import RunsPanel
 from .panels.task_panel import TaskPanel
+from .record_dialog import ask_recording
+from .recorder import Recorder, describe, record_icon
 from .widgets.banner import Banner
 from .widgets.run_status import RunStatus
 from .widgets.speed_control import SpeedControl
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_toolbar()
         self.status = RunStatus(self.statusBar())
+        self.recorder = Recorder(self, self.statusBar())
+        self.recorder.finished.connect(self._recording_written)
         self.speed.speedChanged.connect(self.status.set_speed)
         self.pace = Pace(self)
         self.focus_return = FocusReturn(self, self.curves)
@@ -146,6 +150,10 @@ class MainWindow(QMainWindow):
         self.load_action = a("Load…", self.load_checkpoint, "Ctrl+O", SP.SP_DialogOpenButton, "Load a checkpoint")
         self.export_action = a("Export…", self.export, "Ctrl+E", SP.SP_FileDialogDetailedView,
                                "Export a plot, a panel or the whole window")
+        self.record_action = a(self.tr("Record…"), self.toggle_recording, "Ctrl+Shift+R", None,
+                               self.tr("Record the window or one view while it trains, for slides "
+                                       "(an animated GIF, APNG, WebP or MP4)"))
+        self.record_action.setIcon(record_icon())
         self.eval_action = a("Evaluate now", self.evaluate_now, None, None, "Evaluate on the validation split now")
         self.quit_action = a("Quit", self.close, "Ctrl+Q")
         self.shortcuts_action = a("Keyboard shortcuts", lambda: dialogs.ShortcutsDialog(self).exec(), "F1")
@@ -164,7 +172,7 @@ class MainWindow(QMainWindow):
         m.addAction("Open seq2seq file…", lambda: self.open_data("file", "seq2seq"))
         m.addAction("Use built-in data", lambda: self.use_data(self._task(), ""))
         m.addSeparator()
-        m.addActions([self.save_action, self.load_action, self.export_action])
+        m.addActions([self.save_action, self.load_action, self.export_action, self.record_action])
         session_menu.install(self, m)  # lessons, export all runs
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -187,7 +195,7 @@ class MainWindow(QMainWindow):
         self.speed.speedChanged.connect(self.controller.set_speed)
         tb.addWidget(self.speed)
         tb.addSeparator()
-        tb.addActions([self.save_action, self.load_action, self.export_action])
+        tb.addActions([self.save_action, self.load_action, self.export_action, self.record_action])
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -451,6 +459,41 @@ class MainWindow(QMainWindow):
     def export(self) -> None:
         file_dialogs.export(self)
 
+    # ------------------------------------------------------------------ recording (gui/recorder.py)
+    def record_targets(self) -> list[tuple[str, QWidget]]:
+        """What can be recorded: the whole window, the curves, and every view on screen."""
+        shown = [p for p in self.panels if p is not self.curves and self.docks[p].isVisible()
+                 and not self.docks[p].visibleRegion().isEmpty()]
+        return ([(self.tr("The whole window"), self), (self.tr("Training curves"), self.curves)]
+                + [(p.title, p) for p in shown])
+
+    def toggle_recording(self) -> None:
+        if self.recorder.active:
+            self.recorder.stop()
+            self._recording_state(False)
+            return
+        choice = ask_recording(self, self.record_targets(), self._task())
+        if choice is None:
+            return
+        target, path, fmt, side = choice
+        try:
+            self.recorder.start(target, path, fmt, max_side=side)
+        except (ValueError, OSError) as exc:
+            self.banner.show_message("error", self.tr("Could not start the recording: %1").replace("%1", str(exc)))
+            return
+        self._recording_state(True)
+
+    def _recording_state(self, on: bool) -> None:
+        self.record_action.setText(self.tr("Stop recording") if on else self.tr("Record…"))
+
+    def _recording_written(self, result) -> None:
+        self._recording_state(self.recorder.active)
+        if result.error:
+            self.banner.show_message("error", self.tr("The recording could not be written: %1")
+                                     .replace("%1", result.error))
+        else:
+            self.statusBar().showMessage(describe(result), 15000)
+
     # ------------------------------------------------------------------ appearance and closing
     def set_theme(self, name: str) -> None:
         self.theme = name
@@ -460,6 +503,9 @@ class MainWindow(QMainWindow):
         self.dark_action.setChecked(name == "dark")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.recorder.active:  # what was recorded so far is written, not lost
+            self.recorder.stop()
+            self.recorder.wait(60.0)
         window_settings.save(self)
         self.controller.close()
         super().closeEvent(event)
