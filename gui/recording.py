@@ -235,6 +235,18 @@ class PillowAnimation:
             frames.save(self.path, "WEBP", lossless=False, quality=85, method=4, **options)
 
 
+def fit(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    """``image`` scaled to fit ``size`` (not enlarged), centred on its own top-left colour (the target
+    was resized during the recording: the frames keep the first one's size)."""
+    scale = min(size[0] / image.width, size[1] / image.height, 1.0)
+    if scale < 1.0:
+        image = image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))),
+                             Image.Resampling.BILINEAR)
+    canvas = Image.new("RGB", size, image.getpixel((0, 0)))
+    canvas.paste(image, ((size[0] - image.width) // 2, (size[1] - image.height) // 2))
+    return canvas
+
+
 # ------------------------------------------------------------------------------------------ the thread
 @dataclass
 class Result:
@@ -338,7 +350,10 @@ class Recording:
                     break
                 pixels, width, height, bpl, t = item
                 image = self._scaled(Image.frombuffer("RGB", (width, height), pixels, "raw", "RGB", bpl, 1))
-                result.size = image.size
+                if result.size == (0, 0):
+                    result.size = image.size  # every frame has the first one's size
+                elif image.size != result.size:
+                    image = fit(image, result.size)
                 writer.add(image, t)
             writer.close(end)
             result.frames = writer.frames
