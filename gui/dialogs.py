@@ -33,6 +33,7 @@ SHORTCUTS = (
     ("Ctrl+S", "Save a checkpoint"),
     ("Ctrl+O", "Load a checkpoint"),
     ("Ctrl+E", "Export a plot, a panel or the whole window"),
+    ("Ctrl+Shift+R", "Record the window or a view for slides; again to stop"),
     ("F1", "This list"),
     ("Ctrl+Q", "Quit"),
 )

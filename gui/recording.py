@@ -8,7 +8,7 @@ pixels it grabbed) with their capture times, scales them down to ``max_side`` an
   its own palette; identical frames lengthen the previous one. Memory: one frame.
 - MP4 (H.264) is written as the frames come, by PyAV.
 - APNG and WebP keep every frame zlib-compressed (screens compress about 20x) and are written by
-  Pillow at the end, reading them back one at a time.
+  Pillow at the end, reading them back one at a time (APNG in one palette, WebP lossless).
 
 A frame's duration is the time until the next one was captured (the timer's rate, 10 per second by
 default, or slower when the window was busy), so the recording plays in real time.
@@ -66,6 +66,18 @@ def format_of(path: str | Path) -> str:
 
 
 # ------------------------------------------------------------------------------------------ writers
+def make_palette(first: Image.Image, colors: list[tuple[int, int, int]]) -> Image.Image:
+    """A palette image of 255 colours: ``colors`` exactly (the window's series colours), and as many
+    more of the first frame's (median cut) as make 255 (index 255 stays free: GIF's transparent)."""
+    n = len(colors)
+    own = first.quantize(colors=255 - n, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    entries = own.getpalette()[:3 * (255 - n)]
+    entries += [v for rgb in colors for v in rgb]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette(entries + entries[:3] * (255 - len(entries) // 3))  # exactly 255 entries
+    return palette
+
+
 class GifStream:
     """An animated GIF written frame by frame with Pillow's GIF encoder (``getheader``, ``getdata``).
 
@@ -85,23 +97,13 @@ class GifStream:
         self.frames = 0
         self._written = 0
 
-    def _make_palette(self, first: Image.Image) -> Image.Image:
-        """``colors`` exactly, and as many more of the first frame's (median cut) as make 255."""
-        n = len(self.colors)
-        own = first.quantize(colors=255 - n, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-        entries = own.getpalette()[:3 * (255 - n)]
-        entries += [v for rgb in self.colors for v in rgb]
-        palette = Image.new("P", (1, 1))
-        palette.putpalette(entries + entries[:3] * (255 - len(entries) // 3))  # exactly 255 entries
-        return palette
-
     def _index(self, im: Image.Image) -> Image.Image:
         return im.quantize(palette=self.palette, dither=Image.Dither.NONE)
 
     def add(self, frame: Image.Image, t: float) -> None:
         pixels = np.asarray(frame)
         if self.previous is None:
-            self.palette = self._make_palette(frame)
+            self.palette = make_palette(frame, self.colors)
             first = self._index(frame)
             header, _ = GifImagePlugin.getheader(first.copy(), None, {"loop": 0})
             for chunk in header:
@@ -181,9 +183,10 @@ class Mp4Stream:
 class _StoredFrames(Image.Image):
     """Stored frames seen by Pillow's writers as one multi-frame image, decoded one at a time."""
 
-    def __init__(self, frames: list[tuple[bytes, tuple[int, int]]]) -> None:
+    def __init__(self, frames: list[tuple[bytes, tuple[int, int]]], mode: str = "RGB",
+                 palette: list[int] | None = None) -> None:
         super().__init__()
-        self._frames = frames
+        self._frames, self._frame_mode, self._palette_entries = frames, mode, palette
         self.n_frames = len(frames)
         self.is_animated = self.n_frames > 1
         self._index = -1
@@ -196,24 +199,35 @@ class _StoredFrames(Image.Image):
         if not 0 <= frame < self.n_frames:
             raise EOFError("no more frames")  # (how Pillow's frame iterators know the end)
         data, size = self._frames[frame]
-        decoded = Image.frombytes("RGB", size, zlib.decompress(data))
-        self.im, self._mode, self._size, self._index = decoded.im, "RGB", size, frame
+        decoded = Image.frombytes(self._frame_mode, size, zlib.decompress(data))
+        if self._palette_entries is not None:
+            decoded.putpalette(self._palette_entries)
+            decoded.load()
+            self.palette = decoded.palette
+        self.im, self._mode, self._size, self._index = decoded.im, self._frame_mode, size, frame
 
     def tell(self) -> int:
         return self._index
 
 
 class PillowAnimation:
-    """APNG or WebP: frames kept zlib-compressed, written by Pillow at the end."""
+    """APNG or WebP: frames kept zlib-compressed, written by Pillow at the end. APNG frames take one
+    palette (as GIF's: a third of the size of full-colour frames); WebP is lossless, its encoder told to
+    look for the smallest file (UI pictures: about half of a GIF's size)."""
 
-    def __init__(self, path: Path, fmt: str) -> None:
-        self.path, self.fmt = path, fmt
+    def __init__(self, path: Path, fmt: str, colors: list[tuple[int, int, int]] = ()) -> None:
+        self.path, self.fmt, self.colors = path, fmt, list(colors)
+        self.palette: Image.Image | None = None
         self.stored: list[tuple[bytes, tuple[int, int]]] = []
         self.times: list[float] = []
         self.previous: bytes | None = None
         self.frames = 0
 
     def add(self, frame: Image.Image, t: float) -> None:
+        if self.fmt == "apng":
+            if self.palette is None:
+                self.palette = make_palette(frame, self.colors)
+            frame = frame.quantize(palette=self.palette, dither=Image.Dither.NONE)
         raw = frame.tobytes()
         if raw == self.previous:  # the same picture: the previous frame stays longer
             return
@@ -227,12 +241,13 @@ class PillowAnimation:
             raise ValueError("no frames were recorded")
         ends = self.times[1:] + [end]
         durations = [max(20, int(round((b - a) * 1000))) for a, b in zip(self.times, ends)]
-        frames = _StoredFrames(self.stored)
         options = {"save_all": True, "duration": durations, "loop": 0}
         if self.fmt == "apng":
+            frames = _StoredFrames(self.stored, "P", self.palette.getpalette())
             frames.save(self.path, "PNG", default_image=False, disposal=0, blend=0, **options)
         else:
-            frames.save(self.path, "WEBP", lossless=False, quality=85, method=4, **options)
+            frames = _StoredFrames(self.stored)
+            frames.save(self.path, "WEBP", lossless=True, method=1, minimize_size=True, **options)
 
 
 def fit(image: Image.Image, size: tuple[int, int]) -> Image.Image:
@@ -336,7 +351,7 @@ class Recording:
             return GifStream(self.path, self.colors)
         if self.fmt == "mp4":
             return Mp4Stream(self.path, self.fps)
-        return PillowAnimation(self.path, self.fmt)
+        return PillowAnimation(self.path, self.fmt, self.colors)
 
     def _run(self) -> None:
         result = self.result

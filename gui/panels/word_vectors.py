@@ -201,7 +201,8 @@ class WordVectorsPanel(Panel):
         self._fill(self.analogy, msg.get("analogy_result") or [])
         unknown = list(msg.get("unknown") or [])
         n = len(unknown)
-        self.note.setText(self.tr("Not in the vocabulary: %1", "", n).replace("%1", ", ".join(unknown)) if n else "")
+        self.note.setText(self.tr("%n word(s) not in the vocabulary: %1", "", n).replace("%1", ", ".join(unknown))
+                          if n else "")
         self.note.setVisible(bool(n))
         wmap = msg.get("map")
         if wmap:

@@ -48,6 +48,7 @@ def test_every_frame_is_written_with_its_time(tmp_path, fmt):
             im.load()  # (WebP reads a frame's timing with its pixels)
             durations.append(im.info["duration"])
         assert durations == [100] * 24 + [200]  # real time; the repeated last picture lengthens the last frame
+    with Image.open(path) as im:  # (opened again: Pillow's APNG reader loses a palette when it seeks back)
         im.seek(12)
         frame = np.asarray(im.convert("RGB"))
     bar = frame[40, int((10 + 4 * 12 + 2) * 200 / 300)]
