@@ -316,7 +316,8 @@ class MainWindow(QMainWindow):
                 self.auto_hidden.discard(name)
         if task != self._raised_for:
             self._raised_for = task
-            mine = [(len(p.tasks), d) for p, d in self.docks.items() if d in self.right_docks and task in p.tasks]
+            mine = [(len(p.tasks), d) for p, d in self.docks.items()
+                    if d in self.right_docks and task in p.tasks and p.first_view]
             if mine:
                 min(mine, key=lambda x: x[0])[1].raise_()
 

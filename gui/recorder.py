@@ -128,8 +128,7 @@ class Recorder(QObject):
             return
         seconds = int(time.monotonic() - self.t0)
         dot = "●" if (seconds * 2 + int(time.monotonic() * 2)) % 2 == 0 else "○"
-        self.indicator.setText(self.tr("%1 REC %2:%3 · %n frame(s)", "", rec.result.captured)
-                               .replace("%1", dot).replace("%2", str(seconds // 60))
+        self.indicator.setText(self.tr("%1 REC %2:%3").replace("%1", dot).replace("%2", str(seconds // 60))
                                .replace("%3", f"{seconds % 60:02d}"))
 
     def _on_done(self, result: Result) -> None:

@@ -45,6 +45,7 @@ class WordVectorsPanel(Panel):
     title = "Word vectors"
     tab_title = "Vectors"
     tasks = ("lm",)
+    first_view = False  # the word LM opens on its samples; the vectors are a tab away
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
