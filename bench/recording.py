@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as main.py does (before NumPy is imported)
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = [  # (label, task, steps per frame, view)
     ("adder, whole window", "adder", 1, None),
