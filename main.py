@@ -43,7 +43,7 @@ def open_window(args) -> int:
     """Check that Qt can show a window here, then hand over to ``rnn_lab.gui.app.run(args)``."""
     from rnn_lab.gui.system_check import check_qt_platform
 
-    headless = args.screenshot or getattr(args, "export_plots", None)
+    headless = args.screenshot or getattr(args, "export_plots", None) or getattr(args, "record", None)
     if headless and not (os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY")
                          or os.environ.get("WAYLAND_DISPLAY")):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot or an export needs no screen

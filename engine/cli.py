@@ -37,9 +37,10 @@ from .tasks.registry import PRESETS, TASKS, applies, default_config, make_task, 
 from .threads import MAX_THREADS, choose_threads, set_threads
 from .threads import describe as describe_threads
 from .trainer import DIVERGED, Trainer
+from .vectors import answer as vector_answer
 
 PROG = "rnn-lab"
-COMMANDS = ("gui", "train", "sample", "eval", "install-desktop")
+COMMANDS = ("gui", "train", "sample", "eval", "neighbors", "install-desktop")
 EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 1, 2, 130
 # Config fields whose flag is not simply --name-with-dashes (the first flag is the main one).
 FLAG_NAMES = {"max_steps": ("--iters", "--max-steps")}
@@ -73,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "Without a command, opens the window (the window's options below).",
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="{gui,train,sample,eval,install-desktop}", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="{gui,train,sample,eval,neighbors,install-desktop}",
+                                parser_class=_Parser)
 
     gui = sub.add_parser("gui", help="open the window (the default)")
     gui.add_argument("--task", choices=list(TASKS), help="task to start with (default: adder)")
@@ -87,7 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
                      "plot of the task's views as PNG and SVG and every curve plot's data as CSV (what Ctrl+E "
                      "writes) into DIR, exit")
     gui.add_argument("--size", type=_size, default=None, metavar="WxH",
-                     help="window size for --screenshot and --export-plots (default 1280x800)")
+                     help="window size for --screenshot, --export-plots and --record (default 1280x800)")
+    gui.add_argument("--record", metavar="FILE", help="train headless-rendered like --screenshot, record the window "
+                     "while it trains --steps steps into an animated .gif, .png (APNG), .webp or .mp4, exit")
+    gui.add_argument("--record-frames", type=_pos_int, default=None, metavar="N",
+                     help="frames of --record, evenly spread over the steps, after the first (default: one per "
+                     "step, at most 100), played at 10 per second")
+    gui.add_argument("--record-view", metavar="NAME", help="record this view instead of the whole window "
+                     "(its tab name, e.g. Inside, Adder, Vectors, or Curves)")
     gui.add_argument("--lesson", metavar="NAME|FILE", help="open a lesson: a built-in one by its number or file "
                      "name (e.g. 1 or 01-why-gradients-vanish), or a lesson file")
     gui.add_argument("--lang", choices=("en", "ja"), default=None,
@@ -124,6 +133,17 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--log-json", action="store_true", help="print the metrics as one JSON object")
     _add_threads(ev, "BLAS threads (default: every usable core)")
     _add_debug(ev)
+
+    nb = sub.add_parser("neighbors", help="a word LM checkpoint's nearest words by cosine similarity",
+                        description="The words whose embedding vectors point most nearly the same way as "
+                        "WORD's (cosine similarity), and with --analogy the words nearest to A - B + C.")
+    nb.add_argument("--checkpoint", required=True, metavar="CKPT.npz")
+    nb.add_argument("--word", help="the word to find neighbours of")
+    nb.add_argument("--analogy", nargs=3, metavar=("A", "B", "C"), help="the words nearest to A - B + C "
+                    "(e.g. king man woman; in PTB buy bought sold)")
+    nb.add_argument("--top", type=_pos_int, default=10, help="how many words to list (default 10)")
+    nb.add_argument("--data", metavar="PATH", help="where the training data is now, if it moved")
+    _add_debug(nb)
 
     desk = sub.add_parser("install-desktop", help="add RNN Lab to this Linux desktop's application menu",
                           description="Write rnn-lab.desktop and the icon into the user's "
@@ -282,7 +302,8 @@ def main(argv: Sequence[str] | None = None, open_window: OpenWindow | None = Non
             if open_window is None:
                 raise CliError("the window is opened by main.py (python main.py gui)")
             return int(open_window(args) or 0)
-        commands = {"train": cmd_train, "sample": cmd_sample, "eval": cmd_eval, "install-desktop": cmd_desktop}
+        commands = {"train": cmd_train, "sample": cmd_sample, "eval": cmd_eval, "neighbors": cmd_neighbors,
+                    "install-desktop": cmd_desktop}
         return commands[args.command](args, out, err)
     except UsageError as exc:
         _fail(err, str(exc))
@@ -693,6 +714,32 @@ def cmd_eval(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def cmd_neighbors(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if not args.word and not args.analogy:
+        raise UsageError("say what to look up: --word WORD and/or --analogy A B C")
+    trainer = load_checkpoint(_existing(args.checkpoint), data=args.data)
+    task = trainer.task
+    try:
+        W, tokens, counts = task.word_vectors()
+    except ValueError:
+        raise CliError(f"the {task.title} task has no word vectors; neighbors needs a word LM checkpoint") from None
+    result = vector_answer(W, tokens, counts, {"word": args.word or "", "analogy": args.analogy, "k": args.top,
+                                               "map": False})
+    if result["unknown"]:
+        raise CliError(f"not in the vocabulary of {len(tokens):,} words: {', '.join(result['unknown'])}")
+    width = max((len(t) for t, _ in result["nearest"] + result["analogy_result"]), default=4)
+    if args.word:
+        print(f"nearest to {result['word']!r} by cosine similarity (step {trainer.step_count:,}):", file=out)
+        for rank, (token, score) in enumerate(result["nearest"], 1):
+            print(f"{rank:3d}  {token:<{width}}  {score:+.3f}", file=out)
+    if args.analogy:
+        a, b, c = result["analogy"]
+        print(f"{a} - {b} + {c} (step {trainer.step_count:,}):", file=out)
+        for rank, (token, score) in enumerate(result["analogy_result"], 1):
+            print(f"{rank:3d}  {token:<{width}}  {score:+.3f}", file=out)
+    return 0
+
+
 def cmd_desktop(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.remove:
         removed = desktop_entry.remove()
@@ -714,7 +761,7 @@ def namespace_defaults() -> dict[str, Any]:
     """The attributes ``gui.app.run(args)`` may read, with their defaults (for callers building args)."""
     return {"task": None, "preset": None, "data": None, "checkpoint": None, "screenshot": None, "steps": None,
             "export_plots": None, "size": None, "lesson": None, "worker": "process", "threads": None, "debug": False,
-            "command": "gui"}
+            "command": "gui", "record": None, "record_frames": None, "record_view": None}
 
 
 __all__ = ["main", "build_parser", "parse_args", "config_from_args", "final_metrics", "CliError", "UsageError",

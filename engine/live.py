@@ -7,7 +7,7 @@ touch the model: ``command(name, *args)`` only puts a message on a queue, which 
 between steps:
 
     play  pause  step(n)  stop  set(name, value)  sample(prompt, length, tag)  eval(split)
-    display(Display)  call(fn)      (``fn(trainer)`` on the loop's thread, between steps)
+    vectors(query)  display(Display)  call(fn)      (``fn(trainer)`` on the loop's thread, between steps)
 
 Everything goes out through ``emit(message)`` (``engine/messages.py``): the trainer's own messages
 ("event", "hparam") at once, its per-step "progress" merged into one report at most every
@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from . import messages
+from . import messages, vectors
 from .analysis import recurrent_radii, recurrent_weights
 from .curves import COLUMNS
 from .errors import TaskError
@@ -71,6 +71,7 @@ class LiveRun:
         self._last_report = -math.inf
         self._due: dict[str, tuple[float, int]] = {}  # trace/example/weights/radius -> (time, step) last sent
         self._solved_seen = trainer.solved_at  # a solved run pauses once, when it gets solved
+        self._vector_basis: np.ndarray | None = None  # the last word map's axes (the next one follows them)
 
     # ------------------------------------------------------------------ commands (any thread)
     def command(self, name: str, *args: Any) -> None:
@@ -222,6 +223,8 @@ class LiveRun:
         for what in ("trace", "example", "weights"):
             if getattr(old, what) != getattr(display, what):
                 self._due.pop(what, None)
+        if old.equations != display.equations:
+            self._due.pop("trace", None)
         self._report(force=True)
 
     def _cmd_sample(self, prompt: str, length: int = 200, tag: str | None = None) -> None:
@@ -235,6 +238,15 @@ class LiveRun:
     def _cmd_eval(self, split: str = "val") -> None:
         metrics = self.trainer.evaluate(split)
         self.emit(messages.Eval(kind="eval", split=split, step=self.trainer.step_count, **metrics))
+
+    def _cmd_vectors(self, query: dict[str, Any]) -> None:
+        """Nearest words, an analogy and the 2-D map of the embedding (``engine/vectors.py``), oriented
+        like the last map this run sent."""
+        W, tokens, counts = self.trainer.task.word_vectors()
+        answer = vectors.answer(W, tokens, counts, dict(query), previous=self._vector_basis)
+        if answer["map"] is not None:
+            self._vector_basis = answer["map"].pop("basis")
+        self.emit(messages.Vectors(kind="vectors", step=self.trainer.step_count, query=dict(query), **answer))
 
     def _cmd_call(self, fn: Callable[[Trainer], Any]) -> None:
         fn(self.trainer)
@@ -267,7 +279,7 @@ class LiveRun:
         self._points, self._vals = [], []
         d, task = self.display, self.trainer.task
         if d.trace is not None and self._due_now("trace", now, self.trace_interval):
-            report["trace"] = task.trace(d.trace)
+            report["trace"] = task.trace(d.trace, equations=True) if d.equations else task.trace(d.trace)
         if d.example is not None and self._due_now("example", now, self.example_interval):
             report["example"] = task.display_example(d.example)
         if d.weights and self._due_now("weights", now, self.weights_interval):

@@ -9,7 +9,7 @@ Run -> front end (``kind``):
     progress      a snapshot of the run (throttled by ``live.LiveRun``; the trainer makes one per step)
     event         something to tell the user: level "info", "error" or "diverged"
     hparam        a live setting changed (by the user or the lr schedule)
-    sample eval   answers to the commands of the same name
+    sample eval vectors   answers to the commands of the same name
     saved         a checkpoint was written
     building built loaded build_failed       a new run is being set up (``host.TrainerHost``)
 
@@ -30,7 +30,7 @@ from .i18n import Sentence, sentence_of
 COMMANDS: dict[str, tuple[str, ...]] = {
     "build": ("config",), "load": ("path", "data"), "play": (), "pause": (), "step": ("n",),
     "set": ("name", "value"), "display": ("display",), "sample": ("prompt", "length", "tag"),
-    "eval": ("split",), "save": ("path", "extra"), "threads": ("n",),
+    "eval": ("split",), "save": ("path", "extra"), "threads": ("n",), "vectors": ("query",),
 }
 
 
@@ -41,7 +41,8 @@ class Display:
     ``speed``: steps per second at most (0 = full speed); ``trace``: the display example whose
     hidden states, gates and gradients reports carry (None = no traces); ``example``: the task's own
     picture of an example (None = none); ``weights``: the recurrent matrices and their spectral radii;
-    ``pause_at``: step counts at which a running run pauses (an open lesson's; also for later runs).
+    ``pause_at``: step counts at which a running run pauses (an open lesson's; also for later runs);
+    ``equations``: traces also carry every number of the cells' equations (the Equations view).
     """
 
     speed: float = 0.0
@@ -49,6 +50,7 @@ class Display:
     example: int | None = None
     weights: bool = False
     pause_at: tuple[int, ...] = ()  # a lesson's step counts: a running run pauses on reaching each
+    equations: bool = False
 
 
 class Progress(TypedDict):
@@ -110,6 +112,18 @@ class Eval(TypedDict):  # besides these, every metric of the split: "loss", "per
     step: int
 
 
+class Vectors(TypedDict):  # the answer to a "vectors" command: engine.vectors.answer's keys too
+    kind: str  # "vectors"
+    step: int
+    word: str
+    nearest: list[tuple[str, float]]
+    analogy: list[str] | None
+    analogy_result: list[tuple[str, float]]
+    unknown: list[str]
+    map: dict[str, Any] | None
+    query: dict[str, Any]  # what was asked
+
+
 class Saved(TypedDict):
     kind: str  # "saved"
     path: str
@@ -144,6 +158,7 @@ class BuildFailed(TypedDict):
 
 
 KINDS: dict[str, type] = {"progress": Progress, "event": Event, "hparam": Hparam, "sample": Sample, "eval": Eval,
+                          "vectors": Vectors,
                           "saved": Saved, "building": Building, "built": Built, "loaded": Loaded,
                           "build_failed": BuildFailed}
 OPEN_KINDS = {"progress", "eval"}  # they also carry the task's metrics, under the metrics' names

@@ -35,7 +35,8 @@ log = logging.getLogger("rnnlab")
 
 def run(args: Any) -> int:
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PyQt6")
-    screenshot = getattr(args, "screenshot", None) or getattr(args, "export_plots", None)
+    screenshot = getattr(args, "screenshot", None) or getattr(args, "export_plots", None) \
+        or getattr(args, "record", None)
     import PyQt6.QtWidgets  # noqa: F401  (PyQt6 before pyqtgraph: pyqtgraph binds to it)
 
     if screenshot and PyQt6.QtWidgets.QApplication.instance() is None:
@@ -195,6 +196,11 @@ def take_screenshot(app, window, controller, config, args) -> int:
               file=sys.stderr)
         return 1
     QTest.qWait(100)  # docks become visible: the panels that draw traces ask for them
+    if getattr(args, "record", None):
+        code = record_offscreen(app, window, controller, args)
+        controller.close()
+        window.close()
+        return code
     export_dir = getattr(args, "export_plots", None)
     if export_dir:  # every view will be drawn, not only the tabs in front: each asks for its data
         controller.set_trace(0)
@@ -220,6 +226,64 @@ def take_screenshot(app, window, controller, config, args) -> int:
     if window.start_error:  # the picture shows the error banner; the exit code says it too
         print(f"rnn-lab: error: {window.start_error}", file=sys.stderr)
         return 1
+    return 0
+
+
+def record_offscreen(app, window, controller, args) -> int:
+    """``--record FILE --steps N``: a frame of the window (or ``--record-view``) before training and after
+    each of F equal shares of the N steps (F: ``--record-frames``, default min(N, 100)), 10 frames a
+    second. Prints what it wrote; returns the exit code."""
+    from PyQt6.QtTest import QTest
+
+    from .recorder import describe
+    from .recording import FPS
+
+    target = window
+    view = getattr(args, "record_view", None)
+    if view:
+        wanted = view.strip().lower()
+        names = {p: {p.title.lower(), (p.tab_title or p.title).lower(), type(p).__name__.lower()} for p in window.panels}
+        found = [p for p, n in names.items() if wanted in n or (wanted == "curves" and p is window.curves)]
+        if not found:
+            known = ", ".join(sorted({p.tab_title or p.title for p in window.active}))
+            print(f"rnn-lab: error: no view {view!r} for this task; choose one of {known}", file=sys.stderr)
+            return 2
+        target = found[0]
+        if target is not window.curves:
+            window.docks[target].show()
+            window.docks[target].raise_()
+        QTest.qWait(50)
+    steps = int(getattr(args, "steps", None) or 0)
+    frames = int(getattr(args, "record_frames", None) or min(max(steps, 1), 100))
+    try:
+        window.recorder.start(target, args.record, timed=False)
+    except (ValueError, OSError) as exc:
+        print(f"rnn-lab: error: {exc}", file=sys.stderr)
+        return 2
+
+    def frame(k: int) -> None:
+        QTest.qWait(20)
+        for p in window.panels:
+            redraw = getattr(p, "redraw", None)
+            if callable(redraw):
+                redraw()
+        app.processEvents()
+        window.recorder.capture(t=k / FPS, wait=True)
+
+    frame(0)
+    done = 0
+    for k in range(1, frames + 1):
+        goal = round(k * steps / frames)
+        controller.run_steps(goal - done)
+        done = goal
+        frame(k)
+    window.recorder.stop(end=(frames + 1) / FPS)
+    result = window.recorder.wait(600)
+    if result is None or result.error:
+        print(f"rnn-lab: error: the recording could not be written: {result.error if result else 'timeout'}",
+              file=sys.stderr)
+        return 1
+    print(f"rnn-lab: {describe(result)} (step {window.step:,}, {result.captured} frames captured)")
     return 0
 
 

@@ -205,6 +205,10 @@ class Controller(QObject):
         """Ask for a sample; ``tag`` marks whose it is (the timeline's, not the sampling panel's)."""
         self._send("sample", prompt, int(length), tag)
 
+    def vectors(self, query: dict[str, Any]) -> None:
+        """Ask for nearest words, an analogy and the word map (``engine.vectors.answer``): a "vectors" message."""
+        self._send("vectors", dict(query))
+
     def evaluate(self, split: str = "val") -> None:
         self._send("eval", split)
 

@@ -34,6 +34,7 @@ SHORTCUTS = (
     ("Ctrl+S", QT_TRANSLATE_NOOP("ShortcutsDialog", "Save a checkpoint")),
     ("Ctrl+O", QT_TRANSLATE_NOOP("ShortcutsDialog", "Load a checkpoint")),
     ("Ctrl+E", QT_TRANSLATE_NOOP("ShortcutsDialog", "Export a plot, a panel or the whole window")),
+    ("Ctrl+Shift+R", QT_TRANSLATE_NOOP("ShortcutsDialog", "Record the window or a view for slides; again to stop")),
     ("F1", QT_TRANSLATE_NOOP("ShortcutsDialog", "This list")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("ShortcutsDialog", "Quit")),
 )

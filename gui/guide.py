@@ -32,9 +32,12 @@ SECTIONS: dict[str, tuple[str, str, str]] = {
                                    "i and the output gate o are between 0 and 1, and decide what the memory "
                                    "cell c keeps, takes in and shows. The plot below them is the size of the "
                                    "gradient that reaches each timestep on its way back through time: flat "
-                                   "when it vanishes."),
+                                   "when it vanishes. Click a cell of a heatmap to open the Equations view: "
+                                   "the book's equations of that unit at that step, with the network's numbers "
+                                   "written in, forward and in the last backward pass."),
         QT_TRANSLATE_NOOP("Guide", "Gradient flow: chapter 6.1 (vanishing and exploding gradients); the "
-                                   "gates: chapter 6.2 (LSTM); the time layers: chapter 5.3.")),
+                                   "gates: chapter 6.2 (LSTM); the gradient through the memory cell: chapter "
+                                   "6.2.5; the time layers: chapter 5.3.")),
     "SaturationPanel": (
         QT_TRANSLATE_NOOP("Guide", "Gate saturation"),
         QT_TRANSLATE_NOOP("Guide", "One dot per unit, placed by how often its gates are nearly closed and "
@@ -70,6 +73,17 @@ SECTIONS: dict[str, tuple[str, str, str]] = {
         QT_TRANSLATE_NOOP("Guide", "The same prompt sampled again every so often while the model trains, so "
                                    "the text's progress from noise to words can be read step by step."),
         QT_TRANSLATE_NOOP("Guide", "Chapter 7.1 (text generation) and chapter 6.4 (the LSTM language model).")),
+    "WordVectorsPanel": (
+        QT_TRANSLATE_NOOP("Guide", "Word vectors"),
+        QT_TRANSLATE_NOOP("Guide", "Every word the language model reads is a vector, a row of its embedding "
+                                   "matrix. Words used in similar places end up pointing in similar directions: "
+                                   "type a word to see its nearest words by cosine similarity, or an analogy "
+                                   "such as buy − bought + sold. The map places the 300 most frequent words "
+                                   "along the two directions in which their vectors vary most (PCA), and "
+                                   "rearranges itself as training goes on."),
+        QT_TRANSLATE_NOOP("Guide", "Distributed representations and cosine similarity: chapters 2.3 and 2.4; "
+                                   "word2vec and analogies: chapters 3 and 4.4; the embedding of the language "
+                                   "model and weight tying: chapters 5.5 and 6.5.")),
     "AdderPanel": (
         QT_TRANSLATE_NOOP("Guide", "Binary adder"),
         QT_TRANSLATE_NOOP("Guide", "The network reads two 8-bit numbers one bit pair per step, least "

@@ -42,6 +42,8 @@ from .panels.curves import CurvesPanel
 from .panels.hyperparams import HyperparamsPanel
 from .panels.runs import RunsPanel
 from .panels.task_panel import TaskPanel
+from .record_dialog import ask_recording
+from .recorder import Recorder, describe, record_icon
 from .widgets.banner import Banner
 from .widgets.run_status import RunStatus
 from .widgets.speed_control import SpeedControl
@@ -80,6 +82,8 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_toolbar()
         self.status = RunStatus(self.statusBar())
+        self.recorder = Recorder(self, self.statusBar())
+        self.recorder.finished.connect(self._recording_written)
         self.speed.speedChanged.connect(self.status.set_speed)
         self.pace = Pace(self)
         self.focus_return = FocusReturn(self, self.curves)
@@ -165,6 +169,10 @@ class MainWindow(QMainWindow):
                              self.tr("Load a checkpoint"))
         self.export_action = a(self.tr("Export…"), self.export, "Ctrl+E", SP.SP_FileDialogDetailedView,
                                self.tr("Export a plot, a panel or the whole window"))
+        self.record_action = a(self.tr("Record…"), self.toggle_recording, "Ctrl+Shift+R", None,
+                               self.tr("Record the window or one view while it trains, for slides "
+                                       "(an animated GIF, APNG, WebP or MP4)"))
+        self.record_action.setIcon(record_icon())
         self.eval_action = a(self.tr("Evaluate now"), self.evaluate_now, None, None,
                              self.tr("Evaluate on the validation split now"))
         self.quit_action = a(self.tr("Quit"), self.close, "Ctrl+Q")
@@ -185,7 +193,7 @@ class MainWindow(QMainWindow):
         m.addAction(self.tr("Open seq2seq file…"), lambda: self.open_data("file", "seq2seq"))
         m.addAction(self.tr("Use built-in data"), lambda: self.use_data(self._task(), ""))
         m.addSeparator()
-        m.addActions([self.save_action, self.load_action, self.export_action])
+        m.addActions([self.save_action, self.load_action, self.export_action, self.record_action])
         session_menu.install(self, m)  # lessons, export all runs
         m.addSeparator()
         m.addAction(self.quit_action)
@@ -212,7 +220,7 @@ class MainWindow(QMainWindow):
         self.speed.speedChanged.connect(self.controller.set_speed)
         tb.addWidget(self.speed)
         tb.addSeparator()
-        tb.addActions([self.save_action, self.load_action, self.export_action])
+        tb.addActions([self.save_action, self.load_action, self.export_action, self.record_action])
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -280,7 +288,7 @@ class MainWindow(QMainWindow):
         elif kind == "event" and self.eval_action.isEnabled() is False:
             self.status.busy(False)
             self.eval_action.setEnabled(True)
-        if kind in ("event", "sample", "eval", "hparam", "saved", "loaded", "select_unit"):  # loaded: history
+        if kind in ("event", "sample", "eval", "hparam", "saved", "loaded", "select_unit", "vectors"):  # loaded: history
             for p in self.active:
                 p.on_message(msg)
 
@@ -341,7 +349,8 @@ class MainWindow(QMainWindow):
                 self.auto_hidden.discard(name)
         if task != self._raised_for:
             self._raised_for = task
-            mine = [(len(p.tasks), d) for p, d in self.docks.items() if d in self.right_docks and task in p.tasks]
+            mine = [(len(p.tasks), d) for p, d in self.docks.items()
+                    if d in self.right_docks and task in p.tasks and p.first_view]
             if mine:
                 min(mine, key=lambda x: x[0])[1].raise_()
 
@@ -351,7 +360,8 @@ class MainWindow(QMainWindow):
         shown = [p for p, d in self.docks.items() if d.isVisible() and not d.visibleRegion().isEmpty()]  # (tabs)
         wanted = {"trace": self.trace_index if any(p.uses_trace for p in shown) else None,
                   "example": self.example_index if any(p.uses_example for p in shown) else None,
-                  "weights": any(p.uses_weights for p in shown)}  # (eigenvalues each second: a visible view only)
+                  "weights": any(p.uses_weights for p in shown),  # (eigenvalues each second: a visible view only)
+                  "equations": any(getattr(p, "wants_equations", False) for p in shown)}
         changed = {k: v for k, v in wanted.items() if getattr(self.controller.display, k) != v}
         if changed:
             self.controller.set_display(**changed)
@@ -368,6 +378,10 @@ class MainWindow(QMainWindow):
                 self._update_traces()
             elif name == "eval":
                 c.evaluate(payload.get("split", "val"))
+            elif name == "vectors":
+                c.vectors(payload)
+            elif name == "equations":  # the Equations view opened or closed: traces carry its numbers or not
+                self._update_traces()
             elif name == "help":
                 self.show_guide(type(panel).__name__)
             elif name == "select_unit":  # a heatmap row or a saturation point picks the unit other views follow
@@ -492,6 +506,41 @@ class MainWindow(QMainWindow):
     def export(self) -> None:
         file_dialogs.export(self)
 
+    # ------------------------------------------------------------------ recording (gui/recorder.py)
+    def record_targets(self) -> list[tuple[str, QWidget]]:
+        """What can be recorded: the whole window, the curves, and every view on screen."""
+        shown = [p for p in self.panels if p is not self.curves and self.docks[p].isVisible()
+                 and not self.docks[p].visibleRegion().isEmpty()]
+        return ([(self.tr("The whole window"), self), (self.tr("Training curves"), self.curves)]
+                + [(p.title, p) for p in shown])
+
+    def toggle_recording(self) -> None:
+        if self.recorder.active:
+            self.recorder.stop()
+            self._recording_state(False)
+            return
+        choice = ask_recording(self, self.record_targets(), self._task())
+        if choice is None:
+            return
+        target, path, fmt, side = choice
+        try:
+            self.recorder.start(target, path, fmt, max_side=side)
+        except (ValueError, OSError) as exc:
+            self.banner.show_message("error", self.tr("Could not start the recording: %1").replace("%1", str(exc)))
+            return
+        self._recording_state(True)
+
+    def _recording_state(self, on: bool) -> None:
+        self.record_action.setText(self.tr("Stop recording") if on else self.tr("Record…"))
+
+    def _recording_written(self, result) -> None:
+        self._recording_state(self.recorder.active)
+        if result.error:
+            self.banner.show_message("error", self.tr("The recording could not be written: %1")
+                                     .replace("%1", result.error))
+        else:
+            self.statusBar().showMessage(describe(result), 15000)
+
     # ------------------------------------------------------------------ appearance and closing
     def set_theme(self, name: str) -> None:
         self.theme = name
@@ -501,6 +550,9 @@ class MainWindow(QMainWindow):
         self.dark_action.setChecked(name == "dark")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self.recorder.active:  # what was recorded so far is written, not lost
+            self.recorder.stop()
+            self.recorder.wait(60.0)
         window_settings.save(self)
         self.controller.close()
         super().closeEvent(event)

@@ -53,3 +53,5 @@ def unelide_tabs(window) -> None:
     for bar in window.findChildren(QTabBar):
         bar.setElideMode(Qt.TextElideMode.ElideNone)
         bar.setUsesScrollButtons(True)
+        # Narrower tabs than the style's: the word LM's seven views fit side by side at 1280x800.
+        bar.setStyleSheet("QTabBar::tab { padding: 4px 7px; }")

@@ -34,7 +34,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../gui/main_window.py" line="404" />
+            <location filename="../gui/main_window.py" line="418" />
             <source>The model has trained for %Ln step(s). {what} This training is lost unless you save a checkpoint first.</source>
             <translation>
                 <numerusform>The model has trained for %Ln step. {what} This training is lost unless you save a checkpoint first.</numerusform>
@@ -50,6 +50,17 @@
             <translation>
                 <numerusform>The binary adder learns in seconds, so it trains at %n step per second for you to watch it; drag Speed to the right for full speed.</numerusform>
                 <numerusform>The binary adder learns in seconds, so it trains at %n steps per second for you to watch it; drag Speed to the right for full speed.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Recorder</name>
+        <message numerus="yes">
+            <location filename="../gui/recorder.py" line="144" />
+            <source>Saved the recording %1: %n frame(s), %2 s, %3 × %4 pixels, %5.</source>
+            <translation>
+                <numerusform>Saved the recording %1: %n frame, %2 s, %3 × %4 pixels, %5.</numerusform>
+                <numerusform>Saved the recording %1: %n frames, %2 s, %3 × %4 pixels, %5.</numerusform>
             </translation>
         </message>
     </context>
@@ -167,6 +178,17 @@
             <translation>
                 <numerusform>to the {blocks} blocks, %n unit each</numerusform>
                 <numerusform>to the {blocks} blocks, %n units each</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WordVectorsPanel</name>
+        <message numerus="yes">
+            <location filename="../gui/panels/word_vectors.py" line="205" />
+            <source>%n word(s) not in the vocabulary: %1</source>
+            <translation>
+                <numerusform>%n word not in the vocabulary: %1</numerusform>
+                <numerusform>%n words not in the vocabulary: %1</numerusform>
             </translation>
         </message>
     </context>

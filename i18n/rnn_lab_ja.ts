@@ -4,17 +4,17 @@
     <context>
     <name>About</name>
     <message>
-        <location filename="../gui/dialogs.py" line="44" />
+        <location filename="../gui/dialogs.py" line="45" />
         <source>About RNN Lab</source>
         <translation>RNN Lab について</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs.py" line="46" />
+        <location filename="../gui/dialogs.py" line="47" />
         <source>Watch recurrent neural networks learn, live: the binary adder, character and word language models and sequence-to-sequence models of &lt;i&gt;Deep Learning from Scratch 2&lt;/i&gt;, trained by a pure-NumPy engine you can read line by line.</source>
         <translation>リカレントニューラルネットワークが学習する様子を、その場で観察できます。『ゼロから作るDeep Learning ❷』の2進数の足し算、文字単位・単語単位の言語モデル、seq2seq モデルを、1行ずつ読める NumPy だけのエンジンで学習します。</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs.py" line="52" />
+        <location filename="../gui/dialogs.py" line="53" />
         <source>MIT licence.</source>
         <translation>MIT ライセンス。</translation>
     </message>
@@ -43,79 +43,84 @@
 </context><context>
     <name>ActivationsPanel</name>
     <message>
-        <location filename="../gui/panels/activations.py" line="30" />
+        <location filename="../gui/panels/activations.py" line="40" />
         <source>hidden state</source>
         <translation>隠れ状態</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="33" />
-        <location filename="../gui/panels/activations.py" line="31" />
+        <location filename="../gui/panels/activations.py" line="43" />
+        <location filename="../gui/panels/activations.py" line="41" />
         <source>cell state</source>
         <translation>記憶セル</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="79" />
+        <location filename="../gui/panels/activations.py" line="90" />
         <source>Which example to look inside (the same one every frame)</source>
         <translation>中を調べる例（毎回同じ例を使います）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="83" />
+        <location filename="../gui/panels/activations.py" line="94" />
         <source>Layer</source>
         <translation>レイヤ</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="122" />
-        <location filename="../gui/panels/activations.py" line="84" />
+        <location filename="../gui/panels/activations.py" line="146" />
+        <location filename="../gui/panels/activations.py" line="95" />
         <source>Waiting for a trace: start or step training.</source>
         <translation>記録を待っています。学習を開始するか、1ステップ進めてください。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="87" />
-        <source>Hover over a heatmap to read a value; click or drag the cursor to pick a step.</source>
-        <translation>ヒートマップにマウスを重ねると値を読めます。クリックかカーソルのドラッグで時刻を選べます。</translation>
+        <location filename="../gui/panels/activations.py" line="98" />
+        <source>Hover over a heatmap to read a value; click a cell to see its equations with their numbers, or drag the cursor to pick a step.</source>
+        <translation>ヒートマップにマウスを重ねると値が読めます。セルをクリックするとその式と数値を表示し、カーソルをドラッグするとステップを選べます。</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="98" />
+        <location filename="../gui/panels/activations.py" line="109" />
         <source>Example #</source>
         <translation>例の番号</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="135" />
+        <location filename="../gui/panels/activations.py" line="160" />
         <source>Heatmap {key}: {name} ({layer})</source>
         <translation>ヒートマップ {key}: {name}（{layer}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="138" />
+        <location filename="../gui/panels/activations.py" line="163" />
         <source>All heatmaps and gradient flow</source>
         <translation>すべてのヒートマップと勾配の流れ</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="140" />
+        <location filename="../gui/panels/activations.py" line="165" />
         <source>Gradient flow through time</source>
         <translation>時間をさかのぼる勾配の流れ</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="205" />
+        <location filename="../gui/panels/activations.py" line="167" />
+        <source>Equations at unit %1, t = %2</source>
+        <translation>ユニット %1、t = %2 の式</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/activations.py" line="274" />
         <source>⚠ non-finite values drawn as 0 ({counts})</source>
         <translation>⚠ 有限でない値を 0 として描画（{counts}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="215" />
+        <location filename="../gui/panels/activations.py" line="284" />
         <source>(colours: fixed scales, the cell state's range adapts)</source>
         <translation>（色: 固定の目盛り。記憶セルの範囲だけは値に合わせて変わります）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="250" />
+        <location filename="../gui/panels/activations.py" line="321" />
         <source>Gradient flowing back through time (log scale)</source>
         <translation>時間をさかのぼって流れる勾配（対数目盛り）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="321" />
+        <location filename="../gui/panels/activations.py" line="404" />
         <source>Cursor: t = {t} “{token}”</source>
         <translation>カーソル: t = {t}「{token}」</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="324" />
+        <location filename="../gui/panels/activations.py" line="407" />
         <source>  → next “{token}”, predicted with p = {p:.3f}</source>
         <translation>  → 次は「{token}」、予測確率 p = {p:.3f}</translation>
     </message>
@@ -176,12 +181,12 @@
 </context><context>
     <name>App</name>
     <message>
-        <location filename="../gui/app.py" line="270" />
+        <location filename="../gui/app.py" line="334" />
         <source>RNN Lab: unexpected error</source>
         <translation>RNN Lab: 予期しないエラー</translation>
     </message>
     <message>
-        <location filename="../gui/app.py" line="271" />
+        <location filename="../gui/app.py" line="335" />
         <source>{error}
 
 The window keeps running. The details were written to {log}.</source>
@@ -263,27 +268,27 @@ The window keeps running. The details were written to {log}.</source>
 </context><context>
     <name>Controller</name>
     <message>
-        <location filename="../gui/controller.py" line="312" />
+        <location filename="../gui/controller.py" line="316" />
         <source>The training process stopped unexpectedly ({how}).</source>
         <translation>学習プロセスが予期せず停止しました（{how}）。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="315" />
+        <location filename="../gui/controller.py" line="319" />
         <source>The training thread stopped unexpectedly ({error}).</source>
         <translation>学習スレッドが予期せず停止しました（{error}）。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="322" />
+        <location filename="../gui/controller.py" line="326" />
         <source>Starting a fresh one with the same settings; steps since the last save or autosave are lost.</source>
         <translation>同じ設定で新しく始めます。最後の保存（または自動保存）以降のステップは失われました。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="325" />
+        <location filename="../gui/controller.py" line="329" />
         <source>It was killed several times in a minute, so it was not restarted: try smaller settings (hidden size, batch, BPTT length or vocabulary), then Reset.</source>
         <translation>1 分間に何度も強制終了されたため、再起動しませんでした。設定を小さくして（隠れ状態のサイズ、バッチ、BPTT 長、語彙）、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="328" />
+        <location filename="../gui/controller.py" line="332" />
         <source>It failed several times in a minute, so it was not restarted (its error, if it printed one, is in the terminal RNN Lab was started from): change the settings or the data, then Reset.</source>
         <translation>1 分間に何度も失敗したため、再起動しませんでした（エラーが出力されていれば、RNN Lab を起動した端末に表示されています）。設定かデータを変えて、リセットしてください。</translation>
     </message>
@@ -495,6 +500,137 @@ The window keeps running. The details were written to {log}.</source>
         <translation>このビューを隠す（「表示」メニューで再表示できます）</translation>
     </message>
 </context><context>
+    <name>Equations</name>
+    <message>
+        <location filename="../gui/equation_html.py" line="182" />
+        <source>(from the output at &lt;i&gt;t&lt;/i&gt;) + (from step &lt;i&gt;t&lt;/i&gt;+1)</source>
+        <translation>（時刻 &lt;i&gt;t&lt;/i&gt; の出力から）+（ステップ &lt;i&gt;t&lt;/i&gt;+1 から）</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="184" />
+        <source>This is the last step of the example: nothing comes back from later steps (truncated backpropagation through time).</source>
+        <translation>この例の最後のステップです。後のステップからは何も戻ってきません（Truncated BPTT）。</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="190" />
+        <source>Forward: the plain RNN (chapter 5)</source>
+        <translation>順伝播: 素の RNN（5 章）</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="252" />
+        <location filename="../gui/equation_html.py" line="193" />
+        <source>Backward: the gradient of this unit in the last backward pass</source>
+        <translation>逆伝播: 直前の逆伝播でのこのユニットの勾配</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="200" />
+        <source>The activation's slope scales the gradient at every step; below 1, it shrinks on its way back (the vanishing gradient, chapter 6.1).</source>
+        <translation>活性化関数の傾きが毎ステップ勾配に掛かります。1 より小さいと、さかのぼるうちに小さくなります（勾配消失、6.1 節）。</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="239" />
+        <location filename="../gui/equation_html.py" line="202" />
+        <source>%1 from this step</source>
+        <translation>このステップからの %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="207" />
+        <source>Forward: the peephole LSTM (Gers and Schmidhuber, 2000)</source>
+        <translation>順伝播: のぞき穴（peephole）付き LSTM（Gers と Schmidhuber、2000）</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="208" />
+        <source>Forward: the LSTM (chapter 6.3)</source>
+        <translation>順伝播: LSTM（6.3 節）</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="221" />
+        <source>Backward: the gradient through the memory cell in the last backward pass (chapter 6.2)</source>
+        <translation>逆伝播: 直前の逆伝播で記憶セルを通る勾配（6.2 節）</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="226" />
+        <source>%1 + the term through o's peephole</source>
+        <translation>%1 + o ののぞき穴を通る項</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="234" />
+        <source>The forget gate of step t+1 let %1 % of the gradient of c&lt;sub&gt;t+1&lt;/sub&gt; through to c&lt;sub&gt;t&lt;/sub&gt;: the constant error carousel.</source>
+        <translation>ステップ t+1 の忘却ゲートが c&lt;sub&gt;t+1&lt;/sub&gt; の勾配の %1 % を c&lt;sub&gt;t&lt;/sub&gt; へ通しました。これが CEC（Constant Error Carousel）です。</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="237" />
+        <source>Nothing flows into c&lt;sub&gt;t&lt;/sub&gt; from a later step: this is the last step of the example.</source>
+        <translation>後のステップから c&lt;sub&gt;t&lt;/sub&gt; へ流れ込むものはありません。この例の最後のステップです。</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="240" />
+        <source>%1 + the terms through the peepholes</source>
+        <translation>%1 + のぞき穴を通る項</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="246" />
+        <source>Forward: the GRU (the book's appendix C)</source>
+        <translation>順伝播: GRU（本書の付録 C）</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="254" />
+        <source>%1 straight through</source>
+        <translation>そのまま通る %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="256" />
+        <source>The part 1 − z of the gradient goes straight to h&lt;sub&gt;t−1&lt;/sub&gt;, past every weight matrix: the GRU's way around the vanishing gradient.</source>
+        <translation>勾配のうち 1 − z の部分は、どの重み行列も通らずに h&lt;sub&gt;t−1&lt;/sub&gt; へそのまま届きます。これが GRU の勾配消失への対策です。</translation>
+    </message>
+    <message>
+        <location filename="../gui/equation_html.py" line="258" />
+        <source>%1 from this step, all paths</source>
+        <translation>このステップからの %1（すべての経路）</translation>
+    </message>
+</context><context>
+    <name>EquationsView</name>
+    <message>
+        <location filename="../gui/widgets/equations_view.py" line="29" />
+        <source>Equations</source>
+        <translation>式</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/equations_view.py" line="34" />
+        <source>t = </source>
+        <translation>t = </translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/equations_view.py" line="35" />
+        <source>unit </source>
+        <translation>ユニット </translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/equations_view.py" line="36" />
+        <source>The timestep (the time cursor of the heatmaps follows)</source>
+        <translation>タイムステップ（ヒートマップの時刻カーソルも動きます）</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/equations_view.py" line="37" />
+        <source>The unit (a row of the heatmaps)</source>
+        <translation>ユニット（ヒートマップの行）</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/equations_view.py" line="44" />
+        <source>Close the equations</source>
+        <translation>式を閉じる</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/equations_view.py" line="49" />
+        <source>Waiting for the next trace with the equations' numbers…</source>
+        <translation>式の数値を含む次のトレースを待っています…</translation>
+    </message>
+    <message>
+        <location filename="../gui/widgets/equations_view.py" line="76" />
+        <source>%1 · unit %2 · t = %3, input “%4”</source>
+        <translation>%1 · ユニット %2 · t = %3、入力「%4」</translation>
+    </message>
+</context><context>
     <name>Export</name>
     <message>
         <location filename="../gui/export.py" line="43" />
@@ -534,37 +670,37 @@ The window keeps running. The details were written to {log}.</source>
 </context><context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../gui/dialogs.py" line="40" />
+        <location filename="../gui/dialogs.py" line="41" />
         <source>Whole window</source>
         <translation>ウィンドウ全体</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs.py" line="85" />
+        <location filename="../gui/dialogs.py" line="86" />
         <source>Export</source>
         <translation>エクスポート</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs.py" line="98" />
+        <location filename="../gui/dialogs.py" line="99" />
         <source>What</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs.py" line="99" />
+        <location filename="../gui/dialogs.py" line="100" />
         <source>Format</source>
         <translation>形式</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs.py" line="100" />
+        <location filename="../gui/dialogs.py" line="101" />
         <source>PNG width</source>
         <translation>PNG の幅</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs.py" line="101" />
+        <location filename="../gui/dialogs.py" line="102" />
         <source>SVG keeps curves sharp at any size; heatmaps export best as PNG. CSV holds the data.</source>
         <translation>SVG はどの大きさでも曲線がくっきりします。ヒートマップは PNG がきれいです。CSV にはデータが入ります。</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs.py" line="105" />
+        <location filename="../gui/dialogs.py" line="106" />
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
@@ -649,183 +785,198 @@ The window keeps running. The details were written to {log}.</source>
     </message>
     <message>
         <location filename="../gui/guide.py" line="30" />
-        <source>Each heatmap shows one quantity of one example over time: a column per timestep, a row per unit. For an LSTM, the forget gate f, the input gate i and the output gate o are between 0 and 1, and decide what the memory cell c keeps, takes in and shows. The plot below them is the size of the gradient that reaches each timestep on its way back through time: flat when it vanishes.</source>
-        <translation>各ヒートマップは、1つの例について1つの量を時間に沿って示します。列が時刻、行がユニットです。LSTM の忘却ゲート f、入力ゲート i、出力ゲート o は 0 から 1 の値をとり、記憶セル c に何を残し、何を取り込み、何を出力するかを決めます（本書の forget ゲート、input ゲート、output ゲートです）。その下のグラフは、時間をさかのぼって各時刻に届く勾配の大きさです。勾配消失が起きると平らになります。</translation>
+        <source>Each heatmap shows one quantity of one example over time: a column per timestep, a row per unit. For an LSTM, the forget gate f, the input gate i and the output gate o are between 0 and 1, and decide what the memory cell c keeps, takes in and shows. The plot below them is the size of the gradient that reaches each timestep on its way back through time: flat when it vanishes. Click a cell of a heatmap to open the Equations view: the book's equations of that unit at that step, with the network's numbers written in, forward and in the last backward pass.</source>
+        <translation>各ヒートマップは 1 つの例の 1 つの量を時間に沿って示します。列がタイムステップ、行がユニットです。LSTM では忘却ゲート f、入力ゲート i、出力ゲート o は 0 から 1 の間の値をとり、記憶セル c が何を保ち、何を取り込み、何を見せるかを決めます。その下のグラフは、時間をさかのぼる途中で各タイムステップに届く勾配の大きさで、勾配消失のときは平らになります。ヒートマップのセルをクリックすると「式」ビューが開き、そのユニットのそのステップでの本書の式に、ネットワークの実際の数値（順伝播と直前の逆伝播）を書き込んで示します。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="36" />
-        <source>Gradient flow: chapter 6.1 (vanishing and exploding gradients); the gates: chapter 6.2 (LSTM); the time layers: chapter 5.3.</source>
-        <translation>勾配の流れ: 6.1 節（勾配消失と勾配爆発）、ゲート: 6.2 節（LSTM）、Time レイヤ: 5.3 節。</translation>
+        <location filename="../gui/guide.py" line="38" />
+        <source>Gradient flow: chapter 6.1 (vanishing and exploding gradients); the gates: chapter 6.2 (LSTM); the gradient through the memory cell: chapter 6.2.5; the time layers: chapter 5.3.</source>
+        <translation>勾配の流れ: 6.1 節（勾配消失と勾配爆発）、ゲート: 6.2 節（LSTM）、記憶セルを通る勾配: 6.2.5 節、Time レイヤ: 5.3 節。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="39" />
+        <location filename="../gui/guide.py" line="42" />
         <source>Gate saturation</source>
         <translation>ゲートの飽和</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="40" />
+        <location filename="../gui/guide.py" line="43" />
         <source>One dot per unit, placed by how often its gates are nearly closed and nearly open. A forget gate that is almost always open lets the cell's memory, and its gradient, pass through many steps.</source>
         <translation>ユニットごとに1つの点を、そのゲートがほぼ閉じている頻度と、ほぼ開いている頻度の位置に置きます。ほとんどいつも開いている忘却ゲートは、記憶セルの記憶とその勾配を、何ステップも先まで通します。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="43" />
+        <location filename="../gui/guide.py" line="46" />
         <source>Chapter 6.2.5 (why the LSTM's gradient does not vanish); the GRU's gates: appendix C.</source>
         <translation>6.2.5 節（LSTM で勾配消失が起きにくい理由）、GRU のゲート: 付録 C。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="46" />
+        <location filename="../gui/guide.py" line="49" />
         <source>Recurrent weights</source>
         <translation>再帰の重み</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="47" />
+        <location filename="../gui/guide.py" line="50" />
         <source>The matrix Wh carries the hidden state from one step to the next. Its spectral radius (its largest eigenvalue's size) says what repeating it does: below 1 signals and gradients shrink over the steps, above 1 some can grow. The radius is recorded throughout training, whether or not this view is on screen.</source>
         <translation>行列 Wh は隠れ状態を次の時刻へ運びます。そのスペクトル半径（固有値の絶対値の最大値）は、Wh を繰り返し掛けると何が起きるかを表します。1 より小さければ信号も勾配も時刻とともに縮み、1 より大きければ大きくなる方向があります。スペクトル半径は、このビューが画面になくても学習中ずっと記録しています。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="52" />
+        <location filename="../gui/guide.py" line="55" />
         <source>Chapter 6.1.3 (why gradients vanish or explode: repeated multiplication by Wh).</source>
         <translation>6.1.3 節（勾配消失・勾配爆発の原因: Wh の繰り返しの乗算）。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="55" />
+        <location filename="../gui/guide.py" line="58" />
         <source>Prompt and sampling</source>
         <translation>プロンプトとサンプリング</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="56" />
+        <location filename="../gui/guide.py" line="59" />
         <source>The model gives a probability to every possible next character or word; sampling draws one, feeds it back in, and repeats. The temperature sharpens (below 1) or flattens (above 1) those probabilities before the draw, and top-k keeps only the k most likely.</source>
         <translation>モデルは次に来うるすべての文字（または単語）に確率を与えます。サンプリングはそこから1つを選び、それを入力に戻して、これを繰り返します。温度は選ぶ前に確率の分布を鋭く（1 未満）または平らに（1 より上）し、top-k は確率の高い上位 k 個だけを残します。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="60" />
+        <location filename="../gui/guide.py" line="63" />
         <source>Chapter 7.1 (generating text with an RNN language model).</source>
         <translation>7.1 節（RNN の言語モデルによる文章生成）。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="62" />
+        <location filename="../gui/guide.py" line="65" />
         <source>Text coloured by a unit</source>
         <translation>ユニットで色分けした文章</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="63" />
+        <location filename="../gui/guide.py" line="66" />
         <source>The text behind a trace, each character shaded by one hidden unit's value when the network read it. Some units track something you can name: a quote that is open, the position in a line, the end of a word.</source>
         <translation>記録した文章の各文字を、ネットワークがそれを読んだときの、ある隠れユニットの値で色づけします。名前を付けられるものを追っているユニットもあります。かぎかっこの中にいるか、行のどこにいるか、語の終わりか、などです。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="66" />
+        <location filename="../gui/guide.py" line="69" />
         <source>Chapter 5.2 (the hidden state as the network's memory of what it has read).</source>
         <translation>5.2 節（読んだものを覚えておく、ネットワークの記憶としての隠れ状態）。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="69" />
+        <location filename="../gui/guide.py" line="72" />
         <source>Samples over training</source>
         <translation>学習中のサンプルの推移</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="70" />
+        <location filename="../gui/guide.py" line="73" />
         <source>The same prompt sampled again every so often while the model trains, so the text's progress from noise to words can be read step by step.</source>
         <translation>学習中に同じプロンプトから一定の間隔でサンプリングし直します。でたらめな文字列が言葉になっていく過程を、順を追って読めます。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="72" />
+        <location filename="../gui/guide.py" line="75" />
         <source>Chapter 7.1 (text generation) and chapter 6.4 (the LSTM language model).</source>
         <translation>7.1 節（文章生成）と 6.4 節（LSTM を使った言語モデル）。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="74" />
+        <location filename="../gui/guide.py" line="77" />
+        <source>Word vectors</source>
+        <translation>単語ベクトル</translation>
+    </message>
+    <message>
+        <location filename="../gui/guide.py" line="78" />
+        <source>Every word the language model reads is a vector, a row of its embedding matrix. Words used in similar places end up pointing in similar directions: type a word to see its nearest words by cosine similarity, or an analogy such as buy − bought + sold. The map places the 300 most frequent words along the two directions in which their vectors vary most (PCA), and rearranges itself as training goes on.</source>
+        <translation>言語モデルが読む単語はそれぞれベクトル、つまり埋め込み行列の 1 行です。似た場所で使われる単語は似た方向を向くようになります。単語を入力するとコサイン類似度で最も近い単語を、buy − bought + sold のような類推も調べられます。マップは最も頻度の高い 300 語を、ベクトルが最も大きくばらつく 2 つの方向（PCA）に並べたもので、学習が進むにつれて並び直します。</translation>
+    </message>
+    <message>
+        <location filename="../gui/guide.py" line="84" />
+        <source>Distributed representations and cosine similarity: chapters 2.3 and 2.4; word2vec and analogies: chapters 3 and 4.4; the embedding of the language model and weight tying: chapters 5.5 and 6.5.</source>
+        <translation>分散表現とコサイン類似度: 2.3 節と 2.4 節、word2vec と類推問題: 3 章と 4.4 節、言語モデルの埋め込みと重み共有: 5.5 節と 6.5 節。</translation>
+    </message>
+    <message>
+        <location filename="../gui/guide.py" line="88" />
         <source>Binary adder</source>
         <translation>2進数の足し算</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="75" />
+        <location filename="../gui/guide.py" line="89" />
         <source>The network reads two 8-bit numbers one bit pair per step, least significant first, and writes their sum one bit per step. Each sum bit needs the carry from the step before, which is not in the input: the network has to keep it in its hidden state.</source>
         <translation>ネットワークは 8 ビットの数 2 つを、下位ビットから 1 ステップに 1 組ずつ読み、その和を 1 ステップに 1 ビットずつ書きます。和の各ビットには前のステップからの繰り上がりが必要ですが、それは入力には含まれていません。ネットワークは繰り上がりを隠れ状態に覚えておかなければなりません。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="79" />
+        <location filename="../gui/guide.py" line="93" />
         <source>Chapter 5.2 (an RNN's hidden state carries information from step to step).</source>
         <translation>5.2 節（RNN の隠れ状態は時刻から時刻へ情報を運ぶ）。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="82" />
+        <location filename="../gui/guide.py" line="96" />
         <source>Seq2seq and attention</source>
         <translation>seq2seq と Attention</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="83" />
+        <location filename="../gui/guide.py" line="97" />
         <source>An encoder reads the question and a decoder writes the answer one character at a time. With attention, each row of the heatmap shows which question characters the decoder looked at while writing one answer character.</source>
         <translation>エンコーダが問題文を読み、デコーダが答えを1文字ずつ書きます。Attention があれば、ヒートマップの各行は、デコーダが答えの1文字を書くときに問題文のどの文字に注目したかを示します。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="87" />
+        <location filename="../gui/guide.py" line="101" />
         <source>Seq2seq: chapter 7.2; reversed input and peeky: chapter 7.4; attention: chapter 8.1; bidirectional encoders: chapter 8.4.1.</source>
         <translation>seq2seq: 7.2 節、入力データの反転と Peeky: 7.4 節、Attention: 8.1 節、双方向のエンコーダ: 8.4.1 節。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="90" />
+        <location filename="../gui/guide.py" line="104" />
         <source>Hyperparameters</source>
         <translation>ハイパーパラメータ</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="91" />
+        <location filename="../gui/guide.py" line="105" />
         <source>Settings in the upper groups apply to the running model at once; the others need a new model (Apply and reset). Every control's tooltip says what it does and its range.</source>
         <translation>上のグループの設定は、動いているモデルにすぐ反映されます。それ以外は新しいモデルが必要です（「適用してリセット」）。各項目のツールチップに、その意味と範囲を書いてあります。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="94" />
+        <location filename="../gui/guide.py" line="108" />
         <source>Learning rate and optimisers: chapter 1.4; gradient clipping: chapter 6.1.4; dropout and weight tying: chapter 6.5.</source>
         <translation>学習率と最適化手法: 1.4 節、勾配クリッピング: 6.1.4 節、Dropout と重み共有: 6.5 節。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="97" />
+        <location filename="../gui/guide.py" line="111" />
         <source>Task and model</source>
         <translation>タスクとモデル</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="98" />
+        <location filename="../gui/guide.py" line="112" />
         <source>What the network learns and which cell it uses: the plain RNN, the LSTM or the GRU.</source>
         <translation>ネットワークが何を学ぶか、どのセルを使うか（素の RNN、LSTM、GRU）。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="100" />
+        <location filename="../gui/guide.py" line="114" />
         <source>The RNN: chapter 5; the LSTM: chapter 6; the GRU: appendix C; seq2seq: chapter 7.</source>
         <translation>RNN: 5 章、LSTM: 6 章、GRU: 付録 C、seq2seq: 7 章。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="103" />
+        <location filename="../gui/guide.py" line="117" />
         <source>Runs</source>
         <translation>実行記録</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="104" />
+        <location filename="../gui/guide.py" line="118" />
         <source>Every model you train is kept as a run when you start another one, so runs of the same task can be compared on the same curves. Runs of another task are listed but not drawn.</source>
         <translation>学習したモデルは、別のモデルを始めたときに「実行」として残ります。同じタスクの実行どうしを同じ曲線の上で比べられます。別のタスクの実行は一覧には出ますが、描画はされません。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="107" />
+        <location filename="../gui/guide.py" line="121" />
         <source>Comparing models on validation perplexity: chapter 6.4 and 6.5.</source>
         <translation>検証パープレキシティでのモデルの比較: 6.4 節と 6.5 節。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="116" />
+        <location filename="../gui/guide.py" line="130" />
         <source>Guide to RNN Lab's views</source>
         <translation>RNN Lab のビューの解説</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="117" />
+        <location filename="../gui/guide.py" line="131" />
         <source>Chapter numbers refer to the book “Deep Learning from Scratch 2” (ゼロから作るDeep Learning ❷).</source>
         <translation>章と節の番号は『ゼロから作るDeep Learning ❷ 自然言語処理編』のものです。</translation>
     </message>
     <message>
-        <location filename="../gui/guide.py" line="120" />
+        <location filename="../gui/guide.py" line="134" />
         <source>In the book:</source>
         <translation>本書では:</translation>
     </message>
 </context><context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../gui/guide.py" line="130" />
+        <location filename="../gui/guide.py" line="144" />
         <source>Guide</source>
         <translation>解説</translation>
     </message>
@@ -1266,243 +1417,279 @@ The window keeps running. The details were written to {log}.</source>
 </context><context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/main_window.py" line="324" />
-        <location filename="../gui/main_window.py" line="156" />
+        <location filename="../gui/main_window.py" line="332" />
+        <location filename="../gui/main_window.py" line="160" />
         <source>Play</source>
         <translation>開始</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="157" />
+        <location filename="../gui/main_window.py" line="161" />
         <source>Start or pause training</source>
         <translation>学習を開始または一時停止</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="158" />
+        <location filename="../gui/main_window.py" line="162" />
         <source>Step</source>
         <translation>1ステップ</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="159" />
+        <location filename="../gui/main_window.py" line="163" />
         <source>Train one batch, then pause</source>
         <translation>1バッチだけ学習して一時停止</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="160" />
+        <location filename="../gui/main_window.py" line="164" />
         <source>Reset</source>
         <translation>リセット</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="161" />
+        <location filename="../gui/main_window.py" line="165" />
         <source>A fresh model with these settings</source>
         <translation>この設定で新しいモデルにする</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="162" />
+        <location filename="../gui/main_window.py" line="166" />
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="163" />
+        <location filename="../gui/main_window.py" line="167" />
         <source>Save a checkpoint</source>
         <translation>チェックポイントを保存</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="164" />
+        <location filename="../gui/main_window.py" line="168" />
         <source>Load…</source>
         <translation>読み込み…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="165" />
+        <location filename="../gui/main_window.py" line="169" />
         <source>Load a checkpoint</source>
         <translation>チェックポイントを読み込む</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="166" />
+        <location filename="../gui/main_window.py" line="170" />
         <source>Export…</source>
         <translation>エクスポート…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="167" />
+        <location filename="../gui/main_window.py" line="171" />
         <source>Export a plot, a panel or the whole window</source>
         <translation>グラフ、パネル、ウィンドウ全体を書き出す</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="168" />
+        <location filename="../gui/main_window.py" line="534" />
+        <location filename="../gui/main_window.py" line="172" />
+        <source>Record…</source>
+        <translation>録画…</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.py" line="173" />
+        <source>Record the window or one view while it trains, for slides (an animated GIF, APNG, WebP or MP4)</source>
+        <translation>学習中のウィンドウか 1 つのビューをスライド用に録画します（アニメーション GIF、APNG、WebP、MP4）</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.py" line="176" />
         <source>Evaluate now</source>
         <translation>今すぐ評価</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="169" />
+        <location filename="../gui/main_window.py" line="177" />
         <source>Evaluate on the validation split now</source>
         <translation>検証データで今すぐ評価</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="170" />
+        <location filename="../gui/main_window.py" line="178" />
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="171" />
+        <location filename="../gui/main_window.py" line="179" />
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="172" />
+        <location filename="../gui/main_window.py" line="180" />
         <source>Guide to the views</source>
         <translation>ビューの解説</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="173" />
+        <location filename="../gui/main_window.py" line="181" />
         <source>What each view shows, with the book's chapter and section</source>
         <translation>各ビューが示すものと、本書の該当する章・節</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="174" />
+        <location filename="../gui/main_window.py" line="182" />
         <source>About RNN Lab</source>
         <translation>RNN Lab について</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="175" />
+        <location filename="../gui/main_window.py" line="183" />
         <source>Dark theme</source>
         <translation>ダークテーマ</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="179" />
+        <location filename="../gui/main_window.py" line="187" />
         <source>Reset layout</source>
         <translation>レイアウトを元に戻す</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="182" />
+        <location filename="../gui/main_window.py" line="190" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="183" />
+        <location filename="../gui/main_window.py" line="191" />
         <source>Open text corpus…</source>
         <translation>テキストのコーパスを開く…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="184" />
+        <location filename="../gui/main_window.py" line="192" />
         <source>Open PTB folder…</source>
         <translation>PTB のフォルダを開く…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="185" />
+        <location filename="../gui/main_window.py" line="193" />
         <source>Open seq2seq file…</source>
         <translation>seq2seq のファイルを開く…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="186" />
+        <location filename="../gui/main_window.py" line="194" />
         <source>Use built-in data</source>
         <translation>内蔵のデータを使う</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="192" />
+        <location filename="../gui/main_window.py" line="200" />
         <source>&amp;Train</source>
         <translation>学習(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="196" />
+        <location filename="../gui/main_window.py" line="204" />
         <source>&amp;View</source>
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="201" />
+        <location filename="../gui/main_window.py" line="209" />
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="205" />
+        <location filename="../gui/main_window.py" line="213" />
         <source>Training</source>
         <translation>学習</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="247" />
+        <location filename="../gui/main_window.py" line="255" />
         <source>{what}…</source>
         <translation>{what}…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="258" />
+        <location filename="../gui/main_window.py" line="266" />
         <source>Could not build the model: {error} (showing the binary adder instead)</source>
         <translation>モデルを作れませんでした: {error}（代わりに2進数の足し算を表示しています）</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="262" />
+        <location filename="../gui/main_window.py" line="270" />
         <source>Could not build the model: {error}</source>
         <translation>モデルを作れませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="273" />
+        <location filename="../gui/main_window.py" line="281" />
         <source>Saved {path} at step {step}</source>
         <translation>ステップ {step} の時点を {path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="303" />
+        <location filename="../gui/main_window.py" line="311" />
         <source>Loaded {path} (step {step})</source>
         <translation>{path} を読み込みました（ステップ {step}）</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="306" />
+        <location filename="../gui/main_window.py" line="314" />
         <source>Press Space to start training</source>
         <translation>スペースキーで学習を開始</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="317" />
+        <location filename="../gui/main_window.py" line="325" />
         <source>RNN Lab — {task}</source>
         <translation>RNN Lab — {task}</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="324" />
+        <location filename="../gui/main_window.py" line="332" />
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="403" />
+        <location filename="../gui/main_window.py" line="417" />
         <source>Discard the trained model?</source>
         <translation>学習したモデルを破棄しますか？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/main_window.py" line="404" />
+        <location filename="../gui/main_window.py" line="418" />
         <source>The model has trained for %Ln step(s). {what} This training is lost unless you save a checkpoint first.</source>
         <translation>
             <numerusform>このモデルは %Ln ステップ学習しています。{what}先にチェックポイントを保存しないと、この学習は失われます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="413" />
+        <location filename="../gui/main_window.py" line="427" />
         <source>This run has no validation split to evaluate on.</source>
         <translation>この実行には評価に使う検証データがありません。</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="416" />
+        <location filename="../gui/main_window.py" line="430" />
         <source>Evaluating on the validation split…</source>
         <translation>検証データで評価しています…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="423" />
+        <location filename="../gui/main_window.py" line="437" />
         <source>Resetting starts a fresh model.</source>
         <translation>リセットすると新しいモデルで始まります。</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="427" />
+        <location filename="../gui/main_window.py" line="441" />
         <source>Applying the changed settings starts a fresh model.</source>
         <translation>変更した設定を適用すると新しいモデルで始まります。</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="449" />
+        <location filename="../gui/main_window.py" line="463" />
         <source>Switching to the {task} task starts a fresh model.</source>
         <translation>「{task}」に切り替えると新しいモデルで始まります。</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="456" />
+        <location filename="../gui/main_window.py" line="470" />
         <source>Changing the model starts a fresh one.</source>
         <translation>モデルを変えると新しいモデルで始まります。</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="471" />
-        <location filename="../gui/main_window.py" line="460" />
+        <location filename="../gui/main_window.py" line="485" />
+        <location filename="../gui/main_window.py" line="474" />
         <source>Changing the data starts a fresh model.</source>
         <translation>データを変えると新しいモデルで始まります。</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.py" line="514" />
+        <source>The whole window</source>
+        <translation>ウィンドウ全体</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.py" line="514" />
+        <source>Training curves</source>
+        <translation>学習曲線</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.py" line="529" />
+        <source>Could not start the recording: %1</source>
+        <translation>録画を開始できませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.py" line="534" />
+        <source>Stop recording</source>
+        <translation>録画を停止</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.py" line="539" />
+        <source>The recording could not be written: %1</source>
+        <translation>録画を書き出せませんでした: %1</translation>
     </message>
 </context><context>
     <name>Metrics</name>
@@ -1554,12 +1741,12 @@ The window keeps running. The details were written to {log}.</source>
         <translation>レッスン</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="61" />
+        <location filename="../gui/panels/activations.py" line="72" />
         <source>Inside the network</source>
         <translation>ネットワークの内部</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="62" />
+        <location filename="../gui/panels/activations.py" line="73" />
         <source>Inside</source>
         <translation>内部</translation>
     </message>
@@ -1647,6 +1834,112 @@ The window keeps running. The details were written to {log}.</source>
         <location filename="../gui/panels/weights.py" line="46" />
         <source>Weights</source>
         <translation>重み</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="45" />
+        <source>Word vectors</source>
+        <translation>単語ベクトル</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="46" />
+        <source>Vectors</source>
+        <translation>ベクトル</translation>
+    </message>
+</context><context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../gui/record_dialog.py" line="39" />
+        <source>Record for slides</source>
+        <translation>スライド用に録画</translation>
+    </message>
+    <message>
+        <location filename="../gui/record_dialog.py" line="50" />
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../gui/record_dialog.py" line="52" />
+        <source>Frames larger than this are scaled down to fit (smaller files)</source>
+        <translation>これより大きいフレームは縮小します（ファイルが小さくなります）</translation>
+    </message>
+    <message>
+        <location filename="../gui/record_dialog.py" line="54" />
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../gui/record_dialog.py" line="61" />
+        <source>Record</source>
+        <translation>録画</translation>
+    </message>
+    <message>
+        <location filename="../gui/record_dialog.py" line="62" />
+        <source>Format</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <location filename="../gui/record_dialog.py" line="63" />
+        <source>Largest side</source>
+        <translation>長辺の最大</translation>
+    </message>
+    <message>
+        <location filename="../gui/record_dialog.py" line="64" />
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../gui/record_dialog.py" line="65" />
+        <source>%1 frames a second, while you train. Press Record again to stop; a recording also stops after %2 minutes.</source>
+        <translation>学習中に毎秒 %1 フレームを記録します。もう一度「録画」を押すと止まります。%2 分たつと自動で止まります。</translation>
+    </message>
+    <message>
+        <location filename="../gui/record_dialog.py" line="70" />
+        <source>MP4 needs PyAV: pip install av</source>
+        <translation>MP4 には PyAV が必要です: pip install av</translation>
+    </message>
+    <message>
+        <location filename="../gui/record_dialog.py" line="73" />
+        <source>Start recording</source>
+        <translation>録画を開始</translation>
+    </message>
+    <message>
+        <location filename="../gui/record_dialog.py" line="90" />
+        <source>%1 animation (*%2)</source>
+        <translation>%1 アニメーション (*%2)</translation>
+    </message>
+    <message>
+        <location filename="../gui/record_dialog.py" line="92" />
+        <source>Save the recording as</source>
+        <translation>録画の保存先</translation>
+    </message>
+</context><context>
+    <name>Recorder</name>
+    <message>
+        <location filename="../gui/recorder.py" line="66" />
+        <source>Recording: press the Record button again to stop</source>
+        <translation>録画中: もう一度「録画」ボタンを押すと止まります</translation>
+    </message>
+    <message>
+        <location filename="../gui/recorder.py" line="85" />
+        <source>A recording is still being written; try again in a moment.</source>
+        <translation>録画をまだ書き出しています。少し待ってからもう一度試してください。</translation>
+    </message>
+    <message>
+        <location filename="../gui/recorder.py" line="119" />
+        <source>Writing the recording…</source>
+        <translation>録画を書き出しています…</translation>
+    </message>
+    <message>
+        <location filename="../gui/recorder.py" line="131" />
+        <source>%1 REC %2:%3</source>
+        <translation>%1 REC %2:%3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/recorder.py" line="144" />
+        <source>Saved the recording %1: %n frame(s), %2 s, %3 × %4 pixels, %5.</source>
+        <translation>
+            <numerusform>録画 %1 を保存しました: %n フレーム、%2 秒、%3 × %4 ピクセル、%5。</numerusform>
+        </translation>
     </message>
 </context><context>
     <name>RunOverlays</name>
@@ -2339,31 +2632,36 @@ The window keeps running. The details were written to {log}.</source>
     </message>
     <message>
         <location filename="../gui/dialogs.py" line="37" />
+        <source>Record the window or a view for slides; again to stop</source>
+        <translation>ウィンドウかビューをスライド用に録画（もう一度押すと停止）</translation>
+    </message>
+    <message>
+        <location filename="../gui/dialogs.py" line="38" />
         <source>This list</source>
         <translation>この一覧</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs.py" line="38" />
+        <location filename="../gui/dialogs.py" line="39" />
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs.py" line="58" />
+        <location filename="../gui/dialogs.py" line="59" />
         <source>Keyboard shortcuts</source>
         <translation>キーボードショートカット</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs.py" line="60" />
+        <location filename="../gui/dialogs.py" line="61" />
         <source>Key</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs.py" line="60" />
+        <location filename="../gui/dialogs.py" line="61" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../gui/dialogs.py" line="69" />
+        <location filename="../gui/dialogs.py" line="70" />
         <source>Single-key shortcuts are typed as text while a text field has the focus.</source>
         <translation>入力欄にフォーカスがあるときは、1キーのショートカットは文字として入力されます。</translation>
     </message>
@@ -2780,6 +3078,116 @@ The window keeps running. The details were written to {log}.</source>
         <location filename="../gui/panels/weights.py" line="224" />
         <source>Wh[{row}, {col}]: from h_(t-1) unit {row} to {to}   weight {value:+.4f}</source>
         <translation>Wh[{row}, {col}]: h_(t-1) のユニット {row} から {to} へ   重み {value:+.4f}</translation>
+    </message>
+</context><context>
+    <name>WordVectorsPanel</name>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="60" />
+        <source>Type a word and press Enter, e.g. stock</source>
+        <translation>単語を入力して Enter（例: stock）</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="67" />
+        <source>buy</source>
+        <translation>buy</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="67" />
+        <source>bought</source>
+        <translation>bought</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="67" />
+        <source>sold</source>
+        <translation>sold</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="71" />
+        <source>Look up</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="197" />
+        <location filename="../gui/panels/word_vectors.py" line="175" />
+        <location filename="../gui/panels/word_vectors.py" line="73" />
+        <source>Nearest words</source>
+        <translation>最も近い単語</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="200" />
+        <location filename="../gui/panels/word_vectors.py" line="74" />
+        <source>a − b + c</source>
+        <translation>a − b + c</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="78" />
+        <source>The map appears with the first answer of the run.</source>
+        <translation>マップは学習からの最初の応答とともに表示されます。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="86" />
+        <source>The 300 most frequent words (PCA)</source>
+        <translation>最も頻度の高い 300 語（PCA）</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="98" />
+        <source>Word</source>
+        <translation>単語</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="175" />
+        <location filename="../gui/panels/word_vectors.py" line="101" />
+        <source>Analogy</source>
+        <translation>類推</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="201" />
+        <location filename="../gui/panels/word_vectors.py" line="197" />
+        <location filename="../gui/panels/word_vectors.py" line="126" />
+        <source>cosine</source>
+        <translation>コサイン</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="133" />
+        <source>Double-click a word to look it up</source>
+        <translation>単語をダブルクリックすると検索します</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="149" />
+        <source>The embedding is tied to the output layer: these vectors are also its weights.</source>
+        <translation>埋め込みは出力層と重みを共有しています。これらのベクトルは出力層の重みでもあります。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="174" />
+        <source>Word map (PCA of the 300 most frequent words)</source>
+        <translation>単語マップ（最も頻度の高い 300 語の PCA）</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="196" />
+        <source>Nearest to “%1”</source>
+        <translation>「%1」に最も近い単語</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../gui/panels/word_vectors.py" line="205" />
+        <source>%n word(s) not in the vocabulary: %1</source>
+        <translation>
+            <numerusform>語彙にない単語 %n 個: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="211" />
+        <source>Step %1 · cosine similarity of the embedding's rows; the map updates about once a second while training.</source>
+        <translation>ステップ %1 · 埋め込み行列の行どうしのコサイン類似度。学習中はマップがおよそ 1 秒ごとに更新されます。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="235" />
+        <source>1st principal component (%1 % of the variance)</source>
+        <translation>第 1 主成分（分散の %1 %）</translation>
+    </message>
+    <message>
+        <location filename="../gui/panels/word_vectors.py" line="236" />
+        <source>2nd principal component (%1 %)</source>
+        <translation>第 2 主成分（%1 %）</translation>
     </message>
 </context><context>
     <name>engine</name>
@@ -3289,7 +3697,7 @@ The window keeps running. The details were written to {log}.</source>
         <translation>モデルを作っています</translation>
     </message>
     <message>
-        <location filename="../engine/live.py" line="190" />
+        <location filename="../engine/live.py" line="191" />
         <location filename="../engine/host.py" line="271" />
         <source>{command} failed: {error}</source>
         <translation>{command} に失敗しました: {error}</translation>
@@ -3539,27 +3947,27 @@ The window keeps running. The details were written to {log}.</source>
         <translation>{key}: {names} が2回あります</translation>
     </message>
     <message>
-        <location filename="../engine/live.py" line="137" />
+        <location filename="../engine/live.py" line="138" />
         <source>Training stopped: {error}</source>
         <translation>学習が止まりました: {error}</translation>
     </message>
     <message>
-        <location filename="../engine/live.py" line="149" />
+        <location filename="../engine/live.py" line="150" />
         <source>Finished after {steps} steps ({epochs:.2f} epochs).</source>
         <translation>{steps} ステップ（{epochs:.2f} エポック）で完了しました。</translation>
     </message>
     <message>
-        <location filename="../engine/live.py" line="163" />
+        <location filename="../engine/live.py" line="164" />
         <source>Solved: exactly right on every validation example at step {step}. Training paused; press Play to train on, or untick 'Pause when solved'.</source>
         <translation>解けました: ステップ {step} で、検証のすべての例に完全に正解しました。学習を一時停止しています。続けるには「開始」を押すか、「解けたら停止」のチェックを外してください。</translation>
     </message>
     <message>
-        <location filename="../engine/live.py" line="170" />
+        <location filename="../engine/live.py" line="171" />
         <source>Paused at step {step}, as the lesson describes: read the next step of the lesson, then press Play to go on.</source>
         <translation>レッスンのとおり、ステップ {step} で一時停止しました。レッスンの次の手順を読んでから「開始」を押して続けてください。</translation>
     </message>
     <message>
-        <location filename="../engine/live.py" line="199" />
+        <location filename="../engine/live.py" line="200" />
         <source>The run is finished ({steps} steps, {epochs:.2f} epochs): raise the step or epoch limit to continue.</source>
         <translation>この実行は完了しています（{steps} ステップ、{epochs:.2f} エポック）。続けるには、停止するステップ数かエポック数を増やしてください。</translation>
     </message>
@@ -3825,12 +4233,12 @@ The window keeps running. The details were written to {log}.</source>
         <translation>{task}のモデルは {known} のいずれかです（{model!r} ではありません）。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/base.py" line="222" />
+        <location filename="../engine/tasks/base.py" line="231" />
         <source>the {task} task does not generate text</source>
         <translation>{task}のタスクは文章を生成しません</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/base.py" line="257" />
+        <location filename="../engine/tasks/base.py" line="266" />
         <source>{task} · {params} parameters</source>
         <translation>{task} · パラメータ {params} 個</translation>
     </message>
@@ -3951,17 +4359,17 @@ The window keeps running. The details were written to {log}.</source>
         <translation>{split}データの文 {index}（{units} {start}〜{end}）: 損失 {loss:.3f} nats/トークン</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="274" />
+        <location filename="../engine/tasks/language.py" line="281" />
         <source>The sample length must be between 0 and {most}, got {length}.</source>
         <translation>サンプルの長さは 0 から {most} の間です（{length} が指定されました）。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="277" />
+        <location filename="../engine/tasks/language.py" line="284" />
         <source>top_k must be 0 (all tokens) or more, got {top_k}.</source>
         <translation>top_k は 0（すべてのトークン）以上です（{top_k} が指定されました）。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="343" />
+        <location filename="../engine/tasks/language.py" line="350" />
         <source>{task} · {model} · {vocab} {units} in the vocabulary · {train} training {units} · {params} parameters</source>
         <translation>{task} · {model} · 語彙 {vocab} {units} · 訓練データ {train} {units} · パラメータ {params} 個</translation>
     </message>

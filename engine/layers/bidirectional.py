@@ -46,6 +46,14 @@ class TimeBidirectional:
         self.forward_layer.record = self.backward_layer.record = bool(value)
 
     @property
+    def equations(self) -> bool:
+        return self.forward_layer.equations
+
+    @equations.setter
+    def equations(self, value: bool) -> None:
+        self.forward_layer.equations = self.backward_layer.equations = bool(value)
+
+    @property
     def trace(self) -> dict[str, dict[str, np.ndarray]]:
         backward = {k: v[:, ::-1] for k, v in self.backward_layer.trace.items()}
         return {"forward": self.forward_layer.trace, "backward": backward}

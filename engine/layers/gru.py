@@ -11,7 +11,7 @@ import numpy as np
 from rnn_lab.engine.functions import sigmoid
 from rnn_lab.engine.i18n import QT_TRANSLATE_NOOP
 
-from .recurrent import Cell, Gate, TimeRecurrent
+from .recurrent import Cell, Gate, TimeRecurrent, block_terms
 
 
 class GRU(Cell):
@@ -71,6 +71,17 @@ class GRU(Cell):
     def values(self):
         x, h_prev, z, r, h_tilde = self.cache
         return {"z": z, "r": r, "h_tilde": h_tilde}
+
+    def equations(self):
+        Wx, Wh, b = self.params
+        x, h_prev, z, r, h_tilde = self.cache
+        H = h_prev.shape[1]
+        hWh = np.hstack((h_prev @ Wh[:, :2 * H], (r * h_prev) @ Wh[:, 2 * H:]))  # the candidate sees r * h_prev
+        return {"h_prev": h_prev, **block_terms(self.blocks(), xWx=x @ Wx, hWh=hWh, b=b)}
+
+    def gradients(self, dh_next, dc_next=None):
+        x, h_prev, z, r, h_tilde = self.cache
+        return {"dh_prev_direct": dh_next * (1 - z)}  # straight to h_{t-1}, past every weight
 
 
 class TimeGRU(TimeRecurrent):

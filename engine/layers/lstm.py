@@ -11,7 +11,7 @@ import numpy as np
 from rnn_lab.engine.functions import sigmoid
 from rnn_lab.engine.i18n import QT_TRANSLATE_NOOP
 
-from .recurrent import Cell, Gate, TimeRecurrent
+from .recurrent import Cell, Gate, TimeRecurrent, block_terms
 
 
 class LSTM(Cell):
@@ -74,6 +74,17 @@ class LSTM(Cell):
     def values(self):
         x, h_prev, c_prev, f, g, i, o, c_next = self.cache
         return {"c": c_next, "f": f, "g": g, "i": i, "o": o}
+
+    def equations(self):
+        Wx, Wh, b = self.params
+        x, h_prev, c_prev, f, g, i, o, c_next = self.cache
+        return {"h_prev": h_prev, "c_prev": c_prev, **block_terms(self.blocks(), xWx=x @ Wx, hWh=h_prev @ Wh, b=b)}
+
+    def gradients(self, dh_next, dc_next):
+        x, h_prev, c_prev, f, g, i, o, c_next = self.cache
+        dc_local = (dh_next * o) * (1 - np.tanh(c_next)**2)  # through h_t = o * tanh(c_t)
+        ds = dc_next + dc_local  # dL/dc_t: from step t+1 (the memory) and through h_t, as in backward
+        return {"dc_local": dc_local, "dc": ds, "dc_prev": ds * f}  # the forget gate passes ds * f back
 
 
 class TimeLSTM(TimeRecurrent):

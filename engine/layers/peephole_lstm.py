@@ -13,7 +13,7 @@ import numpy as np
 from rnn_lab.engine.functions import sigmoid
 from rnn_lab.engine.i18n import QT_TRANSLATE_NOOP
 
-from .recurrent import Cell, Gate, TimeRecurrent
+from .recurrent import Cell, Gate, TimeRecurrent, block_terms
 
 
 class PeepholeLSTM(Cell):
@@ -73,6 +73,25 @@ class PeepholeLSTM(Cell):
     def values(self):
         x, h_prev, c_prev, f, g, i, o, c_next = self.cache
         return {"c": c_next, "f": f, "g": g, "i": i, "o": o}
+
+    def equations(self):
+        Wx, Wh, b, p_f, p_i, p_o = self.params
+        x, h_prev, c_prev, f, g, i, o, c_next = self.cache
+        zero = np.zeros_like(c_prev)  # g has no peephole
+        peep = np.hstack((p_f * c_prev, zero, p_i * c_prev, p_o * c_next))
+        return {"h_prev": h_prev, "c_prev": c_prev,
+                **block_terms(self.blocks(), xWx=x @ Wx, hWh=h_prev @ Wh, b=b, peep=peep)}
+
+    def gradients(self, dh_next, dc_next):
+        Wx, Wh, b, p_f, p_i, p_o = self.params
+        x, h_prev, c_prev, f, g, i, o, c_next = self.cache
+        tanh_c_next = np.tanh(c_next)
+        do = dh_next * tanh_c_next * o * (1 - o)  # as in backward
+        dc_local = (dh_next * o) * (1 - tanh_c_next**2) + do * p_o  # through h_t, o's peephole too
+        ds = dc_next + dc_local
+        df = ds * c_prev * f * (1 - f)
+        di = ds * g * i * (1 - i)
+        return {"dc_local": dc_local, "dc": ds, "dc_prev_f": ds * f, "dc_prev": ds * f + df * p_f + di * p_i}
 
 
 class TimePeepholeLSTM(TimeRecurrent):

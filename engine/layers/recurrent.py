@@ -78,6 +78,38 @@ class Cell:
         """The forward values of this step a trace records besides h (c and the gates), each (N, H)."""
         return {}
 
+    # ------------------------------------------------------------ the window's Equations view
+    # Every number of one step's equations, so that the window can write them out with the values of
+    # a unit substituted (it does no arithmetic itself). Called only while recording equations.
+    def equations(self) -> dict[str, np.ndarray]:
+        """After ``forward``: the terms of each block's pre-activation and what the step read, each
+        (N, H): "xWx.<block>", "hWh.<block>", "b.<block>" and their sum "a.<block>" (any further
+        terms, e.g. a peephole's "peep.<block>", are in the sum too), "h_prev" (and "c_prev")."""
+        raise NotImplementedError
+
+    def gradients(self, dh_next: np.ndarray, dc_next: np.ndarray | None = None) -> dict[str, np.ndarray]:
+        """Before ``backward(dh_next[, dc_next])``, with the same arguments: the gradients its
+        equations pass along, each (N, H) (e.g. an LSTM's dL/dc_t and what it sends to c_{t-1})."""
+        return {}
+
+
+def block_terms(blocks: tuple[str, ...], **terms: np.ndarray) -> dict[str, np.ndarray]:
+    """Split each (N, G*H) term of the pre-activations ``x Wx + h_prev Wh + b`` into its G blocks:
+    ``{"xWx.f": ..., "hWh.f": ..., "b.f": ..., "a.f": the sum, ...}`` (a (G*H,) term such as b is
+    broadcast to (N, H))."""
+    out: dict[str, np.ndarray] = {}
+    first = next(iter(terms.values()))
+    H = first.shape[-1] // len(blocks)
+    N = max(t.shape[0] for t in terms.values() if t.ndim == 2)
+    for k, block in enumerate(blocks):
+        total = np.zeros((N, H), dtype=first.dtype)
+        for name, term in terms.items():
+            part = np.broadcast_to(term[..., k * H:(k + 1) * H], (N, H))
+            out[f"{name}.{block}"] = part
+            total = total + part
+        out[f"a.{block}"] = total
+    return out
+
 
 class Recurrent:
     """Parameters, state and argument checks of a Time layer of ``cell``, readable or fast.
@@ -87,7 +119,8 @@ class Recurrent:
     hidden state (``c``: the last cell state); after a backward: ``dh`` (N, H), the gradient w.r.t. the
     initial hidden state (``dc``: cell state). ``record`` (default False: no trace work at all) makes
     forward fill ``trace`` with (N, T, H) arrays named by ``cell.trace_keys()``, and backward add
-    ``trace["dh_norm"]`` (N, T): the norm of the total gradient into each h_t.
+    ``trace["dh_norm"]`` (N, T): the norm of the total gradient into each h_t. ``equations`` too
+    (default False) makes backward add every number of the cell's equations (``record_equations``).
     """
 
     cell: ClassVar[type[Cell]]
@@ -115,6 +148,7 @@ class Recurrent:
         self.dtype, self.D, self.H = Wx.dtype, Wx.shape[0], H
         self.stateful = bool(stateful)
         self.record = False
+        self.equations = False  # with record: the numbers of the Equations view too (see record_equations)
         self.trace: dict[str, np.ndarray] = {}
         self.h = self.c = self.dh = self.dc = None
         self._state_given = False
@@ -158,6 +192,41 @@ class Recurrent:
         h0 = np.zeros((N, self.H), dtype=self.dtype)
         return h0, (np.zeros_like(h0) if self.cell.has_cell else None)
 
+    # ----------------------------------------------------------------- the Equations view
+    def record_equations(self, xs: np.ndarray, h_prev: np.ndarray, c_prev: np.ndarray | None, dhs: np.ndarray,
+                         dh_next: np.ndarray, dc_next: np.ndarray | None) -> None:
+        """Add to ``trace`` every number of the equations of the last forward and backward, each
+        (N, T, H), from what each step t read and received, time-major: its input ``xs`` (T, N, D),
+        ``h_prev`` (and ``c_prev``) (T, N, H), the gradient from the output ``dhs`` and from step t+1
+        ``dh_next`` (and ``dc_next``), (T, N, H):
+
+        - the readable cell's ``equations()``: "xWx.<block>", "hWh.<block>", "b.<block>", "a.<block>",
+          "h_prev" (and "c_prev");
+        - "dh_out" (dL/dh_t from the output at t), "dh_next" (from step t+1), "dh" (their sum),
+          "dh_prev" (what step t sends back to h_{t-1}); with a cell state "dc_next" (dL/dc_t from
+          step t+1); and the cell's ``gradients()`` (an LSTM's "dc", "dc_local", "dc_prev").
+
+        Given every step's h_prev, the steps are independent: ONE readable cell computes all T x N
+        rows at once (one matrix product per weight), whichever code trained."""
+        T, N = dhs.shape[:2]
+
+        def rows(a):
+            return a.reshape(T * N, a.shape[-1])
+
+        cell = self.cell(*self.params, **self.cell_options)
+        dh = dhs + dh_next
+        if self.cell.has_cell:
+            cell.forward(rows(xs), rows(h_prev), rows(c_prev))
+            numbers = {**cell.equations(), **cell.gradients(rows(dh), rows(dc_next)), "dc_next": dc_next}
+        else:
+            cell.forward(rows(xs), rows(h_prev))
+            numbers = {**cell.equations(), **cell.gradients(rows(dh))}
+        dh_prev = np.concatenate([self.dh[None], dh_next[:-1]])  # step t sends to h_{t-1} what t-1 got from t
+        numbers.update(dh_out=dhs, dh_next=dh_next, dh=dh, dh_prev=dh_prev)
+        for key, value in numbers.items():  # (T*N, H) rows (or (H,) terms: b) and (T, N, H) -> (N, T, H)
+            value = value if value.ndim == 3 else np.broadcast_to(value, (T * N, self.H)).reshape(T, N, self.H)
+            self.trace[key] = value.transpose(1, 0, 2)
+
     # ----------------------------------------------------------------- checks
     def _check(self, arr, what: str, last: int, expect: tuple | None = None) -> np.ndarray:
         arr = np.asarray(arr)
@@ -187,6 +256,7 @@ class TimeRecurrent(Recurrent):
         super().__init__(Wx, Wh, b, *extra, stateful=stateful)
         self.cell_options: dict[str, object] = {}  # keyword arguments of each step's cell (TimeRNN: activation)
         self.layers: list[Cell] = []  # the cells of the last forward, one per timestep
+        self._start: tuple | None = None  # (xs, h0, c0) of the last forward, when recording equations
         self._shape: tuple[int, int] | None = None  # (N, T) of the last complete forward
 
     def forward(self, xs: np.ndarray) -> np.ndarray:
@@ -194,7 +264,7 @@ class TimeRecurrent(Recurrent):
         self.layers, self._shape = [], None
         xs = self._check(xs, "xs", self.D)
         N, T, _ = xs.shape
-        h, c = self._initial_state(N, xs.shape)
+        h0, c0 = h, c = self._initial_state(N, xs.shape)
         hs = np.empty((N, T, self.H), dtype=self.dtype)
         for t in range(T):
             layer = self.cell(*self.params, **self.cell_options)
@@ -204,6 +274,7 @@ class TimeRecurrent(Recurrent):
                 h = layer.forward(xs[:, t, :], h)
             hs[:, t, :] = h
             self.layers.append(layer)
+        self._start = (xs, h0, c0) if self.record and self.equations else None  # for record_equations
         self.h, self.c = h, c
         self.trace = self._forward_trace(hs) if self.record else {}
         self._shape = (N, T)
@@ -219,8 +290,11 @@ class TimeRecurrent(Recurrent):
         dh_norm = np.empty((N, T), dtype=self.dtype)
         for g in self.grads:
             g[...] = 0
+        from_next = np.zeros((2, T, N, self.H), self.dtype) if self._start is not None else None
         for t in reversed(range(T)):
             layer = self.layers[t]
+            if from_next is not None:  # what step t+1 sent back, for the Equations view
+                from_next[0, t], from_next[1, t] = dh, dc
             dh = dhs[:, t, :] + dh  # from the output at t, and from step t+1
             dh_norm[:, t] = np.sqrt(np.sum(dh * dh, axis=1))
             if self.cell.has_cell:
@@ -232,7 +306,19 @@ class TimeRecurrent(Recurrent):
         self.dh, self.dc = dh, (dc if self.cell.has_cell else None)
         if self.record:
             self.trace["dh_norm"] = dh_norm
+            if from_next is not None:
+                self._record_from(dhs, from_next)
         return dxs
+
+    def _record_from(self, dhs: np.ndarray, from_next: np.ndarray) -> None:
+        """``record_equations`` with what the forward kept (xs, h0, c0) and the trace's h and c."""
+        xs, h0, c0 = self._start
+        h_prev = np.concatenate([h0[:, None], self.trace["h"][:, :-1]], axis=1).transpose(1, 0, 2)
+        c_prev = None
+        if self.cell.has_cell:
+            c_prev = np.concatenate([c0[:, None], self.trace["c"][:, :-1]], axis=1).transpose(1, 0, 2)
+        self.record_equations(xs.transpose(1, 0, 2), h_prev, c_prev, dhs.transpose(1, 0, 2), from_next[0],
+                              from_next[1] if self.cell.has_cell else None)
 
     def _forward_trace(self, hs: np.ndarray) -> dict[str, np.ndarray]:
         """{"h": hs, and each of the cells' ``values()`` stacked over time}: (N, T, H) arrays."""

@@ -13,7 +13,7 @@ import numpy as np
 from rnn_lab.engine.functions import sigmoid
 from rnn_lab.engine.i18n import QT_TRANSLATE_NOOP
 
-from .recurrent import Cell, TimeRecurrent
+from .recurrent import Cell, TimeRecurrent, block_terms
 
 # name -> (the activation f, its derivative written with the output h = f(a))
 ACTIVATIONS = {
@@ -54,6 +54,15 @@ class RNN(Cell):
         dh_prev = da @ Wh.T  # (N, H)
         self.grads = [dWx, dWh, db]
         return dx, dh_prev
+
+    def equations(self):
+        Wx, Wh, b = self.params
+        x, h_prev, h_next = self.cache
+        return {"h_prev": h_prev, **block_terms(("h",), xWx=x @ Wx, hWh=h_prev @ Wh, b=b)}
+
+    def gradients(self, dh_next, dc_next=None):
+        x, h_prev, h_next = self.cache
+        return {"act_grad": self.act_grad(h_next), "da": dh_next * self.act_grad(h_next)}  # as in backward
 
 
 class TimeRNN(TimeRecurrent):

@@ -82,10 +82,12 @@ class Model:
             if hasattr(layer, "reset_state"):
                 yield name, layer
 
-    def set_record(self, record: bool) -> None:
-        """Ask every recurrent layer to record (or stop recording) its trace."""
+    def set_record(self, record: bool, equations: bool = False) -> None:
+        """Ask every recurrent layer to record (or stop recording) its trace; ``equations``: with every
+        number of its cell's equations too (``Recurrent.record_equations``)."""
         for _, layer in self.recurrent_layers():
             layer.record = record
+            layer.equations = bool(record and equations)
 
     def save_state(self) -> dict[str, np.ndarray | None]:
         """Copies of every recurrent layer's hidden/cell state (to restore after a side trip)."""

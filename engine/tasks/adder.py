@@ -147,13 +147,13 @@ class AdderTask(Task):
                 "true_bits": ts[0, :, 0].astype(int).tolist(), "pred_bits": pred_bits.astype(int).tolist(),
                 "probs": probs.astype(np.float32), "correct": pred == a + b}
 
-    def trace(self, index: int = 0) -> dict[str, Any]:
+    def trace(self, index: int = 0, equations: bool = False) -> dict[str, Any]:
         """Forward and backward of display example ``index`` with recording on; gradients restored."""
         a, b = self.example_pair(index)
         xs, ts = encode(np.array([a]), np.array([b]), self.dtype)
         model, layer = self.model, self.model.rnn
         saved = [g.copy() for g in model.grads]
-        model.set_record(True)
+        model.set_record(True, equations)
         try:
             with self._numerics():
                 model.forward(xs, ts)

@@ -186,7 +186,7 @@ class Task(ABC):
 
     # -- what the window shows -----------------------------------------------------------------
     @abstractmethod
-    def trace(self, index: int = 0) -> dict[str, Any]:
+    def trace(self, index: int = 0, equations: bool = False) -> dict[str, Any]:
         """Run one display example (``index`` picks it deterministically) through the model with
         recording on, forward and backward, and return::
 
@@ -196,6 +196,9 @@ class Task(ABC):
                          "z","r","h_tilde"),
                          "dh_norm": (T,)}],  # ||dL/dh_t|| for this example
              "title": str}
+
+        ``equations``: each layer also carries every number of its cell's equations, (T, H) each
+        ("a.f", "xWx.f", ..., "dh", "dc", ...: ``layers.recurrent.Recurrent.record_equations``).
 
         Arrays are float32 copies. Leaves training state untouched (see ``evaluate``)."""
 
@@ -207,6 +210,12 @@ class Task(ABC):
         seq2seq: {"question", "expected", "generated", "correct", "attention" (Ty, Tx) or None,
                   "in_labels", "out_labels"};
         lm/char: {"context": str, "target": str, "top": [(token, prob)] * 5}."""
+
+    def word_vectors(self) -> tuple[np.ndarray, list[str], np.ndarray]:
+        """(W (V, D): the embedding the model reads its tokens through, the V tokens, how often each
+        occurs in the training split) for the Word vectors view (language models only; TaskError else).
+        W is the model's own array: read it between two steps, do not keep it."""
+        raise TaskError(f"the {self.title} task has no word vectors")
 
     def sample(self, prompt: str, length: int, temperature: float, top_k: int,
                rng: np.random.Generator) -> dict[str, Any]:

@@ -204,14 +204,14 @@ class LanguageTask(Task):
         start = (index % count) * L
         return split, start, ids[start:start + L + 1]
 
-    def trace(self, index: int = 0) -> dict[str, Any]:
+    def trace(self, index: int = 0, equations: bool = False) -> dict[str, Any]:
         """``Task.trace`` of display passage ``index``, plus "targets" (the next tokens), "target_probs"
         (T,) and "top5": T lists of the model's 5 most likely next tokens (label, prob) at each position."""
         split, start, seq = self._passage(index)
         x, t = seq[None, :-1], seq[None, 1:]
         L = x.shape[1]
         with self._side_trip(keep_grads=True):
-            self.model.set_record(True)
+            self.model.set_record(True, equations)
             loss = self.model.forward(x, t)
             target_probs = self.model.probs[0, np.arange(L), t[0]].astype(np.float32)
             top5 = self._top_per_position(self.model.probs[0], 5)
@@ -251,6 +251,13 @@ class LanguageTask(Task):
         return {"context": self._join(self.vocab.decode(context)), "target": self._label(self.vocab[target]),
                 "top": [(self._label(self.vocab[i]), p) for i, p in top],
                 "target_prob": float(probs[target]), "correct": top[0][0] == target}
+
+    def word_vectors(self) -> tuple[np.ndarray, list[str], np.ndarray]:
+        """The embedding W (V, D) (with tied weights, also the output layer's), the tokens and their
+        training counts (see ``Task.word_vectors``)."""
+        if getattr(self, "_counts", None) is None:
+            self._counts = np.bincount(self.ids["train"], minlength=len(self.vocab))
+        return self.model.embed.params[0], list(self.vocab.tokens), self._counts
 
     def _prompt_feed(self, prompt: str) -> tuple[list[int], list[str], list[str]]:
         """(ids the model reads: line start + prompt, the prompt's tokens, its unknown pieces)."""

@@ -219,7 +219,7 @@ class Seq2seqTask(Task):
                 "attention": None if weights is None else weights[0].astype(np.float32),
                 "in_labels": [vocab[i] for i in xs[0].tolist()], "out_labels": [vocab[i] for i in ids[0].tolist()]}
 
-    def trace(self, index: int = 0) -> dict[str, Any]:
+    def trace(self, index: int = 0, equations: bool = False) -> dict[str, Any]:
         """Teacher-forced forward and backward of display example ``index`` with recording on.
 
         Encoder and decoder run over different lengths, so each layer dict carries its own
@@ -229,7 +229,7 @@ class Seq2seqTask(Task):
         xs, ts = self._example(index)
         model, vocab = self.model, self.data.vocab
         saved = [g.copy() for g in model.grads]
-        model.set_record(True)
+        model.set_record(True, equations)
         try:
             model.forward(xs, ts)
             model.backward()

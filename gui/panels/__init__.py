@@ -12,6 +12,7 @@ from .task_panel import TaskPanel
 from .timeline import SampleTimelinePanel
 from .unit_text import UnitTextPanel
 from .weights import WeightsPanel
+from .word_vectors import WordVectorsPanel
 
 PANELS = [TaskPanel, HyperparamsPanel, CurvesPanel, ActivationsPanel, AdderPanel, SamplingPanel, Seq2seqPanel,
-          UnitTextPanel, SaturationPanel, SampleTimelinePanel, WeightsPanel]
+          UnitTextPanel, SaturationPanel, SampleTimelinePanel, WeightsPanel, WordVectorsPanel]

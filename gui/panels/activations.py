@@ -15,14 +15,24 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PyQt6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
+from PyQt6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF, Qt
+from PyQt6.QtGui import QPen
+from PyQt6.QtWidgets import (
+    QComboBox,
+    QGraphicsRectItem,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+)
 
 from rnn_lab.engine.layers.cells import CELLS, cell_class
 
 from ..i18n import engine_text, sentence_text
 from ..plot_speed import major_grid
 from ..theme import DIVERGE_COLOR, GRAD_COLOR, LR_COLOR, TRAIN_COLOR, VAL_COLOR
+from ..widgets.equations_view import EquationsView
 from ..widgets.heatmap import ColorScale, Heatmap, TimeCursor, display_token, set_token_ticks
 from .base import Panel, layer_label, symbol
 
@@ -32,6 +42,7 @@ STATES = {"h": ("tanh", QT_TRANSLATE_NOOP("ActivationsPanel", "hidden state")),
 BAR_LABEL = {"tanh": "tanh  −1 … 1", "sigmoid": "sigmoid  0 … 1",
              "cell": QT_TRANSLATE_NOOP("ActivationsPanel", "cell state"), "relu": "relu"}
 LAYER_PENS = (VAL_COLOR, TRAIN_COLOR, GRAD_COLOR, LR_COLOR)  # one colour per layer (Okabe-Ito)
+GRAD_HEIGHT, GRAD_HEIGHT_WITH_EQUATIONS = 170, 100  # least height of the gradient plot (the heatmaps share the rest)
 AXIS_WIDTH = 52  # fixed left-axis width so that every plot's timestep t sits at the same x pixel
 
 
@@ -84,8 +95,8 @@ class ActivationsPanel(Panel):
         self.caption = QLabel(self.tr("Waiting for a trace: start or step training."))
         self.view = pg.GraphicsLayoutWidget()
         self.view.scene().sigMouseClicked.connect(self._clicked)  # heatmaps handle their own clicks
-        self.readout = QLabel(self.tr("Hover over a heatmap to read a value; click or drag the cursor to pick a "
-                                      "step."))
+        self.readout = QLabel(self.tr("Hover over a heatmap to read a value; click a cell to see its equations "
+                                      "with their numbers, or drag the cursor to pick a step."))
         self.at_cursor = QLabel(" ")
         self.key = QLabel(" ")
         self.note = QLabel("")
@@ -102,7 +113,20 @@ class ActivationsPanel(Panel):
         top.addWidget(self.caption, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        # The Equations view opens under the heatmaps when a cell is clicked (the same trace's numbers).
+        self.equations = EquationsView()
+        self.equations.hide()
+        self.equations.moved.connect(self._equations_moved)
+        self.equations.closed.connect(lambda: self.show_equations(False))
+        self.eq_unit = 0
+        self.markers: list[QGraphicsRectItem] = []  # the cell the equations are about, in every heatmap
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.equations)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.key)
         layout.addWidget(self.readout)
         layout.addWidget(self.at_cursor)
@@ -121,6 +145,7 @@ class ActivationsPanel(Panel):
         self._show_layer_selector(0)
         self.caption.setText(self.tr("Waiting for a trace: start or step training."))
         self.note.setText("")
+        self.equations.clear()
 
     def on_progress(self, report: dict[str, Any]) -> None:
         trace = report.get("trace")
@@ -138,7 +163,51 @@ class ActivationsPanel(Panel):
         out.append((self.tr("All heatmaps and gradient flow"), self.view.ci))
         if self.grad_plot is not None:
             out.append((self.tr("Gradient flow through time"), self.grad_plot))
+        if self.wants_equations:
+            out.append((self.tr("Equations at unit %1, t = %2").replace("%1", str(self.equations.unit))
+                        .replace("%2", str(self.equations.t)), self.equations))
         return out
+
+    # ------------------------------------------------------------------ the Equations view
+    @property
+    def wants_equations(self) -> bool:
+        """True while the Equations view is open: traces must then carry the equations' numbers."""
+        return not self.equations.isHidden()
+
+    def show_equations(self, on: bool, unit: int | None = None) -> None:
+        """Open (at ``unit`` and the time cursor) or close the Equations view."""
+        if unit is not None:
+            self.eq_unit = int(unit)
+        was = self.wants_equations
+        self.equations.setVisible(on)
+        if self.grad_plot is not None:  # the heatmaps need the room more than the gradient curve
+            self.grad_plot.setMinimumHeight(GRAD_HEIGHT_WITH_EQUATIONS if on else GRAD_HEIGHT)
+        if on and not was:
+            h = max(self.splitter.height(), 400)
+            self.splitter.setSizes([h * 3 // 5, h - h * 3 // 5])
+        if on != was:
+            self.request.emit("equations", {"on": bool(on)})  # the run adds the numbers to its traces
+        self._update_equations()
+
+    def _cell_clicked(self, unit: int) -> None:
+        self.show_equations(True, unit)
+
+    def _equations_moved(self, t: int, unit: int) -> None:
+        self.eq_unit = unit
+        if t != self.cursor.position:
+            self.cursor.set_position(t)  # (which updates the equations)
+        else:
+            self._update_equations()
+
+    def _update_equations(self) -> None:
+        for marker in self.markers:
+            marker.setVisible(self.wants_equations)
+            marker.setRect(QRectF(self.cursor.position - 0.5, self.eq_unit - 0.5, 1, 1))
+        if not self.wants_equations or self.trace is None or not self.heatmaps:
+            return
+        layer = self._layer_dict()
+        T = next(iter(self.heatmaps.values())).shape[1]
+        self.equations.show_at(layer, self._labels(T), self.cursor.position, self.eq_unit, self.activation)
 
     # ------------------------------------------------------------------ drawing
     def show_trace(self, trace: dict[str, Any]) -> None:
@@ -231,7 +300,9 @@ class ActivationsPanel(Panel):
             hm.hovered.connect(self.readout.setText)
             # a click on a row picks that unit for the views of what units learn (unit text)
             hm.unit_selected.connect(lambda unit: self.request.emit("select_unit", {"unit": int(unit)}))
+            hm.unit_selected.connect(self._cell_clicked)  # ... and opens its equations at the clicked step
             self.cursor.attach(plot)
+            self.markers.append(self._marker(plot))
             self.heatmaps[key] = hm
             groups.setdefault(kind, []).append(row)
         for kind, rows in groups.items():
@@ -245,7 +316,7 @@ class ActivationsPanel(Panel):
         grad.setLogMode(y=True)
         grad.getAxis("left").enableAutoSIPrefix(False)
         grad.getAxis("bottom").enableAutoSIPrefix(False)
-        grad.setMinimumHeight(170)  # the heatmaps share what is left
+        grad.setMinimumHeight(GRAD_HEIGHT_WITH_EQUATIONS if self.wants_equations else GRAD_HEIGHT)
         grad.setLabel("left", "‖∂L/∂hₜ‖")
         grad.setTitle(self.tr("Gradient flowing back through time (log scale)"), size="9pt")
         major_grid(grad, x=False, alpha=0.25)
@@ -287,6 +358,18 @@ class ActivationsPanel(Panel):
             T = next(iter(self.heatmaps.values())).shape[1]
             set_token_ticks(self.grad_plot.getAxis("bottom"), self._labels(T), self.grad_plot.vb.width())
 
+    def _marker(self, plot: pg.PlotItem) -> QGraphicsRectItem:
+        """An outline around the cell the equations are about (white over a dark edge: seen on any colour)."""
+        marker = QGraphicsRectItem(QRectF(-0.5, -0.5, 1, 1))
+        pen = QPen(pg.mkColor(255, 255, 255))
+        pen.setCosmetic(True)
+        pen.setWidthF(2.0)
+        marker.setPen(pen)
+        marker.setZValue(11)
+        marker.setVisible(False)
+        plot.addItem(marker, ignoreBounds=True)
+        return marker
+
     def _clear(self) -> None:
         for hm in self.heatmaps.values():
             hm.detach()
@@ -295,7 +378,7 @@ class ActivationsPanel(Panel):
         self.cursor.clear()
         self.view.clear()
         self.heatmaps, self.scales, self.grad_plot, self._signature = {}, {}, None, None
-        self.grad_curves = []
+        self.grad_curves, self.markers = [], []
 
     def _clicked(self, event) -> None:
         """A click in the gradient plot moves the time cursor too."""
@@ -324,3 +407,4 @@ class ActivationsPanel(Panel):
             text += self.tr("  → next “{token}”, predicted with p = {p:.3f}").format(
                 token=display_token(str(targets[t])), p=float(probs[t]))
         self.at_cursor.setText(text + "    ‖∂L/∂hₜ‖: " + ", ".join(parts))
+        self._update_equations()

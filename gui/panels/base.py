@@ -46,6 +46,8 @@ class Panel(QWidget):
                   panel is visible: they cost a forward+backward pass)
       uses_example True if it draws ``report["example"]`` (the task's display example)
       uses_weights True if it draws ``report["weights"]`` (Wh and its spectral radii, once a second)
+      first_view  False if it should not be the view in front on a task's first build even when it is
+                  the most specific one (the word LM shows its samples first, its word vectors on request)
     """
 
     title = "Panel"
@@ -54,6 +56,7 @@ class Panel(QWidget):
     uses_trace = False
     uses_example = False
     uses_weights = False
+    first_view = True
 
     request = pyqtSignal(str, object)  # (command name, payload dict) for the controller
 

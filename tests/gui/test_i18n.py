@@ -47,7 +47,9 @@ BPTT Truncated TensorBoard NumPy PyQt Qt pyqtgraph MIT UTC CSV PNG SVG JSON NaN 
 Ctrl Shift Space Enter Esc Wh Wx XOR PATH lr rnn lstm gru peephole data iters unk eos val txt npz json
 Deep Learning from Scratch en ja px ptb train valid test
 Language English
-""".split())  # (View > Language names each language in itself, and says "Language" in every language)
+GIF APNG WebP MP PyAV av pip PCA word vec
+stock buy bought sold
+""".split())  # (formats and libraries by their names; example words of the English word-level data)  # (View > Language names each language in itself, and says "Language" in every language)
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 
 

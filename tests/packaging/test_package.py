@@ -53,8 +53,9 @@ def test_user_dependencies_hold_no_developer_tools():
     for tool in ("ruff", "torch", "pytest"):
         assert tool not in users
     extras = PYPROJECT["project"]["optional-dependencies"]
-    assert set(extras) == {"dev"}
+    assert set(extras) == {"dev", "mp4"}  # mp4: a user's choice (PyAV for MP4 recordings), not a tool
     assert not any("torch" in d for d in extras["dev"])
+    assert [d.split(">")[0] for d in extras["mp4"]] == ["av"]
 
 
 def test_assets_are_read_as_package_resources():

@@ -30,6 +30,8 @@ class FastTimeRecurrent(Recurrent):
         self._buf: dict[str, np.ndarray] = {}
         self._key: tuple[int, int] | None = None  # (N, T) the buffers were made for
         self._ran_forward = False
+        self._from_next: np.ndarray | None = None  # (2, T, N, H) while recording equations
+        self.cell_options: dict[str, object] = {}  # keyword arguments of the readable cell (the RNN's activation)
 
     # ----------------------------------------------------------------- buffers
     def _buffer_shapes(self, N: int, T: int) -> dict[str, tuple]:
@@ -81,6 +83,8 @@ class FastTimeRecurrent(Recurrent):
             if "dh_total" not in self._buf:
                 self._buf["dh_total"] = np.empty((T, N, self.H), dtype=self.dtype)
             dtotal = self._buf["dh_total"]
+        # what each step t received from step t+1 (dh, and dc with a cell state), for the Equations view
+        self._from_next = np.zeros((2, T, N, self.H), self.dtype) if self.record and self.equations else None
         self._backward_steps(dhs.transpose(1, 0, 2), dtotal)
         dA, X, dX = self._buf["dA"], self._buf["X"], self._buf["dX"]
         dA2 = dA.reshape(T * N, -1)
@@ -91,11 +95,17 @@ class FastTimeRecurrent(Recurrent):
         np.matmul(dA2, Wx.T, out=dX.reshape(T * N, self.D))
         if dtotal is not None:
             self.trace["dh_norm"] = np.sqrt(np.einsum("tnh,tnh->nt", dtotal, dtotal))
+            if self._from_next is not None:
+                buf, has_cell = self._buf, self.cell.has_cell
+                self.record_equations(buf["X"], buf["H"][:-1], buf["C"][:-1] if has_cell else None,
+                                      dhs.transpose(1, 0, 2), self._from_next[0], self._from_next[1] if has_cell else None)
         return np.ascontiguousarray(dX.transpose(1, 0, 2))
 
     def _step_dh(self, t: int, dH: np.ndarray, dtotal: np.ndarray | None) -> np.ndarray:
         """The total gradient into h_t: from the output at t plus from step t+1 (``dnext``)."""
         dh = self._buf["dh"] if dtotal is None else dtotal[t]
+        if self._from_next is not None:
+            self._from_next[0, t] = self._buf["dnext"]
         return np.add(dH[t], self._buf["dnext"], out=dh)
 
     # ----------------------------------------------------------------- for subclasses

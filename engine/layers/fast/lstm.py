@@ -147,6 +147,8 @@ class FastTimeLSTM(FastTimeRecurrent):
         dc[...] = 0
         for t in range(T - 1, -1, -1):
             dh = self._step_dh(t, dH, dtotal)
+            if self._from_next is not None:
+                self._from_next[1, t] = dc  # dL/dc_t from step t+1, for the Equations view
             np.multiply(dh, K[t], out=ds)
             ds += dc
             dA4[t, :, :3] *= ds[:, None, :]  # da_f, da_g, da_i

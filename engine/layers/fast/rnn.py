@@ -61,6 +61,7 @@ class FastTimeRNN(FastTimeRecurrent):
         check_activation(type(self).__name__, activation)
         super().__init__(Wx, Wh, b, stateful=stateful)
         self.activation = activation
+        self.cell_options = {"activation": activation}
         self._act, self._act_grad = _IN_PLACE[activation]
 
     def _buffer_shapes(self, N: int, T: int) -> dict[str, tuple]:
