@@ -182,12 +182,20 @@ class ActivationsPanel(Panel):
         self.equations.setVisible(on)
         if self.grad_plot is not None:  # the heatmaps need the room more than the gradient curve
             self.grad_plot.setMinimumHeight(GRAD_HEIGHT_WITH_EQUATIONS if on else GRAD_HEIGHT)
-        if on and not was:
+        if on and not was:  # the heatmaps keep two thirds; the equations scroll in the rest
             h = max(self.splitter.height(), 400)
-            self.splitter.setSizes([h * 3 // 5, h - h * 3 // 5])
+            self.splitter.setSizes([h * 2 // 3, h - h * 2 // 3])
+        self._compact_axes()
         if on != was:
             self.request.emit("equations", {"on": bool(on)})  # the run adds the numbers to its traces
         self._update_equations()
+
+    def _compact_axes(self) -> None:
+        """With the equations open, four or more heatmaps are a few dozen pixels high each: their unit
+        numbers would overlap, so only the rows' names stay (the readout and the equations give units)."""
+        compact = self.wants_equations and len(self.heatmaps) > 3
+        for hm in self.heatmaps.values():
+            hm.plot.getAxis("left").setStyle(showValues=not compact)
 
     def _cell_clicked(self, unit: int) -> None:
         self.show_equations(True, unit)
@@ -311,6 +319,7 @@ class ActivationsPanel(Panel):
             self.view.addItem(scale.bar, row=rows[0], col=1, rowspan=len(rows))
             scale.attach([self.heatmaps[k].image for k in keys if self._scale_of(k, cell) == kind])
             self.scales[kind] = scale
+        self._compact_axes()
         grad = self.view.addPlot(row=len(keys), col=0, enableMenu=False)
         grad.getAxis("left").setWidth(AXIS_WIDTH)
         grad.setLogMode(y=True)
