@@ -161,6 +161,7 @@ class LiveRun:
             self._solved_seen = tr.solved_at
             if getattr(tr.config, "pause_when_solved", False):
                 tr.state, self._dirty, self._pending_steps = PAUSED, True, 0
+                self._report(force=True)  # the validation that found it solved reaches the window first
                 tr.event("info", Sentence(QT_TRANSLATE_NOOP("engine", "Solved: exactly right on every validation "
                                                             "example at step {step}. Training paused; press Play "
                                                             "to train on, or untick 'Pause when solved'."),
@@ -168,6 +169,7 @@ class LiveRun:
                 return
         if tr.step_count in self.display.pause_at:
             tr.state, self._dirty, self._pending_steps = PAUSED, True, 0
+            self._report(force=True)  # the curves up to this step, before the message about it
             tr.event("info", Sentence(QT_TRANSLATE_NOOP("engine", "Paused at step {step}, as the lesson describes: "
                                                         "read the next step of the lesson, then press Play to go "
                                                         "on."), step=tr.step_count), lesson_pause=True)

@@ -214,8 +214,8 @@ def test_the_adder_goes_at_a_watchable_pace_and_pauses_when_solved(qtbot, watch_
     rate = float(w.status.rate.text().split()[0])
     assert 0 < rate <= 8  # the status bar says how fast it really goes (at most 5 steps/s), not the throughput
     w.speed.set_speed(0)  # the user wants full speed
-    qtbot.waitUntil(lambda: w.state == "paused" and trainer_of(w).solved_at is not None, timeout=60_000)
-    assert "Solved" in w.banner.label.text()
+    qtbot.waitUntil(lambda: w.state == "paused" and "Solved" in w.banner.label.text(), timeout=60_000)
+    assert trainer_of(w).solved_at is not None
     assert w.curves.val_points[-1]["accuracy"] == 1.0
 
 
