@@ -59,17 +59,24 @@ def fit_to_length(n_tokens: int, batch: int, bptt: int) -> tuple[int, int]:
     return N, T
 
 
+def checked_ids(ids, batch: int, bptt: int) -> np.ndarray:
+    """``ids`` as a 1-D integer array that fills at least one batch of ``batch`` x ``bptt``; ValueError
+    otherwise (the tasks check the user's data before this: here it is a programming error)."""
+    ids = np.asarray(ids)
+    if ids.ndim != 1 or not np.issubdtype(ids.dtype, np.integer):
+        raise ValueError(f"ids must be a 1-D integer array, got shape {ids.shape} dtype {ids.dtype}")
+    if batch < 1 or bptt < 1:
+        raise ValueError(f"batch and bptt must be >= 1, got batch {batch}, bptt {bptt}")
+    if ids.size < needed_tokens(batch, bptt):
+        raise ValueError(f"{ids.size} ids cannot fill one batch of {batch} x {bptt} (needs {batch * bptt + 1})")
+    return ids
+
+
 class BPTTBatcher:
     """Batches ``(x, y)`` of shape (N, T) (int32) from ``ids`` (1-D int array of at least N*T+1 ids)."""
 
     def __init__(self, ids: np.ndarray, batch: int, bptt: int) -> None:
-        ids = np.asarray(ids)
-        if ids.ndim != 1 or not np.issubdtype(ids.dtype, np.integer):
-            raise ValueError(f"ids must be a 1-D integer array, got shape {ids.shape} dtype {ids.dtype}")
-        if batch < 1 or bptt < 1:
-            raise ValueError(f"batch and bptt must be >= 1, got batch {batch}, bptt {bptt}")
-        if ids.size < needed_tokens(batch, bptt):
-            raise ValueError(f"{ids.size} ids cannot fill one batch of {batch} x {bptt} (needs {batch * bptt + 1})")
+        ids = checked_ids(ids, batch, bptt)
         self.ids = ids
         self.batch, self.bptt = batch, bptt
         self.size = ids.size
@@ -106,13 +113,7 @@ class RandomWindowBatcher:
     """
 
     def __init__(self, ids: np.ndarray, batch: int, bptt: int, rng: np.random.Generator) -> None:
-        ids = np.asarray(ids)
-        if ids.ndim != 1 or not np.issubdtype(ids.dtype, np.integer):
-            raise ValueError(f"ids must be a 1-D integer array, got shape {ids.shape} dtype {ids.dtype}")
-        if batch < 1 or bptt < 1:
-            raise ValueError(f"batch and bptt must be >= 1, got batch {batch}, bptt {bptt}")
-        if ids.size < needed_tokens(batch, bptt):
-            raise ValueError(f"{ids.size} ids cannot fill one batch of {batch} x {bptt} (needs {batch * bptt + 1})")
+        ids = checked_ids(ids, batch, bptt)
         self.ids, self.rng = ids, rng
         self.batch, self.bptt = batch, bptt
         self.size = ids.size
