@@ -189,6 +189,16 @@ class TrainerHost:
         if self.live is not None:
             self.live.command("call", lambda _trainer: self._run_jobs())  # handled between two steps
 
+    def pending_jobs(self) -> list[tuple]:
+        """Take the builds and loads not started yet (``("build", config)``, ``("load", path, data)``): what a
+        host that died leaves for the one that replaces it."""
+        jobs = []
+        while True:
+            try:
+                jobs.append(self._jobs.get_nowait())
+            except queue.Empty:
+                return jobs
+
     def _run_jobs(self) -> None:
         while not self._closing.is_set():
             try:

@@ -57,6 +57,7 @@ class Controller(QObject):
         self._closing = threading.Event()
         self._started = False
         self._config: Config | None = None
+        self._asked: tuple | None = None  # a build or load sent to a worker that had already died (lost with it)
         self._run_id = 0  # counts built/loaded runs (the autosave's "has this run changed")
         self.display = Display()  # what the window shows, so what the run computes for it (a new child gets it)
         self._threads: int | None = None  # BLAS threads of training (None: not set, the library's own)
@@ -131,10 +132,12 @@ class Controller(QObject):
     # ------------------------------------------------------------------ commands
     def build(self, config: Config) -> None:
         """Replace the run with a fresh model for ``config`` (a build error keeps the old one)."""
+        self._asked = None if self._worker_alive() else ("build", config)
         self._send("build", config)
 
     def load(self, path: str, data: str | None = None) -> None:
         """Replace the run with the checkpoint at ``path``."""
+        self._asked = None if self._worker_alive() else ("load", str(path), data)
         self._send("load", str(path), data)
 
     def play(self) -> None:
@@ -223,6 +226,15 @@ class Controller(QObject):
         return self._host.run_steps(n)
 
     # ------------------------------------------------------------------ plumbing
+    def _worker_alive(self) -> bool:
+        """False once the worker (thread or child) has died and the window has not yet heard of it (a
+        command sent then would be lost with it); True before ``start()``."""
+        if not self._started:
+            return True
+        if self._use_process:
+            return self._proc is None or self._proc.is_alive()  # (None: a build starts a new child)
+        return self._thread is not None and self._thread.is_alive()
+
     def _send(self, name: str, *args: Any) -> None:
         if not self.in_process:
             self._host.command(name, *args)
@@ -305,6 +317,7 @@ class Controller(QObject):
         exception that ended it) ended without being asked to. Say how, and start a fresh one."""
         if self._closing.is_set() or (self._use_process and worker is not self._proc):
             return
+        asked, self._asked = self._asked, None
         now = time.monotonic()
         self._restarts = [t for t in self._restarts if now - t < 60] + [now]
         self._nudge.stop()
@@ -318,6 +331,9 @@ class Controller(QObject):
             killed = False
             what = self.tr("The training thread stopped unexpectedly ({error}).").format(
                 error=f"{type(worker).__name__}: {worker}")
+            pending = self._host.pending_jobs()  # builds and loads the dead thread never started
+            if pending:
+                asked = pending[-1]  # (only the last counts: each replaces the run before it)
             self._host = TrainerHost(self._on_message, self._factory, self._report_interval)
             self._host.command("display", self.display)  # what the window shows, for the new host
             if self._threads is not None:
@@ -336,14 +352,13 @@ class Controller(QObject):
                           "message": f"{what} {then}"})
         self._last_state = "stopped"
         if not self._use_process:
-            self._start_thread()  # commands reach the new host at once (a build when allowed, below)
-            if not again:
-                return
-        if again:
-            if self._use_process:
-                self._start_process()
-            if self._config is not None:
-                self.build(self._config)
+            self._start_thread()  # commands reach the new host at once
+        elif again:
+            self._start_process()
+        if asked is not None:  # what the user asked for went to the dead worker (or waited in it): ask again
+            self._send(*asked)
+        elif again and self._config is not None:  # the run that was there, fresh
+            self._send("build", self._config)
 
 
 def _how_it_ended(code: int | None, tr) -> tuple[str, bool]:
