@@ -22,6 +22,7 @@ process-wide by nature; ``blas_threads()`` reads it back, and the fused softmax
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import math
 import os
@@ -178,3 +179,10 @@ def describe(n: int | None = None, window: bool = False) -> str:
     n = default if n is None else n
     why = "default" if n == default else f"default {default}"
     return f"{n} thread{'s' * (n != 1)} ({cores} usable core{'s' * (cores != 1)}; {why})"
+
+
+# ------------------------------------------------------------------------------------------- time loops
+@contextlib.contextmanager
+def loop_threads(H: int, N: int, G: int):
+    """The BLAS threads of a recurrent layer's time loop (placeholder: unchanged)."""
+    yield

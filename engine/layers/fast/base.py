@@ -1,50 +1,115 @@
-"""What the fast Time layers share: time-major buffers reused between calls, and the products over
-all timesteps done once.
+"""What the fast Time layers share: a transposed ("planes") layout inside the time loops, the products
+over all timesteps done once, buffers reused between calls.
 
 Same layers, same numbers as the readable ones (``layers/rnn.py``, ``lstm.py``, ``gru.py``; a test
 holds them equal), computed differently:
 
-- every per-step array is *time-major*, ``(T, N, ...)``, so the slice of step t is one contiguous
-  block and the stacks "all h_prev" or "all x" are plain reshapes to ``(T*N, ...)``;
-- the input projection x Wx + b of ALL timesteps is one (T*N, D) @ (D, G*H) product before the
-  loop, and dWx, db, dxs one product each after the backward loop (inside the loops only the
-  recurrent h Wh remains);
-- the buffers are allocated once per (N, T) and written with ``out=``, so a step allocates little.
+- inside the time loops every array is *transposed*: h_t is (H, N), one unit per row and one
+  sequence per column, and the pre-activations of step t are G blocks of (H, N), one contiguous
+  "plane" per gate. The recurrent product of a step is ``Wh^T (G*H, H) @ h_{t-1} (H, N)`` and its
+  backward ``Wh (H, G*H) @ dA_t (G*H, N)``: two contiguous operands, no transposed view (for which
+  OpenBLAS takes a path twice as slow at these sizes), and a product OpenBLAS can split over threads
+  at a small batch N (the book's ``(N, H) @ (H, G*H)`` it cannot). Every gate being one contiguous
+  plane, the elementwise calls of a step stream memory instead of striding through (N, G, H) rows;
+- the input projection x_t Wx + b of ALL timesteps is one batched product before the loop (b rides
+  in it: a row of ones under x^T, a column b beside Wx^T); after the backward loop the gradients of
+  the pre-activations are copied back to rows, (T*N, G*H), and [dWx; db] (a column of ones beside
+  x), dxs and dWh are one product each over all timesteps;
+- the buffers are allocated once per (N, T) and written with ``out=``; the per-step views of the
+  loops are made once per buffer set too.
 
-A subclass sets ``cell`` (the readable cell it computes) and writes two loops: ``_forward_steps``
-and ``_backward_steps``. Inputs and outputs stay batch-major ``(N, T, ...)`` as in the book.
+A subclass may keep its gate blocks in another order than the book's (``order``: internal block k
+is the book's block ``order[k]``) and compute a sigmoid gate as 0.5 tanh(a/2) + 0.5, with the 0.5
+folded into its columns of Wx, b and Wh (``prescale``; exact in floating point), so that ONE tanh
+activates every gate of a step. It sets ``cell`` (the readable cell it computes) and writes two
+loops, ``_forward_steps`` and ``_backward_steps``, on the planes.
+
+Inputs and outputs stay batch-major ``(N, T, ...)`` as in the book. The time loops run under
+``threads.loop_threads`` (see ``engine/threads.py``: how many BLAS threads a per-step product of
+this size gets).
 """
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 import numpy as np
 
+from ...threads import loop_threads
 from ..recurrent import Recurrent
+
+PAD = 16  # floats added to a staging row, so that rows 2**k bytes apart do not alias in the cache
 
 
 class FastTimeRecurrent(Recurrent):
     """Base of the fast Time layers (see the module docstring; parameters and state as ``Recurrent``)."""
 
+    order: ClassVar[tuple[int, ...] | None] = None  # internal block k = the book's block order[k]
+    prescale: ClassVar[tuple[float, ...] | None] = None  # per internal block: 0.5 for a gate via tanh(a/2)
+
     def __init__(self, Wx, Wh, b, *extra, stateful: bool = False) -> None:
         super().__init__(Wx, Wh, b, *extra, stateful=stateful)
+        self.G = len(self.cell.blocks())
+        self._order = self.order or tuple(range(self.G))
+        self._scale = self.prescale or (1.0,) * self.G
         self._buf: dict[str, np.ndarray] = {}
+        self._views: dict[str, list] = {}
         self._key: tuple[int, int] | None = None  # (N, T) the buffers were made for
         self._ran_forward = False
 
     # ----------------------------------------------------------------- buffers
     def _buffer_shapes(self, N: int, T: int) -> dict[str, tuple]:
-        """Shapes of the subclass's cached arrays (besides X, H, dA, dX made here)."""
+        """Shapes of the subclass's own arrays (besides those made here)."""
         return {}
 
     def _prepare_buffers(self, N: int, T: int) -> None:
         if self._key == (N, T):
             return
-        D, H, GH = self.D, self.H, self.params[1].shape[1]
-        shapes = {"X": (T, N, D), "H": (T + 1, N, H), "dA": (T, N, GH), "dX": (T, N, D),
-                  "dh": (N, H), "dnext": (N, H)}  # fmt: skip
+        D, H, GH = self.D, self.H, self.G * self.H
+        shapes = {"XT": (T, D + 1, N), "X": (T, N, D + 1), "H": (T + 1, H, N), "dH": (T, H, N),
+                  "dA": (T, GH, N), "dAr": (T, N, GH), "Hr": (T, N, H), "dX": (T, N, D), "dWxb": (D + 1, GH),
+                  "dh": (H, N), "dnext": (H, N),
+                  "WxT": (GH, D + 1), "Wx": (D, GH), "WhT": (GH, H), "Whp": (H, GH), "stage": (H, GH + PAD)}  # fmt: skip
         shapes.update(self._buffer_shapes(N, T))
         self._buf = {k: np.empty(s, dtype=self.dtype) for k, s in shapes.items()}
+        self._buf["XT"][:, D] = 1  # a row of ones: b rides in the projection ...
+        self._buf["X"][:, :, D] = 1  # ... and a column of ones: db rides in dWx's product
+        self._views = {}
         self._key = (N, T)
+
+    def _step_views(self, name: str, make) -> list:
+        """The per-step views ``make(t)`` of every step, made once per buffer set (a loop then does
+        no indexing of its own)."""
+        if name not in self._views:
+            self._views[name] = [make(t) for t in range(self._key[1])]
+        return self._views[name]
+
+    def _blocks(self, W: np.ndarray) -> list[np.ndarray]:
+        """W (..., G*H) split into its G column blocks, in the book's order."""
+        H = self.H
+        return [W[..., k * H : (k + 1) * H] for k in range(self.G)]
+
+    def _internal(self, W: np.ndarray, out: np.ndarray, scaled: bool) -> np.ndarray:
+        """out (..., G*H) <- W's column blocks in internal order, pre-scaled if ``scaled``."""
+        src, dst = self._blocks(W), self._blocks(out)
+        for k, book in enumerate(self._order):
+            s = self._scale[k] if scaled else 1.0
+            if s == 1.0:
+                np.copyto(dst[k], src[book])
+            else:
+                np.multiply(src[book], s, out=dst[k])
+        return out
+
+    def _forward_weights(self) -> tuple[np.ndarray, np.ndarray]:
+        """(WxT (G*H, D+1) with b as its last column, WhT (G*H, H)): internal order, pre-scaled."""
+        buf, D, GH = self._buf, self.D, self.G * self.H
+        Wx, Wh, b = self.params[:3]
+        stage = buf["stage"][:, :GH]  # Wh's rows, reordered; padded rows: the transposed copy is fast
+        np.copyto(buf["WhT"], self._internal(Wh, stage, scaled=True).T)
+        WxT = buf["WxT"]
+        np.copyto(WxT[:, :D], self._internal(Wx, buf["Wx"], scaled=True).T)
+        self._internal(b, WxT[:, D], scaled=True)
+        return WxT, buf["WhT"]
 
     # ----------------------------------------------------------------- forward / backward
     def forward(self, xs: np.ndarray) -> np.ndarray:
@@ -54,62 +119,108 @@ class FastTimeRecurrent(Recurrent):
         N, T, D = xs.shape
         h0, c0 = self._initial_state(N, xs.shape)
         self._prepare_buffers(N, T)
-        X, H = self._buf["X"], self._buf["H"]
-        H[0] = h0
+        buf = self._buf
+        XT, H = buf["XT"], buf["H"]
+        np.copyto(buf["X"][:, :, :D], xs.transpose(1, 0, 2))
+        np.copyto(XT[:, :D], xs.transpose(1, 2, 0))
+        WxT, WhT = self._forward_weights()
+        # The input projection of all timesteps (b included): T products (G*H, D+1) @ (D+1, N).
+        np.matmul(WxT, XT, out=self._input_projection_target())
+        H[0] = h0.T
         if c0 is not None:
-            self._buf["C"][0] = c0
-        X[...] = xs.transpose(1, 0, 2)
-        Wx, b = self.params[0], self.params[2]
-        # The input projection of all timesteps at once: one (T*N, D) @ (D, G*H) GEMM.
-        A = self._input_projection_target().reshape(T * N, -1)
-        np.matmul(X.reshape(T * N, D), Wx, out=A)
-        A += b
-        self._forward_steps(T)
-        self.h = H[T].copy()
+            self._set_c0(c0.T)
+        with loop_threads(self.H, N, self.G):
+            self._forward_steps(T, WhT)
+        self.h = H[T].T.copy()
         if self.cell.has_cell:
-            self.c = self._buf["C"][T].copy()
+            self.c = self._c_last().T.copy()
         self.trace = self._forward_trace() if self.record else {}
         self._ran_forward = True
-        return np.ascontiguousarray(H[1:].transpose(1, 0, 2))
+        return np.ascontiguousarray(H[1:].transpose(2, 0, 1))
 
     def backward(self, dhs: np.ndarray) -> np.ndarray:
         """dhs (N, T, H) -> dxs (N, T, D); writes grads in place and sets ``dh`` (``dc``)."""
         dhs = self._check_backward(dhs, self._key if self._ran_forward else None)
         N, T = self._key
+        buf = self._buf
+        dH = buf["dH"]
+        np.copyto(dH, dhs.transpose(1, 2, 0))
         dtotal = None
-        if self.record:  # (T, N, H) total gradient into each h_t, for the dh_norm trace
-            if "dh_total" not in self._buf:
-                self._buf["dh_total"] = np.empty((T, N, self.H), dtype=self.dtype)
-            dtotal = self._buf["dh_total"]
-        self._backward_steps(dhs.transpose(1, 0, 2), dtotal)
-        dA, X, dX = self._buf["dA"], self._buf["X"], self._buf["dX"]
-        dA2 = dA.reshape(T * N, -1)
-        Wx = self.params[0]
-        # One GEMM each for dWx, db and dxs over all timesteps.
-        np.matmul(X.reshape(T * N, self.D).T, dA2, out=self.grads[0])
-        np.sum(dA2, axis=0, out=self.grads[2])
+        if self.record:  # (T, H, N) total gradient into each h_t, for the dh_norm trace
+            if buf.get("dh_total", np.empty(0)).shape != dH.shape:
+                buf["dh_total"] = np.empty_like(dH)
+            dtotal = buf["dh_total"]
+        Whp = self._internal(self.params[1], buf["Whp"], scaled=False)
+        buf["dnext"][...] = 0
+        with loop_threads(self.H, N, self.G):
+            self._backward_steps(dH, dtotal, Whp)
+        dAr = self._rows_of_dA()
+        Wx, D = self.params[0], self.D
+        dA2, X2 = dAr.reshape(T * N, -1), buf["X"].reshape(T * N, D + 1)
+        # One product each for dWh, [dWx; db] (x's column of ones gives db) and dxs over all timesteps.
+        self._weight_grad_h(dA2)
+        dWxb = np.matmul(X2.T, dA2, out=buf["dWxb"])
+        np.copyto(self.grads[0], dWxb[:D])
+        np.copyto(self.grads[2], dWxb[D])
+        dX = buf["dX"]
         np.matmul(dA2, Wx.T, out=dX.reshape(T * N, self.D))
         if dtotal is not None:
-            self.trace["dh_norm"] = np.sqrt(np.einsum("tnh,tnh->nt", dtotal, dtotal))
+            self.trace["dh_norm"] = np.sqrt(np.einsum("thn,thn->nt", dtotal, dtotal))
+        self.dh = buf["dnext"].T.copy()
         return np.ascontiguousarray(dX.transpose(1, 0, 2))
 
-    def _step_dh(self, t: int, dH: np.ndarray, dtotal: np.ndarray | None) -> np.ndarray:
-        """The total gradient into h_t: from the output at t plus from step t+1 (``dnext``)."""
-        dh = self._buf["dh"] if dtotal is None else dtotal[t]
-        return np.add(dH[t], self._buf["dnext"], out=dh)
+    def _rows_of_dA(self) -> np.ndarray:
+        """buf["dAr"] (T, N, G*H) <- the planes dA (T, G*H, N), back in the book's block order."""
+        buf, G, H = self._buf, self.G, self.H
+        dA, dAr = buf["dA"], buf["dAr"]
+        T, _, N = dA.shape
+        planes, rows = dA.reshape(T, G, H, N), dAr.reshape(T, N, G, H)
+        k = 0
+        while k < G:  # runs of blocks in the same order are copied together
+            j = k + 1
+            while j < G and self._order[j] == self._order[k] + (j - k):
+                j += 1
+            b0 = self._order[k]
+            np.copyto(rows[:, :, b0 : b0 + j - k], planes[:, k:j].transpose(0, 3, 1, 2))
+            k = j
+        return dAr
+
+    def _h_rows(self) -> np.ndarray:
+        """buf["Hr"] (T, N, H) <- h_{t-1} of every step as rows (for dWh)."""
+        np.copyto(self._buf["Hr"], self._buf["H"][:-1].transpose(0, 2, 1))
+        return self._buf["Hr"]
+
+    def _weight_grad_h(self, dA2: np.ndarray) -> None:
+        """grads[1] = dWh = sum_t h_{t-1}^T dA_t, one product over all T*N rows."""
+        T, N = self._key
+        np.matmul(self._h_rows().reshape(T * N, self.H).T, dA2, out=self.grads[1])
+
+    def _dh_targets(self, dtotal: np.ndarray | None) -> list[np.ndarray]:
+        """Where step t of a backward loop writes dh_t, the total gradient into h_t (from the output at
+        t plus from step t+1): one scratch plane, or dtotal[t] when the trace records it."""
+        T = self._key[1]
+        return [self._buf["dh"]] * T if dtotal is None else list(dtotal)
 
     # ----------------------------------------------------------------- for subclasses
     def _input_projection_target(self) -> np.ndarray:
-        """The (T, N, G*H) array that receives x Wx + b for all steps."""
+        """The (T, G*H, N) array (a view of the planes) that receives x Wx + b for all steps."""
         raise NotImplementedError
 
-    def _forward_steps(self, T: int) -> None:
+    def _set_c0(self, c0: np.ndarray) -> None:
+        """Store the initial cell state c0 (H, N) (cells with ``has_cell``)."""
         raise NotImplementedError
 
-    def _backward_steps(self, dH: np.ndarray, dtotal: np.ndarray | None) -> None:
-        """Fill buf["dA"] (T, N, G*H) with pre-activation gradients, write dWh into grads, and set
-        self.dh (self.dc) to the gradient w.r.t. the initial state."""
+    def _c_last(self) -> np.ndarray:
+        """The last cell state c_T (H, N) (cells with ``has_cell``)."""
+        raise NotImplementedError
+
+    def _forward_steps(self, T: int, WhT: np.ndarray) -> None:
+        raise NotImplementedError
+
+    def _backward_steps(self, dH: np.ndarray, dtotal: np.ndarray | None, Whp: np.ndarray) -> None:
+        """Fill buf["dA"] (T, G*H, N) with the pre-activation gradients (internal order) and leave the
+        gradient w.r.t. the initial h in buf["dnext"] (H, N) (and set self.dc)."""
         raise NotImplementedError
 
     def _forward_trace(self) -> dict[str, np.ndarray]:
-        return {"h": self._buf["H"][1:].transpose(1, 0, 2)}
+        return {"h": self._buf["H"][1:].transpose(2, 0, 1)}
