@@ -181,8 +181,42 @@ def describe(n: int | None = None, window: bool = False) -> str:
     return f"{n} thread{'s' * (n != 1)} ({cores} usable core{'s' * (cores != 1)}; {why})"
 
 
+
 # ------------------------------------------------------------------------------------------- time loops
+# A per-step product of a recurrent layer's time loop, (G*H, H) @ (H, N), gets more than one BLAS thread
+# only when each thread has at least this many FLOPs of it (docs/performance.md, "Threads in the time
+# loop", has the measurements behind it).
+LOOP_FLOPS_PER_THREAD = 16_000_000
+
+
+def loop_thread_count(H: int, N: int, G: int, threads: int) -> int:
+    """BLAS threads for the per-step products of a recurrent layer with H units, batch N and G gate
+    blocks, when ``threads`` are in force: at most ``threads``, one per LOOP_FLOPS_PER_THREAD."""
+    flops = 2 * G * H * H * N
+    return max(1, min(threads, flops // LOOP_FLOPS_PER_THREAD))
+
+
 @contextlib.contextmanager
 def loop_threads(H: int, N: int, G: int):
-    """The BLAS threads of a recurrent layer's time loop (placeholder: unchanged)."""
-    yield
+    """Run a recurrent layer's time loop with ``loop_thread_count`` BLAS threads, then restore the
+    count in force before (the products over all timesteps, before and after the loop, keep it)."""
+    libs = _blas_libs()
+    n = max((lib.num_threads for lib in libs), default=1)
+    k = loop_thread_count(H, N, G, n)
+    if k >= n:
+        yield
+        return
+    for lib in libs:
+        lib.set_num_threads(k)
+    try:
+        yield
+    finally:
+        for lib in libs:
+            lib.set_num_threads(n)
+
+
+@functools.cache
+def _blas_libs() -> tuple:
+    """threadpoolctl's controllers of the BLAS libraries of this process (their set_num_threads and
+    num_threads call the library directly: about a microsecond each)."""
+    return tuple(_controller().select(user_api="blas").lib_controllers)

@@ -11,8 +11,9 @@ holds them equal), computed differently:
   OpenBLAS takes a path twice as slow at these sizes), and a product OpenBLAS can split over threads
   at a small batch N (the book's ``(N, H) @ (H, G*H)`` it cannot). Every gate being one contiguous
   plane, the elementwise calls of a step stream memory instead of striding through (N, G, H) rows;
-- the input projection x_t Wx + b of ALL timesteps is one batched product before the loop (b rides
-  in it: a row of ones under x^T, a column b beside Wx^T); after the backward loop the gradients of
+- the input projection x_t Wx + b of ALL timesteps is computed before the loop (T small products
+  into the planes, or for a large Wx one product and a transposed copy; b rides in it: a column of
+  ones beside x, a row b under Wx); after the backward loop the gradients of
   the pre-activations are copied back to rows, (T*N, G*H), and [dWx; db] (a column of ones beside
   x), dxs and dWh are one product each over all timesteps;
 - the buffers are allocated once per (N, T) and written with ``out=``; the per-step views of the
@@ -39,6 +40,11 @@ from ...threads import loop_threads
 from ..recurrent import Recurrent
 
 PAD = 16  # floats added to a staging row, so that rows 2**k bytes apart do not alias in the cache
+# Above this many elements of [Wx; b] the input projection is one (T*N, D+1) @ (D+1, G*H) product and a
+# transposed copy into the planes: T products (G*H, D+1) @ (D+1, N) would each re-read the whole of Wx
+# (at H = 650: 6.8 MB, 35 times). Below it the T small products are faster than the copy (measured:
+# bench/recurrent_kernels.py).
+BATCHED_PROJECTION_MAX = 1 << 18
 
 
 class FastTimeRecurrent(Recurrent):
@@ -66,14 +72,14 @@ class FastTimeRecurrent(Recurrent):
         if self._key == (N, T):
             return
         D, H, GH = self.D, self.H, self.G * self.H
-        shapes = {"XT": (T, D + 1, N), "X": (T, N, D + 1), "H": (T + 1, H, N), "dH": (T, H, N),
+        shapes = {"XT": (T, D + 1, N) if self._batched_projection() else (T, D, N), "X": (T, N, D + 1), "H": (T + 1, H, N), "dH": (T, H, N),
                   "dA": (T, GH, N), "dAr": (T, N, GH), "Hr": (T, N, H), "dX": (T, N, D), "dWxb": (D + 1, GH),
                   "dh": (H, N), "dnext": (H, N),
-                  "WxT": (GH, D + 1), "Wx": (D, GH), "WhT": (GH, H), "Whp": (H, GH), "stage": (H, GH + PAD)}  # fmt: skip
+                  "WxT": (GH, D + 1), "Wxb": (D + 1, GH), "WhT": (GH, H), "Whp": (H, GH), "stage": (H, GH + PAD)}  # fmt: skip
         shapes.update(self._buffer_shapes(N, T))
         self._buf = {k: np.empty(s, dtype=self.dtype) for k, s in shapes.items()}
-        self._buf["XT"][:, D] = 1  # a row of ones: b rides in the projection ...
-        self._buf["X"][:, :, D] = 1  # ... and a column of ones: db rides in dWx's product
+        self._buf["XT"][:, D:] = 1  # a row of ones under x^T: b rides in the (batched) projection,
+        self._buf["X"][:, :, D] = 1  # and a column of ones beside x: in the other one, and db in dWx's
         self._views = {}
         self._key = (N, T)
 
@@ -100,16 +106,35 @@ class FastTimeRecurrent(Recurrent):
                 np.multiply(src[book], s, out=dst[k])
         return out
 
+    def _batched_projection(self) -> bool:
+        return self.G * self.H * (self.D + 1) <= BATCHED_PROJECTION_MAX
+
     def _forward_weights(self) -> tuple[np.ndarray, np.ndarray]:
-        """(WxT (G*H, D+1) with b as its last column, WhT (G*H, H)): internal order, pre-scaled."""
+        """([Wx; b] (D+1, G*H), or its transpose when the projection is batched; WhT (G*H, H)): both in
+        internal order, pre-scaled."""
         buf, D, GH = self._buf, self.D, self.G * self.H
         Wx, Wh, b = self.params[:3]
-        stage = buf["stage"][:, :GH]  # Wh's rows, reordered; padded rows: the transposed copy is fast
+        stage = buf["stage"][:, :GH]  # Wh's columns reordered, in padded rows: the transposed copy is fast
         np.copyto(buf["WhT"], self._internal(Wh, stage, scaled=True).T)
-        WxT = buf["WxT"]
-        np.copyto(WxT[:, :D], self._internal(Wx, buf["Wx"], scaled=True).T)
-        self._internal(b, WxT[:, D], scaled=True)
-        return WxT, buf["WhT"]
+        Wxb = buf["Wxb"]
+        self._internal(Wx, Wxb[:D], scaled=True)
+        self._internal(b, Wxb[D], scaled=True)
+        if self._batched_projection():
+            np.copyto(buf["WxT"], Wxb.T)
+            return buf["WxT"], buf["WhT"]
+        return Wxb, buf["WhT"]
+
+    def _project(self, Wxb: np.ndarray) -> None:
+        """The input projection x_t Wx + b of all timesteps (b included) into the planes."""
+        buf = self._buf
+        target = self._input_projection_target()  # (T, G*H, N)
+        if self._batched_projection():  # T products (G*H, D+1) @ (D+1, N)
+            np.matmul(Wxb, buf["XT"], out=target)
+            return
+        T, N = self._key[1], self._key[0]
+        rows = buf["dAr"]  # free until the backward: (T, N, G*H)
+        np.matmul(buf["X"].reshape(T * N, self.D + 1), Wxb, out=rows.reshape(T * N, -1))
+        np.copyto(target, rows.transpose(0, 2, 1))
 
     # ----------------------------------------------------------------- forward / backward
     def forward(self, xs: np.ndarray) -> np.ndarray:
@@ -120,12 +145,12 @@ class FastTimeRecurrent(Recurrent):
         h0, c0 = self._initial_state(N, xs.shape)
         self._prepare_buffers(N, T)
         buf = self._buf
-        XT, H = buf["XT"], buf["H"]
+        H = buf["H"]
         np.copyto(buf["X"][:, :, :D], xs.transpose(1, 0, 2))
-        np.copyto(XT[:, :D], xs.transpose(1, 2, 0))
-        WxT, WhT = self._forward_weights()
-        # The input projection of all timesteps (b included): T products (G*H, D+1) @ (D+1, N).
-        np.matmul(WxT, XT, out=self._input_projection_target())
+        if self._batched_projection():
+            np.copyto(buf["XT"][:, :D], xs.transpose(1, 2, 0))
+        Wxb, WhT = self._forward_weights()
+        self._project(Wxb)
         H[0] = h0.T
         if c0 is not None:
             self._set_c0(c0.T)
