@@ -72,14 +72,14 @@ class FastTimeRecurrent(Recurrent):
         if self._key == (N, T):
             return
         D, H, GH = self.D, self.H, self.G * self.H
-        shapes = {"XT": (T, D + 1, N) if self._batched_projection() else (T, D, N), "X": (T, N, D + 1), "H": (T + 1, H, N), "dH": (T, H, N),
-                  "dA": (T, GH, N), "dAr": (T, N, GH), "Hr": (T, N, H), "dX": (T, N, D), "dWxb": (D + 1, GH),
-                  "dh": (H, N), "dnext": (H, N),
+        XT = (T, D + 1, N) if self._batched_projection() else (0, 0, 0)  # x^T only for the batched projection
+        shapes = {"XT": XT, "HX": (T, N, H + D + 1), "H": (T + 1, H, N), "dH": (T, H, N), "dA": (T, GH, N),
+                  "dAr": (T, N, GH), "dX": (T, N, D), "dW": (H + D + 1, GH), "dh": (H, N), "dnext": (H, N),
                   "WxT": (GH, D + 1), "Wxb": (D + 1, GH), "WhT": (GH, H), "Whp": (H, GH), "stage": (H, GH + PAD)}  # fmt: skip
         shapes.update(self._buffer_shapes(N, T))
         self._buf = {k: np.empty(s, dtype=self.dtype) for k, s in shapes.items()}
         self._buf["XT"][:, D:] = 1  # a row of ones under x^T: b rides in the (batched) projection,
-        self._buf["X"][:, :, D] = 1  # and a column of ones beside x: in the other one, and db in dWx's
+        self._buf["HX"][:, :, H + D] = 1  # and a column of ones beside x: in the other one, and db in dW's
         self._views = {}
         self._key = (N, T)
 
@@ -133,7 +133,7 @@ class FastTimeRecurrent(Recurrent):
             return
         T, N = self._key[1], self._key[0]
         rows = buf["dAr"]  # free until the backward: (T, N, G*H)
-        np.matmul(buf["X"].reshape(T * N, self.D + 1), Wxb, out=rows.reshape(T * N, -1))
+        np.matmul(self._x_rows().reshape(T * N, self.D + 1), Wxb, out=rows.reshape(T * N, -1))
         np.copyto(target, rows.transpose(0, 2, 1))
 
     # ----------------------------------------------------------------- forward / backward
@@ -146,7 +146,7 @@ class FastTimeRecurrent(Recurrent):
         self._prepare_buffers(N, T)
         buf = self._buf
         H = buf["H"]
-        np.copyto(buf["X"][:, :, :D], xs.transpose(1, 0, 2))
+        np.copyto(self._x_rows()[:, :, :D], xs.transpose(1, 0, 2))
         if self._batched_projection():
             np.copyto(buf["XT"][:, :D], xs.transpose(1, 2, 0))
         Wxb, WhT = self._forward_weights()
@@ -179,14 +179,13 @@ class FastTimeRecurrent(Recurrent):
         buf["dnext"][...] = 0
         with loop_threads(self.H, N, self.G):
             self._backward_steps(dH, dtotal, Whp)
-        dAr = self._rows_of_dA()
-        Wx, D = self.params[0], self.D
-        dA2, X2 = dAr.reshape(T * N, -1), buf["X"].reshape(T * N, D + 1)
-        # One product each for dWh, [dWx; db] (x's column of ones gives db) and dxs over all timesteps.
-        self._weight_grad_h(dA2)
-        dWxb = np.matmul(X2.T, dA2, out=buf["dWxb"])
-        np.copyto(self.grads[0], dWxb[:D])
-        np.copyto(self.grads[2], dWxb[D])
+        dA2 = self._rows_of_dA().reshape(T * N, -1)
+        Wx, D, H = self.params[0], self.D, self.H
+        # [dWh; dWx; db] in one product over all timesteps (the rows [h_{t-1}, x_t, 1]), dxs in another.
+        dW = self._weight_grads(dA2)
+        np.copyto(self.grads[1], dW[:H])
+        np.copyto(self.grads[0], dW[H : H + D])
+        np.copyto(self.grads[2], dW[H + D])
         dX = buf["dX"]
         np.matmul(dA2, Wx.T, out=dX.reshape(T * N, self.D))
         if dtotal is not None:
@@ -210,15 +209,20 @@ class FastTimeRecurrent(Recurrent):
             k = j
         return dAr
 
-    def _h_rows(self) -> np.ndarray:
-        """buf["Hr"] (T, N, H) <- h_{t-1} of every step as rows (for dWh)."""
-        np.copyto(self._buf["Hr"], self._buf["H"][:-1].transpose(0, 2, 1))
-        return self._buf["Hr"]
+    def _x_rows(self) -> np.ndarray:
+        """The (T, N, D+1) part [x_t, 1] of buf["HX"] (x_t copied there by forward)."""
+        return self._buf["HX"][:, :, self.H :]
 
-    def _weight_grad_h(self, dA2: np.ndarray) -> None:
-        """grads[1] = dWh = sum_t h_{t-1}^T dA_t, one product over all T*N rows."""
+    def _hx_rows(self) -> np.ndarray:
+        """buf["HX"] (T, N, H+D+1) = [h_{t-1}, x_t, 1] of every step as rows: h_{t-1} copied in now."""
+        HX = self._buf["HX"]
+        np.copyto(HX[:, :, : self.H], self._buf["H"][:-1].transpose(0, 2, 1))
+        return HX
+
+    def _weight_grads(self, dA2: np.ndarray) -> np.ndarray:
+        """buf["dW"] (H+D+1, G*H) = [dWh; dWx; db] = sum_t [h_{t-1}, x_t, 1]^T dA_t: one product."""
         T, N = self._key
-        np.matmul(self._h_rows().reshape(T * N, self.H).T, dA2, out=self.grads[1])
+        return np.matmul(self._hx_rows().reshape(T * N, -1).T, dA2, out=self._buf["dW"])
 
     def _dh_targets(self, dtotal: np.ndarray | None) -> list[np.ndarray]:
         """Where step t of a backward loop writes dh_t, the total gradient into h_t (from the output at

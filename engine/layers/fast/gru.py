@@ -118,15 +118,19 @@ class FastTimeGRU(FastTimeRecurrent):
             np.multiply(drh, r_t, out=tmp)
             np.add(dnext, tmp, out=dnext)
 
-    def _weight_grad_h(self, dA2: np.ndarray) -> None:
-        """dWh_zr = sum h_{t-1}^T [da_z, da_r], dWh_h = sum (r * h_{t-1})^T da_h: one product each."""
+    def _weight_grads(self, dA2: np.ndarray) -> np.ndarray:
+        """[dWh; dWx; db]: for z and r one product over the rows [h_{t-1}, x_t, 1]; for h~ the rows of
+        Wh see r * h_{t-1} instead: dWh_h = sum (r * h_{t-1})^T da_h, and [dWx_h; db_h] from [x_t, 1]."""
         T, N = self._key
         Hn = self.H
-        RHr = self._buf["RHr"]
-        np.copyto(RHr, self._buf["RH"].transpose(0, 2, 1))
-        dWh = self.grads[1]
-        np.matmul(self._h_rows().reshape(T * N, Hn).T, dA2[:, : 2 * Hn], out=dWh[:, : 2 * Hn])
-        np.matmul(RHr.reshape(T * N, Hn).T, dA2[:, 2 * Hn :], out=dWh[:, 2 * Hn :])
+        buf = self._buf
+        RHr, dW = buf["RHr"], buf["dW"]
+        np.copyto(RHr, buf["RH"].transpose(0, 2, 1))
+        HX = self._hx_rows().reshape(T * N, -1)
+        np.matmul(HX.T, dA2[:, : 2 * Hn], out=dW[:, : 2 * Hn])
+        np.matmul(RHr.reshape(T * N, Hn).T, dA2[:, 2 * Hn :], out=dW[:Hn, 2 * Hn :])
+        np.matmul(HX[:, Hn:].T, dA2[:, 2 * Hn :], out=dW[Hn:, 2 * Hn :])
+        return dW
 
     def _forward_trace(self) -> dict[str, np.ndarray]:
         G = self._buf["G"]
