@@ -75,7 +75,7 @@ class FastTimeRecurrent(Recurrent):
         XT = (T, D + 1, N) if self._batched_projection() else (0, 0, 0)  # x^T only for the batched projection
         shapes = {"XT": XT, "HX": (T, N, H + D + 1), "H": (T + 1, H, N), "dH": (T, H, N), "dA": (T, GH, N),
                   "dAr": (T, N, GH), "dX": (T, N, D), "dW": (H + D + 1, GH), "dh": (H, N), "dnext": (H, N),
-                  "WxT": (GH, D + 1), "Wxb": (D + 1, GH), "WhT": (GH, H), "Whp": (H, GH), "stage": (H, GH + PAD)}  # fmt: skip
+                  "WxT": (GH, D + 1), "Wxb": (D + 1, GH), "WhT": (GH, H), "Whp": (H, GH) if self.order else (0, 0), "stage": (H, GH + PAD)}  # fmt: skip
         shapes.update(self._buffer_shapes(N, T))
         self._buf = {k: np.empty(s, dtype=self.dtype) for k, s in shapes.items()}
         self._buf["XT"][:, D:] = 1  # a row of ones under x^T: b rides in the (batched) projection,
@@ -175,7 +175,8 @@ class FastTimeRecurrent(Recurrent):
             if buf.get("dh_total", np.empty(0)).shape != dH.shape:
                 buf["dh_total"] = np.empty_like(dH)
             dtotal = buf["dh_total"]
-        Whp = self._internal(self.params[1], buf["Whp"], scaled=False)
+        Wh = self.params[1]  # in internal order for the backward products (Wh itself when that is the book's)
+        Whp = Wh if self.order is None else self._internal(Wh, buf["Whp"], scaled=False)
         buf["dnext"][...] = 0
         with loop_threads(self.H, N, self.G):
             self._backward_steps(dH, dtotal, Whp)
