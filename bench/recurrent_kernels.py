@@ -75,7 +75,7 @@ def reps_for(N: int, T: int, H: int, G: int, seconds: float = 0.05) -> int:
 
 # ------------------------------------------------------------------------------------------- parts
 PARTS = ("_forward_weights", "_project", "_forward_steps", "_backward_steps", "_backward_coefficients",
-         "_rows_of_dA", "_weight_grad_h")
+         "_rows_of_dA", "_weight_grads")
 
 
 def parts(N: int, T: int, D: int, H: int, repeats: int) -> dict[str, float]:
@@ -118,8 +118,8 @@ def parts(N: int, T: int, D: int, H: int, repeats: int) -> dict[str, float]:
         "  coefficients of all steps (before the loop)": m["_backward_coefficients"],
         "  the time loop (backward)": m["_backward_steps"] - m["_backward_coefficients"],
         "  dA back to rows (a transposed copy)": m["_rows_of_dA"],
-        "  dWh (one product; h back to rows)": m["_weight_grad_h"],
-        "  [dWx; db] and dxs products, copies": b - m["_backward_steps"] - m["_rows_of_dA"] - m["_weight_grad_h"],
+        "  [dWh; dWx; db] (one product; h back to rows)": m["_weight_grads"],
+        "  dxs product, copies": b - m["_backward_steps"] - m["_rows_of_dA"] - m["_weight_grads"],
         "forward + backward": f + b,
     }
 

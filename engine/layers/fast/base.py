@@ -17,7 +17,8 @@ holds them equal), computed differently:
   the pre-activations are copied back to rows, (T*N, G*H), and [dWx; db] (a column of ones beside
   x), dxs and dWh are one product each over all timesteps;
 - the buffers are allocated once per (N, T) and written with ``out=``; the per-step views of the
-  loops are made once per buffer set too.
+  loops are made once per buffer set too, and the per-step products call ``np.dot`` (the same BLAS
+  call as ``np.matmul``, about half a microsecond less of NumPy's own work per call).
 
 A subclass may keep its gate blocks in another order than the book's (``order``: internal block k
 is the book's block ``order[k]``) and compute a sigmoid gate as 0.5 tanh(a/2) + 0.5, with the 0.5

@@ -60,13 +60,13 @@ class FastTimeGRU(FastTimeRecurrent):
         # per step: h_{t-1}, [z, r], z, r, h~, r * h_{t-1}, h_t
         steps = self._step_views("forward", lambda t: (H[t], G3[t, :2], *G3[t], RH[t], H[t + 1]))
         for h_prev, zr, z, r, ht, rh, h in steps:
-            np.matmul(WzrT, h_prev, out=Zzr)
+            np.dot(WzrT, h_prev, out=Zzr)
             np.add(zr, Zzr2, out=zr)
             np.tanh(zr, out=zr)
             np.multiply(zr, 0.5, out=zr)
             np.add(zr, 0.5, out=zr)
             np.multiply(r, h_prev, out=rh)
-            np.matmul(WhhT, rh, out=tmp)
+            np.dot(WhhT, rh, out=tmp)
             np.add(ht, tmp, out=ht)
             np.tanh(ht, out=ht)
             np.subtract(ht, h_prev, out=tmp)
@@ -110,9 +110,9 @@ class FastTimeGRU(FastTimeRecurrent):
             dH_t, dA_zh, dA_h, dA_r, dA_zr, omz, r_t = steps[t]
             dh = np.add(dH_t, dnext, out=dh_of[t])  # the total gradient into h_t
             np.multiply(dA_zh, dh, out=dA_zh)  # da_z, da_h
-            np.matmul(Whh, dA_h, out=drh)
+            np.dot(Whh, dA_h, out=drh)
             np.multiply(dA_r, drh, out=dA_r)  # da_r
-            np.matmul(Wzr, dA_zr, out=dnext)
+            np.dot(Wzr, dA_zr, out=dnext)
             np.multiply(dh, omz, out=tmp)
             np.add(dnext, tmp, out=dnext)
             np.multiply(drh, r_t, out=tmp)

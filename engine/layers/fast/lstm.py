@@ -87,7 +87,7 @@ class FastTimeLSTM(FastTimeRecurrent):
         steps = self._step_views("forward", lambda t: (
             H[t], S[t, G_:], S[t, F_:], S[t, C:G_ + 1], S[t, F_:I_ + 1], S[t + 1, C], TC[t], S[t, O_], H[t + 1]))
         for h_prev, gates, sig, c_g, f_i, c, tc, o, h in steps:
-            np.matmul(WhT, h_prev, out=Z)
+            np.dot(WhT, h_prev, out=Z)
             np.add(gates, Z4, out=gates)
             np.tanh(gates, out=gates)
             np.multiply(sig, 0.5, out=sig)
@@ -109,7 +109,7 @@ class FastTimeLSTM(FastTimeRecurrent):
             H[t], S[t, G_:], S[t, C], S[t, F_:I_ + 1], S[t, G_:I_ + 1], S[t, C:G_ + 1], S[t + 1, C], TC[t],
             S[t, O_], H[t + 1]))
         for h_prev, gates, c_prev, f_i, g_f_i, c_g, c, tc, o, h in steps:
-            np.matmul(WhT, h_prev, out=Z)
+            np.dot(WhT, h_prev, out=Z)
             np.add(gates, Z4, out=gates)
             np.multiply(c_prev, p_fi, out=pc)
             np.add(f_i, pc, out=f_i)  # f and i peep at c_{t-1}
@@ -173,7 +173,7 @@ class FastTimeLSTM(FastTimeRecurrent):
             np.multiply(dA_gfi, ds, out=dA_gfi)  # da_g, da_f, da_i
             np.multiply(dA_o, dh, out=dA_o)  # da_o
             np.multiply(ds, F_t, out=dc)
-            np.matmul(Whp, dA_t, out=dnext)
+            np.dot(Whp, dA_t, out=dnext)
         if self.peephole:
             S = buf["S"]
             for grad, k, cell in zip(self.grads[3:], (1, 2, 3), (S[:T, C], S[:T, C], S[1:, C])):

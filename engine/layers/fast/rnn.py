@@ -74,7 +74,7 @@ class FastTimeRNN(FastTimeRecurrent):
         H, Z = self._buf["H"], self._buf["Z"]
         act = self._act
         for h_prev, a in self._step_views("forward", lambda t: (H[t], H[t + 1])):
-            np.matmul(WhT, h_prev, out=Z)
+            np.dot(WhT, h_prev, out=Z)
             np.add(a, Z, out=a)  # a_t, built in place of h_t from the input projection
             act(a)
 
@@ -89,4 +89,4 @@ class FastTimeRNN(FastTimeRecurrent):
             dH_t, dA_t = steps[t]
             dh = np.add(dH_t, dnext, out=dh_of[t])  # the total gradient into h_t
             np.multiply(dA_t, dh, out=dA_t)
-            np.matmul(Whp, dA_t, out=dnext)
+            np.dot(Whp, dA_t, out=dnext)
