@@ -15,7 +15,8 @@ products  one per-timestep product in each form, one thread: the book's ``h @ Wh
 loop      the BLAS threads of the time loop (``--threads`` N, default 2): one LSTM layer's forward +
           backward with its per-step products on 1 thread and on N (the products over all steps on N
           in both), and with everything on 1 thread; interleaved rounds, medians of per-round ratios,
-          at the small char shape, the book's Rnnlm (N=20, T=35, D=H=100) and 2x650's layer (H=650);
+          at the small char shape, the book's Rnnlm (N=20, T=35, D=H=100), shakespeare-long's layer
+          (N=32, T=64, D=64, H=256) and 2x650's (H=650);
           and what ``engine.threads.loop_thread_count`` picks for each;
 baseline  (``--baseline DIR``: another checkout of RNN Lab, e.g. ``git worktree add /tmp/rnnlab-old
           485f45f``, or ``git archive 485f45f | tar -x -C /tmp/rnnlab-old``) its fast layers against these, per cell and shape, one thread, interleaved rounds,
@@ -45,6 +46,7 @@ from rnn_lab.engine.layers.fast.lstm import FastTimeLSTM, FastTimePeepholeLSTM
 from rnn_lab.engine.layers.fast.rnn import FastTimeRNN
 
 SMALL, RNNLM, BIG = (16, 64, 32, 128), (20, 35, 100, 100), (20, 35, 650, 650)  # N, T, D, H
+LONG = (32, 64, 64, 256)  # the shakespeare-long preset
 GATES = {"rnn": 1, "gru": 3, "lstm": 4, "peephole": 4}
 LAYERS = {"rnn": FastTimeRNN, "gru": FastTimeGRU, "lstm": FastTimeLSTM, "peephole": FastTimePeepholeLSTM}
 
@@ -243,7 +245,7 @@ def section_loop(args) -> None:
     n = max(2, args.threads)
     print(f"\n== the time loop's BLAS threads: one LSTM layer forward + backward, wall time, {n} threads "
           f"(usable cores {threads.usable_cores()})")
-    for shape in (SMALL, RNNLM, BIG):
+    for shape in (SMALL, RNNLM, LONG, BIG):
         print(loop_threads_table(shape, n, args.rounds if shape != BIG else max(3, args.rounds // 2)), flush=True)
 
 

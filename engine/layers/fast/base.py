@@ -46,6 +46,7 @@ PAD = 16  # floats added to a staging row, so that rows 2**k bytes apart do not 
 # (at H = 650: 6.8 MB, 35 times). Below it the T small products are faster than the copy (measured:
 # bench/recurrent_kernels.py).
 BATCHED_PROJECTION_MAX = 1 << 18
+SMALL_COPY = 1 << 16  # a transposed copy this small needs no padded staging (a few microseconds either way)
 
 
 class FastTimeRecurrent(Recurrent):
@@ -115,6 +116,15 @@ class FastTimeRecurrent(Recurrent):
         internal order, pre-scaled."""
         buf, D, GH = self._buf, self.D, self.G * self.H
         Wx, Wh, b = self.params[:3]
+        if self.order is None and self.prescale is None and Wh.size <= SMALL_COPY:  # a small RNN: fewer calls
+            np.copyto(buf["WhT"], Wh.T)
+            if self._batched_projection():
+                np.copyto(buf["WxT"][:, :D], Wx.T)
+                np.copyto(buf["WxT"][:, D], b)
+                return buf["WxT"], buf["WhT"]
+            np.copyto(buf["Wxb"][:D], Wx)
+            np.copyto(buf["Wxb"][D], b)
+            return buf["Wxb"], buf["WhT"]
         stage = buf["stage"][:, :GH]  # Wh's columns reordered, in padded rows: the transposed copy is fast
         np.copyto(buf["WhT"], self._internal(Wh, stage, scaled=True).T)
         Wxb = buf["Wxb"]
