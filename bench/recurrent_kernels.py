@@ -213,6 +213,7 @@ def loop_threads_table(shape: tuple[int, int, int, int], n: int, rounds: int) ->
     reps = reps_for(N, T, H, 4)
     modes = {"loop 1": (n, 1), f"loop {n}": (n, n), "all 1": (1, 1)}  # (threads in force, loop threads)
     res: dict[str, list[float]] = {m: [] for m in modes}
+    others: list[float] = []  # with the loop on 1 thread: CPU of this process's other threads, in cores
     load0 = os.getloadavg()[0]
     for r in range(rounds):
         for m in list(modes) if r % 2 == 0 else list(modes)[::-1]:
@@ -221,11 +222,14 @@ def loop_threads_table(shape: tuple[int, int, int, int], n: int, rounds: int) ->
             with _loop_on(loop):
                 layer.forward(xs)
                 layer.backward(dhs)
-                t0 = time.perf_counter()
+                t0, p0, c0 = time.perf_counter(), time.process_time(), time.thread_time()
                 for _ in range(reps):
                     layer.forward(xs)
                     layer.backward(dhs)
-                res[m].append((time.perf_counter() - t0) / reps * 1e3)
+                wall = time.perf_counter() - t0
+                res[m].append(wall / reps * 1e3)
+                if m == "loop 1":
+                    others.append((time.process_time() - p0 - (time.thread_time() - c0)) / wall)
     threads.set_threads(n)
 
     def ratio(a, b):
@@ -238,7 +242,9 @@ def loop_threads_table(shape: tuple[int, int, int, int], n: int, rounds: int) ->
             f"load {load0:.1f} -> {os.getloadavg()[0]:.1f}\n"
             f"  ms: loop on 1 thread {med['loop 1']:.2f}, loop on {n} {med[f'loop {n}']:.2f}, all on 1 {med['all 1']:.2f}\n"
             f"  loop on {n} vs loop on 1: {ratio('loop 1', f'loop {n}')} faster;  loop on 1 (rest on {n}) vs all on 1: "
-            f"{ratio('all 1', 'loop 1')} faster;  the rule gives the loop {rule} thread{'s' * (rule > 1)}")
+            f"{ratio('all 1', 'loop 1')} faster;  the rule gives the loop {rule} thread{'s' * (rule > 1)}\n"
+            f"  with the loop on 1 thread, OpenBLAS's other thread(s) still used {statistics.median(others):.2f} "
+            f"of a core (spinning, waiting for work)")
 
 
 def section_loop(args) -> None:
