@@ -126,6 +126,31 @@ def parts(N: int, T: int, D: int, H: int, repeats: int) -> dict[str, float]:
     }
 
 
+def torch_lstm(N: int, T: int, D: int, H: int, repeats: int) -> tuple[float, float] | None:
+    """(forward, backward) ms of PyTorch's nn.LSTM at one thread (this thread's CPU time), or None
+    without torch. On the CPU it runs oneDNN's fused LSTM kernel (aten::mkldnn_rnn_layer): compiled
+    code for a whole layer, the per-step elementwise work fused."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    torch.set_num_threads(1)
+    lstm = torch.nn.LSTM(D, H, batch_first=True)
+    xs = torch.randn(N, T, D, requires_grad=True)
+    dhs = torch.randn(N, T, H)
+    clock = time.thread_time
+    fwd, bwd = [], []
+    for r in range(repeats + 2):
+        t0 = clock()
+        hs, _ = lstm(xs)
+        t1 = clock()
+        hs.backward(dhs)
+        if r >= 2:
+            fwd.append(t1 - t0)
+            bwd.append(clock() - t1)
+    return statistics.median(fwd) * 1e3, statistics.median(bwd) * 1e3
+
+
 def section_parts(args) -> None:
     threads.set_threads(1)
     print(f"\n== parts of FastTimeLSTM forward + backward, one thread, ms of CPU time ({load()})")
@@ -133,6 +158,11 @@ def section_parts(args) -> None:
         print(f"{name}: N={N} T={T} D={D} H={H}")
         for part, ms in parts(N, T, D, H, k).items():
             print(f"  {part:52s} {ms:8.2f}")
+        flops = 3 * 2 * N * T * (D + H) * 4 * H  # forward, dW and dx: three products per layer
+        print(f"  {'(all of its products at the GEMM roof of ~105 GFLOP/s)':52s} {flops / 105e9 * 1e3:8.2f}")
+        theirs = torch_lstm(N, T, D, H, k)
+        if theirs:
+            print(f"  {'PyTorch nn.LSTM: forward, backward (oneDNN, fused)':52s} {theirs[0]:8.2f} {theirs[1]:8.2f}")
 
 
 # ------------------------------------------------------------------------------------------- products
