@@ -8,14 +8,14 @@ holds them equal), computed differently:
   sequence per column, and the pre-activations of step t are G blocks of (H, N), one contiguous
   "plane" per gate. The recurrent product of a step is ``Wh^T (G*H, H) @ h_{t-1} (H, N)`` and its
   backward ``Wh (H, G*H) @ dA_t (G*H, N)``: two contiguous operands, no transposed view (for which
-  OpenBLAS takes a path twice as slow at these sizes), and a product OpenBLAS can split over threads
-  at a small batch N (the book's ``(N, H) @ (H, G*H)`` it cannot). Every gate being one contiguous
-  plane, the elementwise calls of a step stream memory instead of striding through (N, G, H) rows;
+  OpenBLAS takes a path twice as slow at these sizes), and at small sizes a little faster than the
+  book's ``(N, H) @ (H, G*H)`` too. Every gate being one contiguous plane, the elementwise calls of
+  a step stream memory instead of striding through (N, G, H) rows;
 - the input projection x_t Wx + b of ALL timesteps is computed before the loop (T small products
-  into the planes, or for a large Wx one product and a transposed copy; b rides in it: a column of
-  ones beside x, a row b under Wx); after the backward loop the gradients of
-  the pre-activations are copied back to rows, (T*N, G*H), and [dWx; db] (a column of ones beside
-  x), dxs and dWh are one product each over all timesteps;
+  into the planes, or for a large Wx one product and a transposed copy; b rides in it: a row of ones
+  under x^T, or a column beside x); after the backward loop the gradients of the pre-activations
+  are copied back to rows, (T*N, G*H), and [dWh; dWx; db] is ONE product over the rows
+  [h_{t-1}, x_t, 1] of all timesteps, dxs another;
 - the buffers are allocated once per (N, T) and written with ``out=``; the per-step views of the
   loops are made once per buffer set too, and the per-step products call ``np.dot`` (the same BLAS
   call as ``np.matmul``, about half a microsecond less of NumPy's own work per call).
@@ -75,9 +75,10 @@ class FastTimeRecurrent(Recurrent):
             return
         D, H, GH = self.D, self.H, self.G * self.H
         XT = (T, D + 1, N) if self._batched_projection() else (0, 0, 0)  # x^T only for the batched projection
+        Whp = (H, GH) if self.order else (0, 0)  # Wh reordered for the backward (Wh itself without order)
         shapes = {"XT": XT, "HX": (T, N, H + D + 1), "H": (T + 1, H, N), "dH": (T, H, N), "dA": (T, GH, N),
                   "dAr": (T, N, GH), "dX": (T, N, D), "dW": (H + D + 1, GH), "dh": (H, N), "dnext": (H, N),
-                  "WxT": (GH, D + 1), "Wxb": (D + 1, GH), "WhT": (GH, H), "Whp": (H, GH) if self.order else (0, 0), "stage": (H, GH + PAD)}  # fmt: skip
+                  "WxT": (GH, D + 1), "Wxb": (D + 1, GH), "WhT": (GH, H), "Whp": Whp, "stage": (H, GH + PAD)}  # fmt: skip
         shapes.update(self._buffer_shapes(N, T))
         self._buf = {k: np.empty(s, dtype=self.dtype) for k, s in shapes.items()}
         self._buf["XT"][:, D:] = 1  # a row of ones under x^T: b rides in the (batched) projection,
