@@ -19,7 +19,8 @@ from step t+1, all products elementwise:
     dh_{t-1} = [da_f, da_g, da_i, da_o] Wh^T      (+ the output gradient at t-1)
 
 K, Q, M and F depend only on the forward values, so they are computed for ALL steps before the
-loop; the loop then does a few elementwise operations and one (H, 4H) @ (4H, N) product per step.
+loop; the loop then does a few elementwise operations and one (H, 4H) @ (4H, N) product per step
+(Wh with its blocks reordered as below, times the planes [da_g, da_f, da_i, da_o] of the step).
 
 The layout of one step (``S[t]``, five (H, N) planes) is [c_{t-1}, g, f, i, o]: the gates in the
 order g, f, i, o (``order``), so that the three sigmoid gates are neighbours, and c_{t-1} in front:
