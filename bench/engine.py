@@ -7,7 +7,7 @@ pools: in one process NumPy's OpenBLAS threads and torch's OpenMP threads spin a
 (that is how the old "2.09x PyTorch at two threads" came about: torch measured 5,158 tokens/s
 inside our process against 12,300-12,900 alone).
 
-    python -m bench.engine [--shapes rnnlm 2x650 small] [--threads 1 2 default] [--rounds 5]
+    python -m bench.engine [--shapes rnnlm 2x650 small] [--threads 1 2 default] [--rounds 5] [--baseline DIR]
 
 Shapes:
     rnnlm   the book's Rnnlm: V=10000, Embedding(100) -> LSTM(100) -> Affine -> softmax loss,
@@ -28,7 +28,8 @@ model class (``engine.models.rnnlm``), ``clip_grads``, the optimizer's ``update`
 PyTorch (``bench/torch_reference.py``): forward, backward, ``clip_grad_norm_``, the same optimizer.
 The book's per-timestep NumPy formulation (``bench/book_reference.py``) runs at the Rnnlm shape.
 The roof is the rate of one float32 GEMM of the output layer's shape (700x650 @ 650x10000) at the
-same thread count, also in its own process.
+same thread count, also in its own process. ``--baseline DIR`` adds our own step as another checkout of
+RNN Lab computes it (its engine, its bench/engine.py worker): old code against new, the same way.
 
 FLOPs counted (matrix products only; elementwise work is free in this count):
     per LSTM layer  3 * 2*N*T*(D_in + H)*4H      (forward; backward: dW and dx, twice the forward)
@@ -169,17 +170,42 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def spawn(side: str, shape: str, threads: str) -> dict:
-    """Run one contender in a fresh Python process; returns its JSON result."""
+def spawn(side: str, shape: str, threads: str, baseline: str | None = None) -> dict:
+    """Run one contender in a fresh Python process; returns its JSON result. Side "baseline" is "ours"
+    run by another checkout of RNN Lab (``baseline``: its folder), with its own engine."""
+    root, env = ROOT, child_env()
+    if side == "baseline":
+        root, env = os.path.abspath(baseline), _baseline_env(baseline)
+        side = "ours"
     cmd = [sys.executable, "-m", "bench.engine", "--worker", side, "--shape", shape, "--worker-threads", threads]
-    out = subprocess.run(cmd, cwd=ROOT, env=child_env(), capture_output=True, text=True)
+    out = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
     if out.returncode != 0:
         raise RuntimeError(f"{side} at {shape}, threads {threads} failed:\n{out.stderr[-2000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _baseline_env(folder: str) -> dict[str, str]:
+    """An environment in which ``import rnn_lab`` finds the checkout ``folder`` (through a link named
+    rnn_lab in a folder of its own, ahead of this checkout's editable install)."""
+    import hashlib
+    import tempfile
+
+    folder = os.path.abspath(folder)
+    tag = hashlib.sha1(folder.encode()).hexdigest()[:12]
+    link_dir = os.path.join(tempfile.gettempdir(), f"rnnlab-baseline-{tag}")
+    os.makedirs(link_dir, exist_ok=True)
+    link = os.path.join(link_dir, "rnn_lab")
+    if not os.path.islink(link):
+        os.symlink(folder, link)
+    env = {k: v for k, v in os.environ.items() if k not in THREAD_VARS}
+    env["PYTHONPATH"] = link_dir + os.pathsep + folder
+    return env
+
+
 def contenders(shape: str, args) -> list[str]:
     sides = ["ours"]
+    if args.baseline:
+        sides.append("baseline")
     if args.torch_ok:
         sides.append("torch")
     if shape == "rnnlm" and not args.no_book:
@@ -195,7 +221,7 @@ def bench(shape: str, threads: str, args) -> dict[str, list[dict]]:
     results: dict[str, list[dict]] = {s: [] for s in sides}
     for r in range(args.rounds):
         for side in sides if r % 2 == 0 else sides[::-1]:
-            results[side].append(spawn(side, shape, threads))
+            results[side].append(spawn(side, shape, threads, args.baseline))
         print(f"  {shape} threads {threads} round {r + 1}/{args.rounds}: " + ", ".join(
             f"{k} {v[-1]['rate']:,.0f} ({v[-1]['threads']} thr)" for k, v in results.items()),
             f"load {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
@@ -224,6 +250,11 @@ def report(shape: str, threads: str, res: dict[str, list[dict]], load: tuple[flo
         m, lo, hi = _ratio(rate["ours"], rate["torch"])
         lines.append(f"  torch  {t:9,.0f} tokens/s  {per_step / t * 1e3:7.2f} ms/step  threads {used['torch']}   "
                      f"ours/torch {m:.2f}x (rounds {lo:.2f}-{hi:.2f})")
+    if "baseline" in rate:
+        b = statistics.median(rate["baseline"])
+        m, lo, hi = _ratio(rate["ours"], rate["baseline"])
+        lines.append(f"  base   {b:9,.0f} tokens/s  {per_step / b * 1e3:7.2f} ms/step  threads {used['baseline']}   "
+                     f"ours/baseline {m:.2f}x (rounds {lo:.2f}-{hi:.2f})")
     if "book" in rate:
         b = statistics.median(rate["book"])
         m, lo, hi = _ratio(rate["ours"], rate["book"])
@@ -267,6 +298,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-torch", action="store_true", help="skip PyTorch")
     parser.add_argument("--no-book", action="store_true", help="skip the per-timestep NumPy reference")
     parser.add_argument("--no-roof", action="store_true", help="skip the GEMM roof")
+    parser.add_argument("--baseline", metavar="DIR", help="also run our step from another checkout of RNN Lab "
+                        "(e.g. `git archive 485f45f | tar -x -C /tmp/old`), in its own processes")
     parser.add_argument("--rss-steps", type=int, default=0,
                         help="steps of the PTB peak-memory run ($RNNLAB_DATA); 0 (default) skips it")
     parser.add_argument("--worker", choices=list(RUNNERS), help=argparse.SUPPRESS)

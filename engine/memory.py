@@ -7,7 +7,7 @@ The estimate counts what the engine really holds, by part (bytes, in the config'
   ``copies``: the trainer's copies of the weights and of the optimizer state for a divergence restore,
   and of the best validated weights;
 - ``activations``: what one training step caches for backward, per sequence and timestep: the
-  recurrent layers' buffers (each cell declares them: ``Cell.cache_floats``, e.g. LSTM 2D+12H floats
+  recurrent layers' buffers (each cell declares them: ``Cell.cache_floats``, e.g. LSTM 3D+19H floats
   at input width D and hidden size H), each layer's output and input-gradient copies, the embedding's
   output, dropout's masks, attention's weights and contexts (seq2seq);
 - ``logits``: the output layer's (N*T, V) buffer (the largest array of a word model);
@@ -23,7 +23,7 @@ The estimate counts what the engine really holds, by part (bytes, in the config'
 - ``runtime``: modules imported to train, NumPy's and Python's own working memory.
 
 Each task knows its model (``Task.model_floats``: parameters, activations, evaluation and logits in
-floats, built from ``recurrent_parameters`` and ``layer_units``) and its data's bytes per byte
+floats, built from ``recurrent_parameters``, ``layer_units`` and ``layer_weight_buffers``) and its data's bytes per byte
 (``Task.corpus_factors``); ``Task.estimate`` puts them together here. The run's peak is
 ``max(corpus reading, corpus resident + everything else)``. tests/engine/test_memory.py
 measures the peak resident set of real runs over a grid of shapes against this estimate
@@ -67,10 +67,24 @@ def recurrent_parameters(cell: str, d: int, H: int) -> int:
     return len(info.blocks()) * H * (d + H + 1) + len(info.extra_params) * H
 
 
-def layer_units(cell: str, d: int, H: int) -> int:
+def layer_weight_buffers(cell: str, d: int, H: int) -> int:
+    """Floats of the weight-shaped buffers one fast recurrent layer keeps (``layers/fast/base.py``): its
+    weights reordered for the forward ([Wx; b] and Wh^T), Wh reordered for the backward and its padded
+    staging copy, and the [dWh; dWx; db] product: about twice its parameters plus 2 G H^2 (measured:
+    BetterRnnlm's two 650-unit layers hold 80 MB of them)."""
+    G = len(cell_class(cell).blocks())
+    return 2 * recurrent_parameters(cell, d, H) + 2 * G * H * H
+
+
+def layer_units(cell: str, d: int, H: int, training: bool = True) -> int:
     """Floats per (sequence, timestep) of one recurrent layer in training: its cache for backward
-    (``Cell.cache_floats``), its output (H) and its input gradient (d), both returned as new arrays."""
-    kd, kh = cell_class(cell).cache_floats
+    (``Cell.cache_floats``), its output (H) and its input gradient (d), both returned as new arrays;
+    in an evaluation (``training`` False) what its forward writes (``Cell.forward_floats``) and its output."""
+    info = cell_class(cell)
+    if not training:
+        kd, kh = info.forward_floats
+        return kd * d + kh * H + H
+    kd, kh = info.cache_floats
     return kd * d + kh * H + H + d
 
 
@@ -226,4 +240,4 @@ def _mb(n: int) -> str:
 
 
 __all__ = ["ModelFloats", "available_bytes", "cgroup_available", "check_corpus_fits", "check_fits", "estimate_bytes",
-           "file_bytes", "layer_units", "recurrent_parameters"]
+           "file_bytes", "layer_units", "layer_weight_buffers", "recurrent_parameters"]

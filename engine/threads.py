@@ -178,3 +178,51 @@ def describe(n: int | None = None, window: bool = False) -> str:
     n = default if n is None else n
     why = "default" if n == default else f"default {default}"
     return f"{n} thread{'s' * (n != 1)} ({cores} usable core{'s' * (cores != 1)}; {why})"
+
+
+
+# ------------------------------------------------------------------------------------------- time loops
+# A per-step product of a recurrent layer's time loop, (G*H, H) @ (H, N), gets more than one BLAS thread
+# only when each thread has at least this many FLOPs of it (docs/performance.md, "Threads in the time
+# loop", has the measurements behind it).
+LOOP_FLOPS_PER_THREAD = 16_000_000
+
+
+def loop_thread_count(H: int, N: int, G: int, threads: int) -> int:
+    """BLAS threads for the per-step products of a recurrent layer with H units, batch N and G gate
+    blocks, when ``threads`` are in force: at most ``threads``, one per LOOP_FLOPS_PER_THREAD."""
+    flops = 2 * G * H * H * N
+    return max(1, min(threads, flops // LOOP_FLOPS_PER_THREAD))
+
+
+class loop_threads:
+    """``with loop_threads(H, N, G):`` runs a recurrent layer's time loop with ``loop_thread_count`` BLAS
+    threads, then restores the count in force before (the products over all timesteps, before and
+    after the loop, keep it). A class, not a generator: it costs about a microsecond when the count
+    stays as it is, as it does for every loop at one thread."""
+
+    __slots__ = ("k", "n")
+
+    def __init__(self, H: int, N: int, G: int):
+        libs = _blas_libs()
+        self.n = max((lib.num_threads for lib in libs), default=1)
+        self.k = loop_thread_count(H, N, G, self.n) if self.n > 1 else 1
+
+    def __enter__(self):
+        if self.k < self.n:
+            for lib in _blas_libs():
+                lib.set_num_threads(self.k)
+        return self
+
+    def __exit__(self, *exc):
+        if self.k < self.n:
+            for lib in _blas_libs():
+                lib.set_num_threads(self.n)
+        return False
+
+
+@functools.cache
+def _blas_libs() -> tuple:
+    """threadpoolctl's controllers of the BLAS libraries of this process (their set_num_threads and
+    num_threads call the library directly: about a microsecond each)."""
+    return tuple(_controller().select(user_api="blas").lib_controllers)

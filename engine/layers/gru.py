@@ -21,7 +21,8 @@ class GRU(Cell):
     title = QT_TRANSLATE_NOOP("engine", "GRU")
     about = QT_TRANSLATE_NOOP("engine", "the gated recurrent unit of the book's appendix: update "
                               "gate z, reset gate r, no cell state")
-    cache_floats = (2, 9)  # x, dx; h, the gates' gradients (3H), the gates (3H), r*h, 1 - z
+    cache_floats = (3, 16)  # the base 3 D + 10 H (see Cell); the gates (3H), r*h as planes and rows, 1 - z
+    forward_floats = (2, 9)  # the base 2 D + 3 H; the gates (3H), r*h; 2 H more, as the LSTM's
     gates = (Gate("z", "sigmoid", QT_TRANSLATE_NOOP("engine", "update gate")),
              Gate("r", "sigmoid", QT_TRANSLATE_NOOP("engine", "reset gate")),
              Gate("h_tilde", "tanh", QT_TRANSLATE_NOOP("engine", "candidate state")))

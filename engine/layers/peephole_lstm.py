@@ -29,7 +29,8 @@ class PeepholeLSTM(Cell):
              Gate("o", "sigmoid", QT_TRANSLATE_NOOP("engine", "output gate")))
     has_cell = True
     extra_params = ("p_f", "p_i", "p_o")
-    cache_floats = (2, 13)  # an LSTM's, and c_prev seen by the peepholes
+    cache_floats = (3, 20)  # an LSTM's, and the coefficient of dc_{t-1} the peepholes change
+    forward_floats = (2, 12)  # an LSTM's
 
     def forward(self, x, h_prev, c_prev):
         Wx, Wh, b, p_f, p_i, p_o = self.params

@@ -44,7 +44,8 @@ class Cell:
     order of Wx's columns; empty for the plain RNN, whose one block is h itself), ``has_cell`` (an LSTM's
     c), ``extra_params`` (names of further (H,) parameter vectors after Wx, Wh and b, zero at start) and
     ``cache_floats`` (floats per sequence and timestep its Time layer keeps for backward, as (times the
-    input width, times the hidden size): what ``memory`` estimates, measured against real runs).
+    input width, times the hidden size): what ``memory`` estimates, measured against real runs; and
+    ``forward_floats``, the part a forward alone writes, for an evaluation).
     It implements ``forward``, ``backward`` and ``values`` (the forward values a trace records).
     """
 
@@ -54,9 +55,15 @@ class Cell:
     gates: ClassVar[tuple[Gate, ...]] = ()
     has_cell: ClassVar[bool] = False
     extra_params: ClassVar[tuple[str, ...]] = ()
-    # Time layer's cache: time-major x and dx (2 x D), the states h (H), the pre-activation gradients
-    # (G H), and what the cell keeps (e.g. an LSTM's gates 4H, c, tanh c and one more H: 12 H in all)
-    cache_floats: ClassVar[tuple[int, int]] = (2, 2)
+    # The fast Time layer's buffers (the larger of the two implementations): x^T, the rows [h_{t-1}, x_t, 1]
+    # and dx (3 x D); the states h, their copy in those rows, the incoming gradient and its total (4 H); the
+    # pre-activation gradients as planes and as rows (2 G H); and what the cell keeps (an LSTM's planes
+    # [c, g, f, i, o], tanh c and one coefficient: 7 H; 19 H in all). The plain RNN keeps nothing more.
+    cache_floats: ClassVar[tuple[int, int]] = (3, 6)
+    # What a forward alone writes of them (an evaluation: the backward's buffers are never touched, so never
+    # resident): x^T and the rows (2 x D), h, the rows' room for h_{t-1}, the cell's forward planes; and one
+    # H more, measured (the adder's evaluation of an RNN 256 peaks at about 3.2 H per pair and step).
+    forward_floats: ClassVar[tuple[int, int]] = (2, 3)
     options: ClassVar[tuple[str, ...]] = ()  # keyword arguments the cell takes (the RNN's "activation")
 
     def __init__(self, Wx, Wh, b, *extra):

@@ -28,7 +28,7 @@ from ..functions import sigmoid
 from ..i18n import QT_TRANSLATE_NOOP, Sentence
 from ..layers.cells import cell_class
 from ..layers.losses import TimeSigmoidWithLoss
-from ..memory import ModelFloats, layer_units, recurrent_parameters
+from ..memory import ModelFloats, layer_units, layer_weight_buffers, recurrent_parameters
 from ..models.adder import AdderRNN
 from ..models.init import INITS
 from ..rng import rng_state_from_array, rng_state_to_array
@@ -72,8 +72,10 @@ class AdderTask(Task):
         cell, H, N = cls.cell_of(config.model), config.hidden, config.batch
         params = recurrent_parameters(cell, 2, H) + H + 1
         per_pair = BITS * (layer_units(cell, 2, H) + 8)
+        per_evaluated_pair = BITS * (layer_units(cell, 2, H, training=False) + 8)
         chunk = min(16_384, max(256, EVAL_ELEMENTS // H))
-        return ModelFloats(params, N * per_pair, chunk * per_pair, N * BITS * 4)
+        return ModelFloats(params, N * per_pair + layer_weight_buffers(cell, 2, H), chunk * per_evaluated_pair,
+                           N * BITS * 4)
 
     def divergence_hint(self) -> str:
         if self._may_overflow:

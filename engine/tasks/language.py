@@ -25,7 +25,7 @@ import numpy as np
 from ..data.batcher import eval_batches, fit_to_length, make_batcher
 from ..errors import TaskError
 from ..i18n import QT_TRANSLATE_NOOP, Sentence
-from ..memory import ModelFloats, layer_units, recurrent_parameters
+from ..memory import ModelFloats, layer_units, layer_weight_buffers, recurrent_parameters
 from ..models.rnnlm import RnnLM
 from ..models.sampling import draw, next_token_probs, softmax64, top_tokens
 from ..rng import rng_state_from_array, rng_state_to_array
@@ -114,14 +114,15 @@ class LanguageTask(Task):
         D, H, L, N, T = config.embed, config.hidden, config.layers, config.batch, config.bptt
         params = V * D + (0 if cls._tied(config) else H * V) + V
         per_step = D + (2 * D if config.dropout > 0 else 0)  # the embedding's output (and dropout's mask, output)
-        d = D
+        d, buffers = D, 0
         for _ in range(L):
             params += recurrent_parameters(cell, d, H)
+            buffers += layer_weight_buffers(cell, d, H)
             per_step += layer_units(cell, d, H) + (2 * H if config.dropout > 0 else 0)
             d = H
         per_step += H  # the output layer's gradient into the last hidden states
         logits = N * T * (V + 4)  # one (N*T, V) buffer, plus per-row sums
-        return ModelFloats(params, N * T * per_step, N * T * (D + L * H), logits)
+        return ModelFloats(params, N * T * per_step + buffers, N * T * (D + L * H), logits)
 
     def _build_model(self) -> RnnLM:
         cfg = self.config

@@ -122,12 +122,15 @@ class Seq2seqTask(Task):
         d_out = 2 * H if (attention or peeky) else H
         G = 4  # the book's LSTMs
         params = V * D + dirs * G * He * (D + He + 1) + G * H * (d_dec + H + 1) + V * D + d_out * V + V
-        enc = Tx * (D + dirs * layer_units(cell, D, He))
-        dec = Ty * (D + layer_units(cell, d_dec, H) + 2 * d_out + 3 * V)
         att = Ty * (3 * Tx + 3 * H) if attention else 0  # scores and weights (Ty, Tx), contexts, their gradients
-        per_pair = enc + dec + att
+
+        def per_pair(training: bool) -> int:
+            enc = Tx * (D + dirs * layer_units(cell, D, He, training))
+            dec = Ty * (D + layer_units(cell, d_dec, H, training) + 2 * d_out + 3 * V)
+            return enc + dec + att
+
         chunk = int(np.clip(EVAL_ELEMENTS // max(1, Tx * G * H), 16, EVAL_CHUNK))
-        return ModelFloats(params, N * per_pair, chunk * per_pair, N * Ty * V)
+        return ModelFloats(params, N * per_pair(True), chunk * per_pair(False), N * Ty * V)
 
     @classmethod
     def corpus_bytes(cls, config: Config) -> tuple[int, int]:

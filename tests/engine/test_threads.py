@@ -153,3 +153,36 @@ def test_cli_threads_flag_sets_the_pool(tmp_path):
         assert threads.blas_threads() == 1
     finally:
         threads.set_threads(before)
+
+
+def test_loop_thread_count_gives_small_products_one_thread():
+    F = threads.LOOP_FLOPS_PER_THREAD
+    assert threads.loop_thread_count(128, 16, 4, 8) == 1  # shakespeare-fast: 2.1 MFLOP per product
+    assert threads.loop_thread_count(100, 20, 4, 8) == 1  # the book's Rnnlm
+    big = 2 * 4 * 650 * 650 * 20  # 2x650: 67.6 MFLOP
+    assert threads.loop_thread_count(650, 20, 4, 2) == 2
+    assert threads.loop_thread_count(650, 20, 4, 64) == big // F
+    assert threads.loop_thread_count(650, 20, 4, 1) == 1  # never more than are in force
+
+
+def test_loop_threads_limits_the_pool_inside_and_restores_it():
+    before = threads.blas_threads()
+    try:
+        threads.set_threads(2)
+        with threads.loop_threads(128, 16, 4):
+            assert threads.blas_threads() == 1
+        assert threads.blas_threads() == 2
+        with threads.loop_threads(650, 20, 4):
+            assert threads.blas_threads() == 2
+        threads.set_threads(1)
+        with threads.loop_threads(650, 20, 4):
+            assert threads.blas_threads() == 1
+        threads.set_threads(2)
+        try:
+            with threads.loop_threads(128, 16, 4):
+                raise KeyboardInterrupt  # a stop inside the loop still restores the count
+        except KeyboardInterrupt:
+            pass
+        assert threads.blas_threads() == 2
+    finally:
+        threads.set_threads(before)

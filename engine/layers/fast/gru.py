@@ -1,7 +1,7 @@
 """FastTimeGRU: the same numbers as ``layers/gru.py``'s TimeGRU, computed with fused buffers.
 
 Read ``layers/gru.py`` first: it is the book's GRU, one line per equation; ``fast/base.py`` says
-how the buffers work.
+how the buffers work (in the loops h_t is (H, N), and each gate of a step one (H, N) plane).
 
 Gate columns of Wx (D, 3H), Wh (H, 3H), b (3H,) are [z, r, h~]. For each step:
 
@@ -18,6 +18,8 @@ Backward, with dh = dh_t the total gradient into h_t:
 
 The coefficients of dh and drh are computed for all steps before the loop (as in lstm.py);
 dWh_zr = sum h_{t-1}^T [da_z, da_r] and dWh_h = sum (r * h_{t-1})^T da_h are one GEMM each after it.
+z and r are computed as 0.5 tanh(a/2) + 0.5 with their columns pre-scaled by 0.5 (``prescale``):
+one tanh for both.
 """
 
 from __future__ import annotations
@@ -35,52 +37,50 @@ class FastTimeGRU(FastTimeRecurrent):
     """
 
     cell = GRU
+    prescale = (0.5, 0.5, 1.0)  # z, r via tanh(a/2)
 
     def __init__(self, Wx, Wh, b, stateful: bool = False):
         super().__init__(Wx, Wh, b, stateful=stateful)
 
     def _buffer_shapes(self, N: int, T: int) -> dict[str, tuple]:
         H = self.H
-        return {"G": (T, N, 3, H), "RH": (T, N, H), "OMZ": (T, N, H), "Wzr": (H, 2 * H),
-                "hWzr": (N, 2 * H), "tmp": (N, H), "drh": (N, H)}  # fmt: skip
+        return {"G": (T, 3 * H, N), "RH": (T, H, N), "RHr": (T, N, H), "OMZ": (T, H, N), "Zzr": (2 * H, N),
+                "tmp": (H, N), "drh": (H, N)}  # fmt: skip
 
     def _input_projection_target(self) -> np.ndarray:
         return self._buf["G"]
 
-    def _forward_steps(self, T: int) -> None:
+    def _forward_steps(self, T: int, WhT: np.ndarray) -> None:
         buf = self._buf
-        G, H, RH = buf["G"], buf["H"], buf["RH"]
-        hWzr, tmp, Wzr = buf["hWzr"], buf["tmp"], buf["Wzr"]
-        Hn = tmp.shape[1]
-        Wh = self.params[1]
-        # sigmoid(a) = 0.5 tanh(0.5 a) + 0.5: pre-scale the z, r columns (exact), one tanh for both.
-        G[:, :, :2] *= 0.5
-        np.multiply(Wh[:, : 2 * Hn], 0.5, out=Wzr)
-        Wh_h = Wh[:, 2 * Hn :]
-        G2 = G.reshape(T, -1, 3 * Hn)
-        for t in range(T):
-            zr = G2[t, :, : 2 * Hn]
-            z, r, ht = G[t, :, 0], G[t, :, 1], G[t, :, 2]
-            np.matmul(H[t], Wzr, out=hWzr)
-            zr += hWzr
+        H, RH, Zzr, tmp = buf["H"], buf["RH"], buf["Zzr"], buf["tmp"]
+        Hn = self.H
+        G3 = buf["G"].reshape(T, 3, Hn, -1)
+        Zzr2 = Zzr.reshape(2, Hn, -1)
+        WzrT, WhhT = WhT[: 2 * Hn], WhT[2 * Hn :]
+        # per step: h_{t-1}, [z, r], z, r, h~, r * h_{t-1}, h_t
+        steps = self._step_views("forward", lambda t: (H[t], G3[t, :2], *G3[t], RH[t], H[t + 1]))
+        for h_prev, zr, z, r, ht, rh, h in steps:
+            np.dot(WzrT, h_prev, out=Zzr)
+            np.add(zr, Zzr2, out=zr)
             np.tanh(zr, out=zr)
-            zr *= 0.5
-            zr += 0.5
-            np.multiply(r, H[t], out=RH[t])
-            np.matmul(RH[t], Wh_h, out=tmp)
-            ht += tmp
+            np.multiply(zr, 0.5, out=zr)
+            np.add(zr, 0.5, out=zr)
+            np.multiply(r, h_prev, out=rh)
+            np.dot(WhhT, rh, out=tmp)
+            np.add(ht, tmp, out=ht)
             np.tanh(ht, out=ht)
-            np.subtract(ht, H[t], out=tmp)
-            tmp *= z
-            np.add(H[t], tmp, out=H[t + 1])
+            np.subtract(ht, h_prev, out=tmp)
+            np.multiply(tmp, z, out=tmp)
+            np.add(h_prev, tmp, out=h)
 
     def _backward_coefficients(self) -> None:
         """dA <- [(h~ - h_prev) z(1-z), h_prev r(1-r), z (1-h~^2)] and OMZ <- 1 - z, for all steps."""
         buf = self._buf
-        G, H, dA, OMZ = buf["G"], buf["H"], buf["dA"], buf["OMZ"]
-        T, N = G.shape[:2]
-        z, r, ht = G[:, :, 0], G[:, :, 1], G[:, :, 2]
-        Cz, Cr, Ch = (dA.reshape(T, N, 3, -1)[:, :, k] for k in range(3))
+        H, OMZ = buf["H"], buf["OMZ"]
+        T = OMZ.shape[0]
+        G3, dA3 = (buf[k].reshape(T, 3, self.H, -1) for k in ("G", "dA"))
+        z, r, ht = G3[:, 0], G3[:, 1], G3[:, 2]
+        Cz, Cr, Ch = dA3[:, 0], dA3[:, 1], dA3[:, 2]
         np.subtract(1, z, out=OMZ)
         np.subtract(ht, H[:-1], out=Cz)
         Cz *= z
@@ -92,37 +92,53 @@ class FastTimeGRU(FastTimeRecurrent):
         np.subtract(1, Ch, out=Ch)
         Ch *= z
 
-    def _backward_steps(self, dH: np.ndarray, dtotal: np.ndarray | None) -> None:
+    def _backward_steps(self, dH: np.ndarray, dtotal: np.ndarray | None, Whp: np.ndarray) -> None:
         buf = self._buf
-        dA, OMZ, H, RH = buf["dA"], buf["OMZ"], buf["H"], buf["RH"]
+        dA, OMZ = buf["dA"], buf["OMZ"]
         dnext, drh, tmp = buf["dnext"], buf["drh"], buf["tmp"]
         self._backward_coefficients()
-        T, N, _ = dA.shape
-        Hn = tmp.shape[1]
-        dA3 = dA.reshape(T, N, 3, Hn)
-        r = buf["G"][:, :, 1]
-        Wh = self.params[1]
-        WzrT, WhhT = Wh[:, : 2 * Hn].T, Wh[:, 2 * Hn :].T
-        dnext[...] = 0
+        T = dA.shape[0]
+        Hn = self.H
+        dA3 = dA.reshape(T, 3, Hn, -1)
+        r = buf["G"].reshape(T, 3, Hn, -1)[:, 1]
+        Wzr, Whh = Whp[:, : 2 * Hn], Whp[:, 2 * Hn :]
+        # per step: dH_t, [da_z, da_h], da_h, da_r, [da_z, da_r], 1 - z, r
+        steps = self._step_views("backward", lambda t: (
+            dH[t], dA3[t, 0:3:2], dA3[t, 2], dA3[t, 1], dA[t, : 2 * Hn], OMZ[t], r[t]))
+        dh_of = self._dh_targets(dtotal)
+        from_next = self._from_next
         for t in range(T - 1, -1, -1):
-            dh = self._step_dh(t, dH, dtotal)
-            dA3[t, :, 0:3:2] *= dh[:, None, :]  # da_z, da_h
-            np.matmul(dA3[t, :, 2], WhhT, out=drh)
-            dA3[t, :, 1] *= drh  # da_r
-            np.matmul(dA[t, :, : 2 * Hn], WzrT, out=dnext)
-            np.multiply(dh, OMZ[t], out=tmp)
-            dnext += tmp
-            np.multiply(drh, r[t], out=tmp)
-            dnext += tmp
-        dA2 = dA.reshape(T * N, 3 * Hn)
-        dWh = self.grads[1]
-        np.matmul(H[:-1].reshape(T * N, Hn).T, dA2[:, : 2 * Hn], out=dWh[:, : 2 * Hn])
-        np.matmul(RH.reshape(T * N, Hn).T, dA2[:, 2 * Hn :], out=dWh[:, 2 * Hn :])
-        self.dh = dnext.copy()
+            dH_t, dA_zh, dA_h, dA_r, dA_zr, omz, r_t = steps[t]
+            if from_next is not None:  # what step t+1 sent back, for the Equations view
+                from_next[0, t] = dnext
+            dh = np.add(dH_t, dnext, out=dh_of[t])  # the total gradient into h_t
+            np.multiply(dA_zh, dh, out=dA_zh)  # da_z, da_h
+            np.dot(Whh, dA_h, out=drh)
+            np.multiply(dA_r, drh, out=dA_r)  # da_r
+            np.dot(Wzr, dA_zr, out=dnext)
+            np.multiply(dh, omz, out=tmp)
+            np.add(dnext, tmp, out=dnext)
+            np.multiply(drh, r_t, out=tmp)
+            np.add(dnext, tmp, out=dnext)
+
+    def _weight_grads(self, dA2: np.ndarray) -> np.ndarray:
+        """[dWh; dWx; db]: for z and r one product over the rows [h_{t-1}, x_t, 1]; for h~ the rows of
+        Wh see r * h_{t-1} instead: dWh_h = sum (r * h_{t-1})^T da_h, and [dWx_h; db_h] from [x_t, 1]."""
+        T, N = self._key
+        Hn = self.H
+        buf = self._buf
+        RHr, dW = buf["RHr"], buf["dW"]
+        np.copyto(RHr, buf["RH"].transpose(0, 2, 1))
+        HX = self._hx_rows().reshape(T * N, -1)
+        np.matmul(HX.T, dA2[:, : 2 * Hn], out=dW[:, : 2 * Hn])
+        np.matmul(RHr.reshape(T * N, Hn).T, dA2[:, 2 * Hn :], out=dW[:Hn, 2 * Hn :])
+        np.matmul(HX[:, Hn:].T, dA2[:, 2 * Hn :], out=dW[Hn:, 2 * Hn :])
+        return dW
 
     def _forward_trace(self) -> dict[str, np.ndarray]:
         G = self._buf["G"]
+        G3 = G.reshape(G.shape[0], 3, self.H, -1)
         trace = super()._forward_trace()
         for k, name in enumerate(("z", "r", "h_tilde")):
-            trace[name] = G[:, :, k].transpose(1, 0, 2)
+            trace[name] = G3[:, k].transpose(2, 0, 1)
         return trace

@@ -1,6 +1,7 @@
 """FastTimeRNN: the same numbers as ``layers/rnn.py``'s TimeRNN, computed with fused buffers.
 
-Read ``layers/rnn.py`` first: it is the book's RNN; ``fast/base.py`` says how the buffers work.
+Read ``layers/rnn.py`` first: it is the book's RNN; ``fast/base.py`` says how the buffers work (in
+the loops h_t is held transposed, (H, N)).
 
 For each step t (x_t is (N, D), h_t is (N, H)):
 
@@ -13,8 +14,8 @@ Backward, with dh_t the total gradient into h_t (from the output at t and from s
     dh_{t-1} += da_t Wh^T
     dWx = sum_t x_t^T da_t,  dWh = sum_t h_{t-1}^T da_t,  db = sum_t da_t,  dx_t = da_t Wx^T
 
-Only ``da_t Wh^T`` is inside the time loop; act' is computed for all steps before it, and the four
-sums are one matrix product each after it.
+Only ``da_t Wh^T`` (as Wh (H, H) @ da_t^T (H, N)) is inside the time loop; act' is computed for all
+steps before it, and the four sums are one matrix product each after it.
 """
 
 from __future__ import annotations
@@ -65,30 +66,31 @@ class FastTimeRNN(FastTimeRecurrent):
         self._act, self._act_grad = _IN_PLACE[activation]
 
     def _buffer_shapes(self, N: int, T: int) -> dict[str, tuple]:
-        return {"hWh": (N, self.H)}
+        return {"Z": (self.H, N)}
 
     def _input_projection_target(self) -> np.ndarray:
         return self._buf["H"][1:]  # a_t is built in place of h_t, then activated there
 
-    def _forward_steps(self, T: int) -> None:
-        H, hWh = self._buf["H"], self._buf["hWh"]
-        Wh, act = self.params[1], self._act
-        for t in range(T):
-            np.matmul(H[t], Wh, out=hWh)
-            H[t + 1] += hWh
-            act(H[t + 1])
+    def _forward_steps(self, T: int, WhT: np.ndarray) -> None:
+        H, Z = self._buf["H"], self._buf["Z"]
+        act = self._act
+        for h_prev, a in self._step_views("forward", lambda t: (H[t], H[t + 1])):
+            np.dot(WhT, h_prev, out=Z)
+            np.add(a, Z, out=a)  # a_t, built in place of h_t from the input projection
+            act(a)
 
-    def _backward_steps(self, dH: np.ndarray, dtotal: np.ndarray | None) -> None:
+    def _backward_steps(self, dH: np.ndarray, dtotal: np.ndarray | None, Whp: np.ndarray) -> None:
         buf = self._buf
         H, dA, dnext = buf["H"], buf["dA"], buf["dnext"]
         T = dA.shape[0]
-        WhT = self.params[1].T
         self._act_grad(H[1:], out=dA)  # act'(a_t) for all t; times dh_t below
-        dnext[...] = 0
+        steps = self._step_views("backward", lambda t: (dH[t], dA[t]))
+        dh_of = self._dh_targets(dtotal)
+        from_next = self._from_next
         for t in range(T - 1, -1, -1):
-            dh = self._step_dh(t, dH, dtotal)
-            dA[t] *= dh
-            np.matmul(dA[t], WhT, out=dnext)
-        N, Hn = dnext.shape
-        np.matmul(H[:-1].reshape(T * N, Hn).T, dA.reshape(T * N, Hn), out=self.grads[1])
-        self.dh = dnext.copy()
+            dH_t, dA_t = steps[t]
+            if from_next is not None:  # what step t+1 sent back, for the Equations view
+                from_next[0, t] = dnext
+            dh = np.add(dH_t, dnext, out=dh_of[t])  # the total gradient into h_t
+            np.multiply(dA_t, dh, out=dA_t)
+            np.dot(Whp, dA_t, out=dnext)

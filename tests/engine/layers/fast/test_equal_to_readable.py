@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rnn_lab.engine.layers.cells import FAST, READABLE
+from rnn_lab.engine.layers.fast import base as fast_base
 from tests.engine.layers import recurrent_checks as checks
 from tests.gradcheck import rel_error
 
@@ -102,3 +103,35 @@ def test_any_shape(cell, n, t, d, h, stateful, seed):
     for k in range(2):
         run_both(layers, rng.standard_normal((n, t, d)), rng.standard_normal((n, t, h)), TOLERANCE[np.float64],
                  f"call {k}: ")
+
+
+@pytest.mark.parametrize("cell", sorted(FAST))
+def test_large_input_projection(cell, monkeypatch):
+    """Past BATCHED_PROJECTION_MAX the projection is one product and a transposed copy: the same numbers."""
+    monkeypatch.setattr(fast_base, "BATCHED_PROJECTION_MAX", 0)
+    rng = np.random.default_rng(6)
+    params = checks.random_params(cell, 5, 4, rng)
+    layers = pair(cell, params, stateful=True)
+    for k in range(2):
+        run_both(layers, rng.standard_normal((3, 7, 5)), rng.standard_normal((3, 7, 4)), TOLERANCE[np.float64],
+                 f"call {k}: ")
+
+
+@pytest.mark.parametrize("cell", sorted(FAST))
+def test_equal_with_two_blas_threads(cell):
+    """With two BLAS threads in force the time loops of small layers run on one (engine.threads.loop_threads)
+    and the products over all steps on two: the same numbers, and the count restored after each call."""
+    from rnn_lab.engine import threads
+
+    before = threads.blas_threads()
+    try:
+        threads.set_threads(2)
+        rng = np.random.default_rng(7)
+        params = checks.random_params(cell, 5, 6, rng, np.float32)
+        layers = pair(cell, params, stateful=True)
+        for k in range(2):
+            xs, dhs = (rng.standard_normal(s).astype(np.float32) for s in ((4, 8, 5), (4, 8, 6)))
+            run_both(layers, xs, dhs, TOLERANCE[np.float32], f"call {k}: ")
+            assert threads.blas_threads() == 2
+    finally:
+        threads.set_threads(before)
