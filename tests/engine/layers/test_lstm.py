@@ -1,4 +1,5 @@
-"""TimeLSTM, readable and fast: gradient checks, the book's equations in the trace, state, arguments."""
+"""TimeLSTM, readable and fast: the book's equations in the trace, the cell state, shared parameters (what
+every cell passes, gradient checks among it, is in test_every_cell.py)."""
 
 from pathlib import Path
 
@@ -35,22 +36,6 @@ def test_the_learners_file_shows_the_forward_equations_first():
         assert line in head, line
 
 
-def test_gradient_check(params, xs, rng, impl):
-    checks.check_gradients(CELL, params, xs, rng, impl)
-
-
-def test_initial_state_and_its_gradients(params, xs, rng, impl):
-    checks.check_initial_state_grads(CELL, params, xs, rng, impl)
-
-
-def test_stateful_carries_h_and_c_without_gradient_across_calls(params, xs, rng, impl):
-    checks.check_stateful(CELL, params, xs, rng, impl)
-
-
-def test_set_state_is_used_once_when_not_stateful(params, xs, rng, impl):
-    checks.check_set_state_is_used_once(CELL, params, xs, rng, impl)
-
-
 def test_set_state_without_cell_starts_from_zero_cell(params, xs, rng, impl):
     h0 = rng.standard_normal((N, H))
     layer = checks.make_layer(CELL, params, impl)
@@ -59,18 +44,6 @@ def test_set_state_without_cell_starts_from_zero_cell(params, xs, rng, impl):
     with_zero_c = checks.make_layer(CELL, params, impl)
     with_zero_c.set_state(h0, np.zeros((N, H)))
     np.testing.assert_array_equal(layer.forward(xs), with_zero_c.forward(xs))
-
-
-def test_float32_close_to_float64(params, xs, rng, impl):
-    checks.check_float32(CELL, params, xs, rng, impl)
-
-
-def test_results_are_not_internal_buffers(params, xs, rng, impl):
-    checks.check_results_are_not_internal_buffers(CELL, params, xs, rng, impl)
-
-
-def test_trace(params, xs, rng, impl):
-    checks.check_trace(CELL, params, xs, rng, impl)
 
 
 def test_trace_values_satisfy_the_books_equations(params, xs, rng, impl):
@@ -87,10 +60,6 @@ def test_trace_values_satisfy_the_books_equations(params, xs, rng, impl):
     assert -1 < tr["g"].min() and tr["g"].max() < 1
 
 
-def test_bad_arguments_raise_value_error_naming_shapes(params, xs, impl):
-    checks.check_bad_arguments(CELL, params, xs, impl)
-
-
 def test_params_are_shared_not_copied(params, xs, impl):
     """An optimizer updates params in place; the layer must see it."""
     layer = checks.make_layer(CELL, params, impl)
@@ -98,10 +67,3 @@ def test_params_are_shared_not_copied(params, xs, impl):
     before = layer.forward(xs)
     layer.params[2] += 1.0
     assert not np.allclose(layer.forward(xs), before)
-
-
-@pytest.mark.parametrize("shape", [(1, 4, 3, 5), (2, 1, 3, 5), (2, 4, 3, 1), (1, 1, 1, 1)])
-def test_edge_sizes(shape, rng, impl):
-    n, t, d, h = shape
-    params = checks.random_params(CELL, d, h, rng)
-    checks.check_gradients(CELL, params, rng.standard_normal((n, t, d)), rng, impl, all_used=False)
