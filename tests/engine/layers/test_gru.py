@@ -10,21 +10,6 @@ CELL = "gru"
 N, T, D, H = 2, 4, 3, 5
 
 
-@pytest.fixture(params=checks.impls(CELL))
-def impl(request):
-    return request.param
-
-
-@pytest.fixture
-def params(rng):
-    return checks.random_params(CELL, D, H, rng)
-
-
-@pytest.fixture
-def xs(rng):
-    return rng.standard_normal((N, T, D))
-
-
 def test_trace_values_satisfy_the_equations(params, xs, rng, impl):
     """h_t = (1 - z) * h_{t-1} + z * h~, gates in (0, 1), the candidate in (-1, 1)."""
     layer = checks.make_layer(CELL, params, impl)

@@ -4,28 +4,12 @@ every cell passes, gradient checks among it, is in test_every_cell.py)."""
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from rnn_lab.engine.layers import lstm
 from tests.engine.layers import recurrent_checks as checks
 
 CELL = "lstm"
 N, T, D, H = 2, 4, 3, 5
-
-
-@pytest.fixture(params=checks.impls(CELL))
-def impl(request):
-    return request.param
-
-
-@pytest.fixture
-def params(rng):
-    return checks.random_params(CELL, D, H, rng)
-
-
-@pytest.fixture
-def xs(rng):
-    return rng.standard_normal((N, T, D))
 
 
 def test_the_learners_file_shows_the_forward_equations_first():

@@ -12,21 +12,6 @@ CELL = "peephole"
 N, T, D, H = 2, 4, 3, 5
 
 
-@pytest.fixture(params=checks.impls(CELL))
-def impl(request):
-    return request.param
-
-
-@pytest.fixture
-def params(rng):
-    return checks.random_params(CELL, D, H, rng)
-
-
-@pytest.fixture
-def xs(rng):
-    return rng.standard_normal((N, T, D))
-
-
 def test_gates_peep_at_the_cell_state(params, xs, impl):
     """f and i see c_{t-1}, o sees c_t: with the peepholes, the trace follows the equations."""
     Wx, Wh, b, p_f, p_i, p_o = params

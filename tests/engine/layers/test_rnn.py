@@ -8,23 +8,12 @@ from tests.engine.layers import recurrent_checks as checks
 
 CELL = "rnn"
 N, T, D, H = 2, 4, 3, 5
-ACTIVATIONS = ["tanh", "sigmoid", "relu"]
-
-
-@pytest.fixture(params=checks.impls(CELL))
-def impl(request):
-    return request.param
 
 
 @pytest.fixture
 def params(rng):
     Wx, Wh, b = checks.random_params(CELL, D, H, rng)
     return [Wx, Wh, b + 0.5]  # a positive bias keeps most relu units alive, so every gradient is tested
-
-
-@pytest.fixture
-def xs(rng):
-    return rng.standard_normal((N, T, D))
 
 
 def test_an_unknown_activation_is_refused(params, xs, impl):
