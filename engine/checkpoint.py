@@ -89,11 +89,13 @@ def checkpoint_arrays(trainer, extra: dict[str, Any] | None = None) -> dict[str,
     try:
         text = json.dumps(meta, sort_keys=True, default=_json_default)
     except (TypeError, ValueError) as exc:
-        raise CheckpointError(f"cannot store the run's metadata as JSON: {exc}") from None
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "cannot store the run's metadata as JSON: {reason}"),
+                              reason=str(exc)) from None
     arrays[META_KEY] = np.frombuffer(text.encode("utf-8"), dtype=np.uint8).copy()
     for key, a in arrays.items():
         if a.dtype.hasobject:  # np.savez would pickle it, and loading refuses pickles
-            raise CheckpointError(f"checkpoint entry {key!r} is an object array; only numeric arrays can be saved")
+            raise CheckpointError(QT_TRANSLATE_NOOP("engine", "checkpoint entry {key!r} is an object array; only "
+                                                    "numeric arrays can be saved"), key=key)
     return arrays
 
 
@@ -121,8 +123,8 @@ def check_save_target(path: str | os.PathLike, writable: bool = False) -> Path:
     except OSError as exc:
         raise CheckpointError(str(exc).replace("cannot write", "cannot save to", 1)) from None
     if target.exists() and not _replaceable(target):
-        raise CheckpointError(f"{path} exists and is not an RNN Lab checkpoint, so a save would destroy it; "
-                              "choose another file name")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} exists and is not an RNN Lab checkpoint, so a "
+                                                "save would destroy it; choose another file name"), path=path)
     return target
 
 
@@ -199,16 +201,17 @@ def _open(path: Path) -> NpzReader:
     try:
         return NpzReader(path, "checkpoint")
     except NpzError as exc:
-        raise CheckpointError(str(exc)) from None
+        raise CheckpointError(exc.sentence) from None
 
 
 def _read(archive: NpzReader, key: str, max_bytes: int, shape: tuple | None = None, kinds: str = "biuf") -> np.ndarray:
     try:
         return archive.read(key, max_bytes, shape, kinds)
     except NpzError as exc:
-        raise CheckpointError(str(exc)) from None
+        raise CheckpointError(exc.sentence) from None
     except MemoryError:
-        raise CheckpointError(f"{archive.path}: entry {key!r} does not fit in the memory available") from None
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path}: entry {key!r} does not fit in the memory "
+                                                "available"), path=archive.path, key=key) from None
 
 
 def _check_file(path: Path) -> None:
@@ -239,13 +242,15 @@ def _parse_meta(path: Path, raw: np.ndarray | None) -> dict[str, Any]:
     try:
         meta = loads_json(bytes(np.asarray(raw, dtype=np.uint8)).decode("utf-8"), what="the metadata")
     except (ValueError, TypeError) as exc:
-        raise CheckpointError(f"{path} has corrupt metadata ({exc})") from None
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} has corrupt metadata ({reason})"), path=path,
+                              reason=exc) from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
         raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} is an .npz file but not an RNN Lab checkpoint "
                                                 "(format is not {format!r})"), path=path, format=FORMAT)
     version = meta.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise CheckpointError(f"{path} has an invalid checkpoint version {version!r}")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} has an invalid checkpoint version {version}"),
+                              path=path, version=repr(version))
     if version > VERSION:
         raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} is checkpoint version {version}, written by a "
                                                 "newer RNN Lab (engine {engine}); this version reads version "
@@ -253,7 +258,8 @@ def _parse_meta(path: Path, raw: np.ndarray | None) -> dict[str, Any]:
                               path=path, version=version, engine=str(meta.get("engine_version", "?")), known=VERSION)
     for key in ("config", "data_info"):
         if not isinstance(meta.get(key), dict):
-            raise CheckpointError(f"{path} has incomplete metadata: {key!r} is missing")
+            raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} has incomplete metadata: {key!r} is missing"),
+                                  path=path, key=key)
     _check_meta_types(path, meta)
     return meta
 
@@ -261,31 +267,31 @@ def _parse_meta(path: Path, raw: np.ndarray | None) -> dict[str, Any]:
 def _check_meta_types(path: Path, meta: dict[str, Any]) -> None:
     """CheckpointError unless the parts a load reads have the types this module writes (a damaged or
     hand-edited file must not reach the task or the window as a TypeError)."""
-    def bad(what: str) -> CheckpointError:
+    def bad(what: str, **args: Any) -> CheckpointError:
         return CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} has corrupt metadata: {what}"), path=path,
-                               what=what)
+                               what=Sentence(what, **args))
 
     def is_number(v: Any) -> bool:
         return isinstance(v, (int, float)) and not isinstance(v, bool)
 
     vocab = meta["data_info"].get("vocab")
     if vocab is not None and not (isinstance(vocab, list) and all(isinstance(t, str) for t in vocab)):
-        raise bad("the vocabulary is not a list of tokens")
+        raise bad(QT_TRANSLATE_NOOP("engine", "the vocabulary is not a list of tokens"))
     history = meta.get("history") or {}
     if not isinstance(history, dict):
-        raise bad("'history' is not a mapping")
+        raise bad(QT_TRANSLATE_NOOP("engine", "'history' is not a mapping"))
     for key in ("val_points", "changes"):
         entries = history.get(key) or []
         if not (isinstance(entries, list)
                 and all(isinstance(e, dict) and is_number(e.get("step")) for e in entries)):
-            raise bad(f"history {key!r} is not a list of records with a step")
+            raise bad(QT_TRANSLATE_NOOP("engine", "history {key!r} is not a list of records with a step"), key=key)
     last = meta.get("last") or {}
     if not (isinstance(last, dict) and all(v is None or is_number(v) for v in last.values())):
-        raise bad("'last' is not a mapping of numbers")
+        raise bad(QT_TRANSLATE_NOOP("engine", "'last' is not a mapping of numbers"))
     best = meta.get("best")
     if best is not None and not (isinstance(best, dict) and isinstance(best.get("step"), int)
                                  and (best.get("metric") is None or is_number(best.get("metric")))):
-        raise bad("'best' is not a step and a metric")
+        raise bad(QT_TRANSLATE_NOOP("engine", "'best' is not a step and a metric"))
 
 
 # ---------------------------------------------------------------------------------------------- load
@@ -364,31 +370,44 @@ def _check_param_names(path: Path, model, keys: list[str]) -> None:
     saved = {k[6:] for k in keys if k.startswith("param.")}
     missing = [n for n in model.names if n not in saved]
     if missing:
-        raise CheckpointError(f"{path} lacks parameter {missing[0]} of this model"
-                              + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+        if len(missing) > 1:
+            raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} lacks parameter {name} of this model (and "
+                                                    "{more} more)"), path=path, name=missing[0], more=len(missing) - 1)
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} lacks parameter {name} of this model"), path=path,
+                              name=missing[0])
     unknown = sorted(saved - set(model.names))
     if unknown:
-        raise CheckpointError(f"{path} has parameter {unknown[0]}, which this model does not have")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} has parameter {name}, which this model does not "
+                                                "have"), path=path, name=unknown[0])
 
 
 def _read_param(archive: NpzReader, prefix: str, name: str, like: np.ndarray) -> np.ndarray:
     """Parameter ``name`` (shape of ``like``, floating point, finite) from entry ``prefix + name``."""
     path, key = archive.path, prefix + name
-    what = "parameter" if prefix == "param." else "best parameter"
     if key not in archive:
-        raise CheckpointError(f"{path} is incomplete: entry {key!r} is missing")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} is incomplete: entry {key!r} is missing"),
+                              path=path, key=key)
     a = _read(archive, key, max(like.size * 8, SMALL_ENTRY), kinds="f")  # (shape compared below, by name)
+    best = prefix != "param."
     if a.shape != like.shape:
-        raise CheckpointError(f"{what} {name} in {path} has shape {a.shape}, the model expects {like.shape}")
+        shape = (QT_TRANSLATE_NOOP("engine", "best parameter {name} in {path} has shape {found}, the model expects "
+                                   "{expected}") if best else
+                 QT_TRANSLATE_NOOP("engine", "parameter {name} in {path} has shape {found}, the model expects "
+                                   "{expected}"))
+        raise CheckpointError(shape, name=name, path=path, found=str(a.shape), expected=str(like.shape))
     if not np.isfinite(a).all():
-        raise CheckpointError(f"{path}: {what} {name} holds NaN or infinite values (the run had diverged when it "
-                              "was saved, or the file is damaged); it cannot be loaded")
+        nan = (QT_TRANSLATE_NOOP("engine", "{path}: best parameter {name} holds NaN or infinite values (the run had "
+                                 "diverged when it was saved, or the file is damaged); it cannot be loaded") if best else
+               QT_TRANSLATE_NOOP("engine", "{path}: parameter {name} holds NaN or infinite values (the run had "
+                                 "diverged when it was saved, or the file is damaged); it cannot be loaded"))
+        raise CheckpointError(nan, path=path, name=name)
     return a
 
 
 def _finite(path: Path, key: str, a: np.ndarray) -> np.ndarray:
     if a.dtype.kind == "f" and not np.isfinite(a).all():
-        raise CheckpointError(f"{path}: entry {key!r} holds NaN or infinite values; it cannot be loaded")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path}: entry {key!r} holds NaN or infinite values; it "
+                                                "cannot be loaded"), path=path, key=key)
     return a
 
 
@@ -403,7 +422,8 @@ def _rng_state(archive: NpzReader, key: str) -> np.ndarray:
     """A random generator's state: a short JSON text as uint8 (nesting limited before it is parsed)."""
     raw = _read(archive, key, SMALL_ENTRY, kinds="u")
     if raw.ndim != 1 or json_depth(raw.tobytes()) > 4:
-        raise CheckpointError(f"{archive.path}: entry {key!r} is not a random-generator state")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path}: entry {key!r} is not a random-generator state"),
+                              path=archive.path, key=key)
     return raw
 
 
@@ -416,9 +436,13 @@ def _trainer_state(archive: NpzReader, trainer) -> dict[str, np.ndarray]:
     def number(key: str, kinds: str, lo: float, hi: float, shape: tuple = ()) -> np.ndarray:
         a = _read(archive, key, SMALL_ENTRY, shape=shape, kinds=kinds)
         if not (np.isfinite(a).all() and (a >= lo).all() and (a <= hi).all()):
-            rule = "a whole number" if kinds in ("iu", "i") else "a finite number"
-            raise CheckpointError(f"{path}: entry {key!r} is {a.tolist()}, not {rule} between {lo:g} and {hi:g}; "
-                                  "the file is damaged")
+            if kinds in ("iu", "i"):
+                raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path}: entry {key!r} is {value}, not a whole "
+                                                        "number between {lo:g} and {hi:g}; the file is damaged"),
+                                      path=path, key=key, value=str(a.tolist()), lo=lo, hi=hi)
+            raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path}: entry {key!r} is {value}, not a finite number "
+                                                    "between {lo:g} and {hi:g}; the file is damaged"),
+                                  path=path, key=key, value=str(a.tolist()), lo=lo, hi=hi)
         return a
 
     state = {"trainer.step": number("trainer.step", "iu", 0, MAX_STEP),
@@ -432,29 +456,32 @@ def _trainer_state(archive: NpzReader, trainer) -> dict[str, np.ndarray]:
         keys = [f"optim.{slot}.{i}" for i in range(len(params))]
         present = [k in archive for k in keys]
         if any(present) and not all(present):
-            raise CheckpointError(f"{path} is incomplete: optimizer state {slot!r} lacks "
-                                  f"{keys[present.index(False)]!r}")
+            raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path} is incomplete: optimizer state {slot!r} lacks "
+                                                    "{key!r}"), path=path, slot=slot, key=keys[present.index(False)])
         for k, p in zip(keys, params) if all(present) else ():
             state[k] = _finite(path, k, _read(archive, k, p.size * 8, shape=p.shape, kinds="f"))
     if trainer.schedule is not None:
         for name in trainer.schedule.state_dict():
             a = _read(archive, f"schedule.{name}", SMALL_ENTRY, shape=(), kinds="fiu")
             if np.isnan(a).any():
-                raise CheckpointError(f"{path}: entry 'schedule.{name}' is NaN; the file is damaged")
+                raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path}: entry {key!r} is NaN; the file is "
+                                                        "damaged"), path=path, key=f"schedule.{name}")
             state[f"schedule.{name}"] = a
     meta = number("curves.meta", "iu", 0, MAX_STEP, shape=(3,))
     capacity, stride = int(meta[0]), int(meta[1])
     if not (4 <= capacity <= MAX_CURVE_ROWS and capacity % 2 == 0 and stride >= 1):
-        raise CheckpointError(f"{path}: entry 'curves.meta' ({meta.tolist()}) is not a curve store's state; "
-                              "the file is damaged")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path}: entry 'curves.meta' ({value}) is not a curve "
+                                                "store's state; the file is damaged"), path=path, value=str(meta.tolist()))
     rows = _read(archive, "curves.rows", capacity * len(COLUMNS) * 8, kinds="f")
     if rows.ndim != 2 or rows.shape[1] != len(COLUMNS) or rows.shape[0] > capacity:
-        raise CheckpointError(f"{path}: entry 'curves.rows' has shape {rows.shape}, expected at most "
-                              f"({capacity}, {len(COLUMNS)}); the file is damaged")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path}: entry 'curves.rows' has shape {found}, expected "
+                                                "at most {expected}; the file is damaged"),
+                              path=path, found=str(rows.shape), expected=str((capacity, len(COLUMNS))))
     must_be_finite = [i for i, c in enumerate(COLUMNS) if c != "metric"]  # (a metric may be NaN or inf)
     if not np.isfinite(rows[:, must_be_finite]).all():
-        raise CheckpointError(f"{path}: entry 'curves.rows' holds NaN or infinite steps, times, losses, gradient "
-                              "norms or learning rates; the file is damaged")
+        raise CheckpointError(QT_TRANSLATE_NOOP("engine", "{path}: entry 'curves.rows' holds NaN or infinite steps, "
+                                                "times, losses, gradient norms or learning rates; the file is "
+                                                "damaged"), path=path)
     state.update({"curves.meta": meta, "curves.rows": rows})
     return state
 

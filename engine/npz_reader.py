@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import ExplainedError
+from .i18n import QT_TRANSLATE_NOOP
 from .user_files import UserFileError, open_regular, size_text
 
 MAX_ENTRIES = 100_000  # a checkpoint of the largest model has a few hundred
@@ -27,7 +29,7 @@ HEADER_BYTES = 1 << 16  # an .npy header is at most 64 kB (format 1.0); numpy's 
 DAMAGED = (zipfile.BadZipFile, EOFError, OSError, KeyError, RuntimeError, NotImplementedError, zlib.error)
 
 
-class NpzError(ValueError):
+class NpzError(ExplainedError):
     """The archive or one of its entries cannot be read as asked (the message says which and why)."""
 
 
@@ -41,17 +43,19 @@ class NpzReader:
         try:
             self._file = open_regular(self.path, what)
         except UserFileError as exc:
-            raise NpzError(str(exc).rstrip(".")) from None
+            raise NpzError(exc.sentence) from None
         try:
             self.size = os.fstat(self._file.fileno()).st_size
             self._zip = zipfile.ZipFile(self._file)
             infos = self._zip.infolist()
         except DAMAGED as exc:
             self._file.close()
-            raise NpzError(f"{self.path} is truncated or corrupt ({exc}); it cannot be loaded") from None
+            raise NpzError(QT_TRANSLATE_NOOP("engine", "{path} is truncated or corrupt ({reason}); it cannot be "
+                                             "loaded"), path=self.path, reason=str(exc)) from None
         if len(infos) > MAX_ENTRIES:
             self.close()
-            raise NpzError(f"{self.path} has {len(infos):,} entries; an archive RNN Lab reads has far fewer")
+            raise NpzError(QT_TRANSLATE_NOOP("engine", "{path} has {count:,} entries; an archive RNN Lab reads has "
+                                             "far fewer"), path=self.path, count=len(infos))
         self.entries = {i.filename[:-4]: i for i in infos if i.filename.endswith(".npy")}
 
     def __enter__(self) -> NpzReader:
@@ -79,7 +83,8 @@ class NpzReader:
         than ``kinds`` (NumPy's dtype kinds: b bool, i/u integers, f floats; objects are never read)."""
         info = self.entries.get(key)
         if info is None:
-            raise NpzError(f"{self.path} is incomplete: entry {key!r} is missing")
+            raise NpzError(QT_TRANSLATE_NOOP("engine", "{path} is incomplete: entry {key!r} is missing"),
+                           path=self.path, key=key)
         if info.file_size > max_bytes + HEADER_BYTES:
             raise self._too_big(key, info.file_size, max_bytes)
         try:
@@ -90,28 +95,41 @@ class NpzReader:
                 elif version == (2, 0):
                     found, fortran, dtype = np.lib.format.read_array_header_2_0(member)
                 else:
-                    raise NpzError(f"{self.path}: entry {key!r} is in .npy format {version}, which RNN Lab never writes")
+                    raise NpzError(QT_TRANSLATE_NOOP("engine", "{path}: entry {key!r} is in .npy format {version}, "
+                                                     "which RNN Lab never writes"),
+                                   path=self.path, key=key, version=str(version))
                 if dtype.hasobject:
-                    raise NpzError(f"{self.path} contains object arrays (pickled Python objects) in entry {key!r}; "
-                                   "RNN Lab never writes those and refuses to load them")
+                    raise NpzError(QT_TRANSLATE_NOOP("engine", "{path} contains object arrays (pickled Python "
+                                                     "objects) in entry {key!r}; RNN Lab never writes those and "
+                                                     "refuses to load them"), path=self.path, key=key)
                 nbytes = int(np.prod(found, dtype=np.float64)) * dtype.itemsize  # (float: no overflow)
                 if nbytes > max_bytes:
                     raise self._too_big(key, nbytes, max_bytes)
                 if shape is not None and tuple(found) != tuple(shape):
-                    raise NpzError(f"{self.path}: entry {key!r} has shape {tuple(found)}, expected {tuple(shape)}")
+                    raise NpzError(QT_TRANSLATE_NOOP("engine", "{path}: entry {key!r} has shape {found}, expected "
+                                                     "{expected}"),
+                                   path=self.path, key=key, found=str(tuple(found)), expected=str(tuple(shape)))
                 if dtype.kind not in kinds:
-                    raise NpzError(f"{self.path}: entry {key!r} holds {dtype} values, expected "
-                                   f"{'floating-point numbers' if kinds == 'f' else 'numbers of kind ' + kinds}")
+                    if kinds == "f":
+                        raise NpzError(QT_TRANSLATE_NOOP("engine", "{path}: entry {key!r} holds {dtype} values, "
+                                                         "expected floating-point numbers"),
+                                       path=self.path, key=key, dtype=str(dtype))
+                    raise NpzError(QT_TRANSLATE_NOOP("engine", "{path}: entry {key!r} holds {dtype} values, "
+                                                     "expected numbers of kind {kinds}"),
+                                   path=self.path, key=key, dtype=str(dtype), kinds=kinds)
                 data = bytearray(nbytes)
                 if member.readinto(data) != nbytes:
-                    raise NpzError(f"{self.path} is truncated: entry {key!r} is shorter than its header says")
+                    raise NpzError(QT_TRANSLATE_NOOP("engine", "{path} is truncated: entry {key!r} is shorter "
+                                                     "than its header says"), path=self.path, key=key)
         except NpzError:
             raise
         except (ValueError, *DAMAGED) as exc:
-            raise NpzError(f"{self.path} is truncated or corrupt ({key!r}: {exc}); it cannot be loaded") from None
+            raise NpzError(QT_TRANSLATE_NOOP("engine", "{path} is truncated or corrupt ({key!r}: {reason}); it "
+                                             "cannot be loaded"), path=self.path, key=key, reason=str(exc)) from None
         return np.frombuffer(data, dtype=dtype).reshape(found, order="F" if fortran else "C")
 
     def _too_big(self, key: str, declared: int, limit: int) -> NpzError:
-        return NpzError(f"{self.path}: entry {key!r} declares {size_text(declared)} of data, more than such an "
-                        f"entry can hold here ({size_text(limit)}); the file is damaged or was not written by "
-                        "RNN Lab, so it is not read")
+        return NpzError(QT_TRANSLATE_NOOP("engine", "{path}: entry {key!r} declares {declared} of data, more than "
+                                          "such an entry can hold here ({limit}); the file is damaged or was not "
+                                          "written by RNN Lab, so it is not read"),
+                        path=self.path, key=key, declared=size_text(declared), limit=size_text(limit))

@@ -100,27 +100,27 @@
         <translation>ユニット %1、t = %2 の式</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="274" />
+        <location filename="../gui/panels/activations.py" line="282" />
         <source>⚠ non-finite values drawn as 0 ({counts})</source>
         <translation>⚠ 有限でない値を 0 として描画（{counts}）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="284" />
+        <location filename="../gui/panels/activations.py" line="292" />
         <source>(colours: fixed scales, the cell state's range adapts)</source>
         <translation>（色: 固定の目盛り。記憶セルの範囲だけは値に合わせて変わります）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="321" />
+        <location filename="../gui/panels/activations.py" line="330" />
         <source>Gradient flowing back through time (log scale)</source>
         <translation>時間をさかのぼって流れる勾配（対数目盛り）</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="404" />
+        <location filename="../gui/panels/activations.py" line="413" />
         <source>Cursor: t = {t} “{token}”</source>
         <translation>カーソル: t = {t}「{token}」</translation>
     </message>
     <message>
-        <location filename="../gui/panels/activations.py" line="407" />
+        <location filename="../gui/panels/activations.py" line="416" />
         <source>  → next “{token}”, predicted with p = {p:.3f}</source>
         <translation>  → 次は「{token}」、予測確率 p = {p:.3f}</translation>
     </message>
@@ -268,27 +268,27 @@ The window keeps running. The details were written to {log}.</source>
 </context><context>
     <name>Controller</name>
     <message>
-        <location filename="../gui/controller.py" line="316" />
+        <location filename="../gui/controller.py" line="329" />
         <source>The training process stopped unexpectedly ({how}).</source>
         <translation>学習プロセスが予期せず停止しました（{how}）。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="319" />
+        <location filename="../gui/controller.py" line="332" />
         <source>The training thread stopped unexpectedly ({error}).</source>
         <translation>学習スレッドが予期せず停止しました（{error}）。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="326" />
+        <location filename="../gui/controller.py" line="342" />
         <source>Starting a fresh one with the same settings; steps since the last save or autosave are lost.</source>
         <translation>同じ設定で新しく始めます。最後の保存（または自動保存）以降のステップは失われました。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="329" />
+        <location filename="../gui/controller.py" line="345" />
         <source>It was killed several times in a minute, so it was not restarted: try smaller settings (hidden size, batch, BPTT length or vocabulary), then Reset.</source>
         <translation>1 分間に何度も強制終了されたため、再起動しませんでした。設定を小さくして（隠れ状態のサイズ、バッチ、BPTT 長、語彙）、リセットしてください。</translation>
     </message>
     <message>
-        <location filename="../gui/controller.py" line="332" />
+        <location filename="../gui/controller.py" line="348" />
         <source>It failed several times in a minute, so it was not restarted (its error, if it printed one, is in the terminal RNN Lab was started from): change the settings or the data, then Reset.</source>
         <translation>1 分間に何度も失敗したため、再起動しませんでした（エラーが出力されていれば、RNN Lab を起動した端末に表示されています）。設定かデータを変えて、リセットしてください。</translation>
     </message>
@@ -3192,85 +3192,231 @@ The window keeps running. The details were written to {log}.</source>
 </context><context>
     <name>engine</name>
     <message>
-        <location filename="../engine/checkpoint.py" line="216" />
+        <location filename="../engine/checkpoint.py" line="92" />
+        <source>cannot store the run's metadata as JSON: {reason}</source>
+        <translation>実行のメタデータを JSON として保存できません: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="97" />
+        <source>checkpoint entry {key!r} is an object array; only numeric arrays can be saved</source>
+        <translation>チェックポイントの項目 {key!r} はオブジェクト配列です。保存できるのは数値の配列だけです</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="126" />
+        <source>{path} exists and is not an RNN Lab checkpoint, so a save would destroy it; choose another file name</source>
+        <translation>{path} は既にあり、RNN Lab のチェックポイントではないため、保存すると失われます。別のファイル名を選んでください</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="213" />
+        <source>{path}: entry {key!r} does not fit in the memory available</source>
+        <translation>{path}: 項目 {key!r} は使えるメモリに収まりません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="219" />
         <source>no checkpoint at {path}: the file does not exist</source>
         <translation>{path} にチェックポイントがありません: ファイルが存在しません</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="219" />
+        <location filename="../engine/checkpoint.py" line="222" />
         <source>{path} is a folder, not a checkpoint file</source>
         <translation>{path} はフォルダです。チェックポイントのファイルではありません</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="221" />
+        <location filename="../engine/checkpoint.py" line="224" />
         <source>checkpoint</source>
         <translation>チェックポイント</translation>
     </message>
     <message>
         <location filename="../engine/tasks/seq2seq.py" line="90" />
-        <location filename="../engine/checkpoint.py" line="226" />
+        <location filename="../engine/checkpoint.py" line="229" />
         <source>cannot read {path}: {reason}</source>
         <translation>{path} を読めません: {reason}</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="229" />
+        <location filename="../engine/checkpoint.py" line="232" />
         <source>{path} is empty; it is not a checkpoint</source>
         <translation>{path} は空です。チェックポイントではありません</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="231" />
+        <location filename="../engine/checkpoint.py" line="234" />
         <source>{path} is not an RNN Lab checkpoint (not an .npz archive)</source>
         <translation>{path} は RNN Lab のチェックポイントではありません（.npz アーカイブではありません）</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="237" />
+        <location filename="../engine/checkpoint.py" line="240" />
         <source>{path} is an .npz file but not an RNN Lab checkpoint (it has no {key})</source>
         <translation>{path} は .npz ファイルですが、RNN Lab のチェックポイントではありません（{key} がありません）</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="244" />
+        <location filename="../engine/checkpoint.py" line="245" />
+        <source>{path} has corrupt metadata ({reason})</source>
+        <translation>{path} のメタデータが壊れています（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="248" />
         <source>{path} is an .npz file but not an RNN Lab checkpoint (format is not {format!r})</source>
         <translation>{path} は .npz ファイルですが、RNN Lab のチェックポイントではありません（形式が {format!r} ではありません）</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="250" />
+        <location filename="../engine/checkpoint.py" line="252" />
+        <source>{path} has an invalid checkpoint version {version}</source>
+        <translation>{path} のチェックポイントのバージョン {version} は不正です</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="255" />
         <source>{path} is checkpoint version {version}, written by a newer RNN Lab (engine {engine}); this version reads version {known}</source>
         <translation>{path} はチェックポイントのバージョン {version} で、新しい RNN Lab（エンジン {engine}）が書いたものです。このバージョンが読めるのはバージョン {known} です</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="265" />
+        <location filename="../engine/checkpoint.py" line="261" />
+        <source>{path} has incomplete metadata: {key!r} is missing</source>
+        <translation>{path} のメタデータが不完全です: {key!r} がありません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="271" />
         <source>{path} has corrupt metadata: {what}</source>
         <translation>{path} のメタデータが壊れています: {what}</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="314" />
+        <location filename="../engine/checkpoint.py" line="279" />
+        <source>the vocabulary is not a list of tokens</source>
+        <translation>語彙がトークンのリストではありません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="282" />
+        <source>'history' is not a mapping</source>
+        <translation>'history' が対応表（mapping）ではありません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="287" />
+        <source>history {key!r} is not a list of records with a step</source>
+        <translation>history の {key!r} が、ステップを持つ記録のリストではありません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="290" />
+        <source>'last' is not a mapping of numbers</source>
+        <translation>'last' が数値の対応表ではありません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="294" />
+        <source>'best' is not a step and a metric</source>
+        <translation>'best' がステップと評価値の組ではありません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="320" />
         <source>{path} holds an invalid configuration: {error}</source>
         <translation>{path} の設定が正しくありません: {error}</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="322" />
+        <location filename="../engine/checkpoint.py" line="328" />
         <source>the path given does not exist</source>
         <translation>指定したパスは存在しません</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="323" />
+        <location filename="../engine/checkpoint.py" line="329" />
         <source>point to where it is now (--data PATH, or the window's data field)</source>
         <translation>今ある場所を指定してください（--data PATH、またはウィンドウのデータ欄）</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="324" />
+        <location filename="../engine/checkpoint.py" line="330" />
         <source>the data of this checkpoint is missing: {data} ({hint})</source>
         <translation>このチェックポイントのデータが見つかりません: {data}（{hint}）</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="326" />
+        <location filename="../engine/checkpoint.py" line="332" />
         <source>cannot rebuild the {task} task of {path}: {error}</source>
         <translation>{path} の {task} タスクを作り直せません: {error}</translation>
     </message>
     <message>
-        <location filename="../engine/checkpoint.py" line="346" />
+        <location filename="../engine/checkpoint.py" line="352" />
         <source>{path} does not match the {task} task it describes: {error}</source>
         <translation>{path} は、記録されている {task} タスクと合いません: {error}</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="374" />
+        <source>{path} lacks parameter {name} of this model (and {more} more)</source>
+        <translation>{path} には、このモデルのパラメータ {name} がありません（ほかに {more} 個）</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="376" />
+        <source>{path} lacks parameter {name} of this model</source>
+        <translation>{path} には、このモデルのパラメータ {name} がありません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="380" />
+        <source>{path} has parameter {name}, which this model does not have</source>
+        <translation>{path} にはパラメータ {name} がありますが、このモデルにはありません</translation>
+    </message>
+    <message>
+        <location filename="../engine/npz_reader.py" line="86" />
+        <location filename="../engine/checkpoint.py" line="388" />
+        <source>{path} is incomplete: entry {key!r} is missing</source>
+        <translation>{path} は不完全です: 項目 {key!r} がありません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="393" />
+        <source>best parameter {name} in {path} has shape {found}, the model expects {expected}</source>
+        <translation>{path} の最良パラメータ {name} の形状は {found} ですが、モデルは {expected} を必要とします</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="395" />
+        <source>parameter {name} in {path} has shape {found}, the model expects {expected}</source>
+        <translation>{path} のパラメータ {name} の形状は {found} ですが、モデルは {expected} を必要とします</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="399" />
+        <source>{path}: best parameter {name} holds NaN or infinite values (the run had diverged when it was saved, or the file is damaged); it cannot be loaded</source>
+        <translation>{path}: 最良パラメータ {name} に NaN または無限大が含まれています（保存時に学習が発散していたか、ファイルが壊れています）。読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="401" />
+        <source>{path}: parameter {name} holds NaN or infinite values (the run had diverged when it was saved, or the file is damaged); it cannot be loaded</source>
+        <translation>{path}: パラメータ {name} に NaN または無限大が含まれています（保存時に学習が発散していたか、ファイルが壊れています）。読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="409" />
+        <source>{path}: entry {key!r} holds NaN or infinite values; it cannot be loaded</source>
+        <translation>{path}: 項目 {key!r} に NaN または無限大が含まれています。読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="425" />
+        <source>{path}: entry {key!r} is not a random-generator state</source>
+        <translation>{path}: 項目 {key!r} は乱数生成器の状態ではありません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="440" />
+        <source>{path}: entry {key!r} is {value}, not a whole number between {lo:g} and {hi:g}; the file is damaged</source>
+        <translation>{path}: 項目 {key!r} は {value} で、{lo:g} から {hi:g} までの整数ではありません。ファイルが壊れています</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="443" />
+        <source>{path}: entry {key!r} is {value}, not a finite number between {lo:g} and {hi:g}; the file is damaged</source>
+        <translation>{path}: 項目 {key!r} は {value} で、{lo:g} から {hi:g} までの有限の数ではありません。ファイルが壊れています</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="459" />
+        <source>{path} is incomplete: optimizer state {slot!r} lacks {key!r}</source>
+        <translation>{path} は不完全です: 最適化手法の状態 {slot!r} に {key!r} がありません</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="467" />
+        <source>{path}: entry {key!r} is NaN; the file is damaged</source>
+        <translation>{path}: 項目 {key!r} が NaN です。ファイルが壊れています</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="473" />
+        <source>{path}: entry 'curves.meta' ({value}) is not a curve store's state; the file is damaged</source>
+        <translation>{path}: 項目 'curves.meta'（{value}）は学習曲線の記録の状態ではありません。ファイルが壊れています</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="477" />
+        <source>{path}: entry 'curves.rows' has shape {found}, expected at most {expected}; the file is damaged</source>
+        <translation>{path}: 項目 'curves.rows' の形状は {found} で、最大 {expected} のはずです。ファイルが壊れています</translation>
+    </message>
+    <message>
+        <location filename="../engine/checkpoint.py" line="482" />
+        <source>{path}: entry 'curves.rows' holds NaN or infinite steps, times, losses, gradient norms or learning rates; the file is damaged</source>
+        <translation>{path}: 項目 'curves.rows' のステップ・時刻・損失・勾配ノルム・学習率に NaN または無限大が含まれています。ファイルが壊れています</translation>
     </message>
     <message>
         <location filename="../engine/config.py" line="39" />
@@ -3687,18 +3833,18 @@ The window keeps running. The details were written to {log}.</source>
         <translation>予期しないエラーで学習が停止しました（{error}）。モデルは残っています。保存する（ファイル &gt; 保存）か、リセットするか、チェックポイントを読み込んでください。</translation>
     </message>
     <message>
-        <location filename="../engine/host.py" line="199" />
+        <location filename="../engine/host.py" line="209" />
         <source>Loading checkpoint</source>
         <translation>チェックポイントを読み込んでいます</translation>
     </message>
     <message>
-        <location filename="../engine/host.py" line="200" />
+        <location filename="../engine/host.py" line="210" />
         <source>Building model</source>
         <translation>モデルを作っています</translation>
     </message>
     <message>
-        <location filename="../engine/live.py" line="191" />
-        <location filename="../engine/host.py" line="271" />
+        <location filename="../engine/live.py" line="193" />
+        <location filename="../engine/host.py" line="281" />
         <source>{command} failed: {error}</source>
         <translation>{command} に失敗しました: {error}</translation>
     </message>
@@ -3713,17 +3859,17 @@ The window keeps running. The details were written to {log}.</source>
         <translation>本書の付録 C の Gated Recurrent Unit: 更新ゲート z、リセットゲート r。記憶セルはありません</translation>
     </message>
     <message>
-        <location filename="../engine/layers/gru.py" line="25" />
+        <location filename="../engine/layers/gru.py" line="26" />
         <source>update gate</source>
         <translation>更新ゲート</translation>
     </message>
     <message>
-        <location filename="../engine/layers/gru.py" line="26" />
+        <location filename="../engine/layers/gru.py" line="27" />
         <source>reset gate</source>
         <translation>リセットゲート</translation>
     </message>
     <message>
-        <location filename="../engine/layers/gru.py" line="27" />
+        <location filename="../engine/layers/gru.py" line="28" />
         <source>candidate state</source>
         <translation>新しい隠れ状態の候補</translation>
     </message>
@@ -3957,32 +4103,32 @@ The window keeps running. The details were written to {log}.</source>
         <translation>{steps} ステップ（{epochs:.2f} エポック）で完了しました。</translation>
     </message>
     <message>
-        <location filename="../engine/live.py" line="164" />
+        <location filename="../engine/live.py" line="165" />
         <source>Solved: exactly right on every validation example at step {step}. Training paused; press Play to train on, or untick 'Pause when solved'.</source>
         <translation>解けました: ステップ {step} で、検証のすべての例に完全に正解しました。学習を一時停止しています。続けるには「開始」を押すか、「解けたら停止」のチェックを外してください。</translation>
     </message>
     <message>
-        <location filename="../engine/live.py" line="171" />
+        <location filename="../engine/live.py" line="173" />
         <source>Paused at step {step}, as the lesson describes: read the next step of the lesson, then press Play to go on.</source>
         <translation>レッスンのとおり、ステップ {step} で一時停止しました。レッスンの次の手順を読んでから「開始」を押して続けてください。</translation>
     </message>
     <message>
-        <location filename="../engine/live.py" line="200" />
+        <location filename="../engine/live.py" line="202" />
         <source>The run is finished ({steps} steps, {epochs:.2f} epochs): raise the step or epoch limit to continue.</source>
         <translation>この実行は完了しています（{steps} ステップ、{epochs:.2f} エポック）。続けるには、停止するステップ数かエポック数を増やしてください。</translation>
     </message>
     <message>
-        <location filename="../engine/memory.py" line="201" />
+        <location filename="../engine/memory.py" line="215" />
         <source>This run would need about {need} of memory (mostly for reading the data: {part_need}) but only {available} is available; use a smaller text.</source>
         <translation>この学習には約 {need} のメモリが必要です（ほとんどはデータの読み込み: {part_need}）が、使えるのは {available} だけです。もっと小さなテキストを使ってください。</translation>
     </message>
     <message>
-        <location filename="../engine/memory.py" line="205" />
+        <location filename="../engine/memory.py" line="219" />
         <source>This run would need about {need} of memory (mostly {part}: {part_need}) but only {available} is available; reduce the hidden size, batch, BPTT length or vocabulary.</source>
         <translation>この学習には約 {need} のメモリが必要です（主に {part}: {part_need}）が、使えるのは {available} だけです。隠れ状態のサイズ、バッチ、BPTT 長、語彙を小さくしてください。</translation>
     </message>
     <message>
-        <location filename="../engine/memory.py" line="218" />
+        <location filename="../engine/memory.py" line="232" />
         <source>Reading this {size} MB text would need about {need} of memory ({factor} bytes per byte of text at the peak) but only {available} is available; use a smaller text.</source>
         <translation>この {size} MB のテキストを読み込むには約 {need} のメモリが必要です（ピーク時にテキスト 1 バイトあたり {factor} バイト）が、使えるのは {available} だけです。もっと小さなテキストを使ってください。</translation>
     </message>
@@ -3990,6 +4136,56 @@ The window keeps running. The details were written to {log}.</source>
         <location filename="../engine/models/rnnlm.py" line="126" />
         <source>{cell} {size} tied</source>
         <translation>{cell} {size} 重み共有</translation>
+    </message>
+    <message>
+        <location filename="../engine/npz_reader.py" line="53" />
+        <source>{path} is truncated or corrupt ({reason}); it cannot be loaded</source>
+        <translation>{path} は途中で切れているか壊れています（{reason}）。読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../engine/npz_reader.py" line="57" />
+        <source>{path} has {count:,} entries; an archive RNN Lab reads has far fewer</source>
+        <translation>{path} には {count:,} 個の項目があります。RNN Lab が読むアーカイブの項目はずっと少ないはずです</translation>
+    </message>
+    <message>
+        <location filename="../engine/npz_reader.py" line="98" />
+        <source>{path}: entry {key!r} is in .npy format {version}, which RNN Lab never writes</source>
+        <translation>{path}: 項目 {key!r} は .npy 形式 {version} で、RNN Lab が書くことのない形式です</translation>
+    </message>
+    <message>
+        <location filename="../engine/npz_reader.py" line="102" />
+        <source>{path} contains object arrays (pickled Python objects) in entry {key!r}; RNN Lab never writes those and refuses to load them</source>
+        <translation>{path} の項目 {key!r} にはオブジェクト配列（pickle された Python オブジェクト）が含まれています。RNN Lab はこれを書くことがなく、読み込みも拒否します</translation>
+    </message>
+    <message>
+        <location filename="../engine/npz_reader.py" line="109" />
+        <source>{path}: entry {key!r} has shape {found}, expected {expected}</source>
+        <translation>{path}: 項目 {key!r} の形状は {found} ですが、{expected} のはずです</translation>
+    </message>
+    <message>
+        <location filename="../engine/npz_reader.py" line="114" />
+        <source>{path}: entry {key!r} holds {dtype} values, expected floating-point numbers</source>
+        <translation>{path}: 項目 {key!r} の値は {dtype} ですが、浮動小数点数のはずです</translation>
+    </message>
+    <message>
+        <location filename="../engine/npz_reader.py" line="117" />
+        <source>{path}: entry {key!r} holds {dtype} values, expected numbers of kind {kinds}</source>
+        <translation>{path}: 項目 {key!r} の値は {dtype} ですが、種類 {kinds} の数のはずです</translation>
+    </message>
+    <message>
+        <location filename="../engine/npz_reader.py" line="122" />
+        <source>{path} is truncated: entry {key!r} is shorter than its header says</source>
+        <translation>{path} は途中で切れています: 項目 {key!r} がヘッダーの示す長さより短いです</translation>
+    </message>
+    <message>
+        <location filename="../engine/npz_reader.py" line="127" />
+        <source>{path} is truncated or corrupt ({key!r}: {reason}); it cannot be loaded</source>
+        <translation>{path} は途中で切れているか壊れています（{key!r}: {reason}）。読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../engine/npz_reader.py" line="132" />
+        <source>{path}: entry {key!r} declares {declared} of data, more than such an entry can hold here ({limit}); the file is damaged or was not written by RNN Lab, so it is not read</source>
+        <translation>{path}: 項目 {key!r} は {declared} のデータを宣言していますが、この項目が持てる量（{limit}）を超えています。ファイルが壊れているか RNN Lab が書いたものではないため、読み込みません</translation>
     </message>
     <message>
         <location filename="../engine/runs.py" line="146" />
@@ -4198,32 +4394,32 @@ The window keeps running. The details were written to {log}.</source>
         <translation>init は {known} のいずれかでなければなりません（{value!r} が指定されました）</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/adder.py" line="80" />
+        <location filename="../engine/tasks/adder.py" line="82" />
         <source>use the sigmoid/tanh activation (relu lets the recurrence blow up)</source>
         <translation>活性化関数を sigmoid か tanh にしてください（relu では再帰が発散します）</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/adder.py" line="113" />
+        <location filename="../engine/tasks/adder.py" line="115" />
         <source>the binary adder has no {split!r} split; it evaluates on all pairs ('val')</source>
         <translation>2進数の足し算には {split!r} データはありません。全組（'val'）で評価します</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/adder.py" line="171" />
+        <location filename="../engine/tasks/adder.py" line="173" />
         <source>{a} + {b} = {sum} (predicted {pred})</source>
         <translation>{a} + {b} = {sum}（予測 {pred}）</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/adder.py" line="186" />
+        <location filename="../engine/tasks/adder.py" line="188" />
         <source>built-in: all pairs a, b &lt; 128</source>
         <translation>内蔵: a, b &lt; 128 のすべての組</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/adder.py" line="193" />
+        <location filename="../engine/tasks/adder.py" line="195" />
         <source>{task} · {cell} {hidden} ({activation}) · {params} parameters</source>
         <translation>{task} · {cell} {hidden}（{activation}） · パラメータ {params} 個</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/adder.py" line="196" />
+        <location filename="../engine/tasks/adder.py" line="198" />
         <source>{task} · {cell} {hidden} · {params} parameters</source>
         <translation>{task} · {cell} {hidden} · パラメータ {params} 個</translation>
     </message>
@@ -4339,37 +4535,37 @@ The window keeps running. The details were written to {log}.</source>
         <translation>{split}データが {n} {units}しかなく、評価には少なすぎます。val_fraction を大きくするか、もっと長い文章を使ってください。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="130" />
+        <location filename="../engine/tasks/language.py" line="131" />
         <source>Tied weights need the embedding size to equal the hidden size (embed {embed}, hidden {hidden}).</source>
         <translation>重み共有には、埋め込みの次元数と隠れユニット数が同じである必要があります（埋め込み {embed}、隠れユニット {hidden}）。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="160" />
+        <location filename="../engine/tasks/language.py" line="161" />
         <source>The {task} has no {split!r} split (val_fraction is 0); it has {have}.</source>
         <translation>{task}には {split!r} データがありません（val_fraction が 0 です）。あるのは {have} です。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="162" />
+        <location filename="../engine/tasks/language.py" line="163" />
         <source>The {task} has no {split!r} split; it has {have}.</source>
         <translation>{task}には {split!r} データがありません。あるのは {have} です。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="227" />
+        <location filename="../engine/tasks/language.py" line="228" />
         <source>{split} passage {index} ({units} {start}-{end}): loss {loss:.3f} nats per token</source>
         <translation>{split}データの文 {index}（{units} {start}〜{end}）: 損失 {loss:.3f} nats/トークン</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="281" />
+        <location filename="../engine/tasks/language.py" line="282" />
         <source>The sample length must be between 0 and {most}, got {length}.</source>
         <translation>サンプルの長さは 0 から {most} の間です（{length} が指定されました）。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="284" />
+        <location filename="../engine/tasks/language.py" line="285" />
         <source>top_k must be 0 (all tokens) or more, got {top_k}.</source>
         <translation>top_k は 0（すべてのトークン）以上です（{top_k} が指定されました）。</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/language.py" line="350" />
+        <location filename="../engine/tasks/language.py" line="351" />
         <source>{task} · {model} · {vocab} {units} in the vocabulary · {train} training {units} · {params} parameters</source>
         <translation>{task} · {model} · 語彙 {vocab} {units} · 訓練データ {train} {units} · パラメータ {params} 個</translation>
     </message>
@@ -4471,17 +4667,17 @@ The window keeps running. The details were written to {log}.</source>
         <translation>双方向のエンコーダは隠れユニットを2方向に分けるので、隠れユニット数は 2 以上が必要です</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/seq2seq.py" line="182" />
+        <location filename="../engine/tasks/seq2seq.py" line="185" />
         <source>the seq2seq task has no {split!r} split; it has {have}</source>
         <translation>seq2seq タスクには {split!r} データがありません。あるのは {have} です</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/seq2seq.py" line="251" />
+        <location filename="../engine/tasks/seq2seq.py" line="254" />
         <source>{question} → {answer} (teacher forcing)</source>
         <translation>{question} → {answer}（教師強制）</translation>
     </message>
     <message>
-        <location filename="../engine/tasks/seq2seq.py" line="283" />
+        <location filename="../engine/tasks/seq2seq.py" line="286" />
         <source>{task} · {model} · {cell} {hidden} · {source} · {vocab} characters · {params} parameters</source>
         <translation>{task} · {model} · {cell} {hidden} · {source} · {vocab} 文字 · パラメータ {params} 個</translation>
     </message>
