@@ -11,11 +11,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pyqtgraph as pg
-from PyQt6.QtWidgets import QApplication
+from PyQt6.QtTest import QTest
 
 from .export import DEFAULT_PNG_WIDTH, export, formats_for
 from .export_slide import data_items
+
+SETTLE_MS = 250  # what a view brought to the front needs before its plots have their size and their data
 
 
 def slug(label: str) -> str:
@@ -23,25 +26,43 @@ def slug(label: str) -> str:
     return re.sub(r"[^0-9a-z]+", "-", label.lower()).strip("-") or "plot"
 
 
+def has_content(item) -> bool:
+    """Whether a plot holds something to show (an empty bar chart, e.g. before a prompt, is not written)."""
+    if not isinstance(item, pg.PlotItem):
+        return True
+    for i in item.items:
+        if not i.isVisible():
+            continue
+        if isinstance(i, pg.ImageItem) and i.image is not None and i.image.size:
+            return True
+        if isinstance(i, pg.BarGraphItem) and len(np.atleast_1d(i.opts.get("height", []))):
+            return True
+        if isinstance(i, pg.ScatterPlotItem) and len(i.data):
+            return True
+    return bool(data_items(item))
+
+
 def export_all_plots(window, folder: Path, width: int = DEFAULT_PNG_WIDTH) -> list[Path]:
-    """Write every plot of the views on screen for the current task into ``folder``; returns the files."""
+    """Write every plot of the views for the current task into ``folder``, each view brought to the front
+    while its own plots are written; returns the files."""
     folder.mkdir(parents=True, exist_ok=True)
     task = window.info["task"] if window.info else None
     written: list[Path] = []
     seen: set[str] = set()
     front = [d for d in window.right_docks if not d.isHidden() and not d.visibleRegion().isEmpty()]
-    docks = [None] + [d for p, d in window.docks.items() if task in p.tasks and not d.isHidden()]
-    for dock in docks:
-        if dock is not None:
-            dock.raise_()
-            QApplication.processEvents()
-        for panel in window.panels:
-            redraw = getattr(panel, "redraw", None)
+    panels = [window.curves] + [p for p, d in window.docks.items()
+                                if p is not window.curves and task in p.tasks and not d.isHidden()]
+    for panel in panels:
+        if panel is not window.curves:
+            window.docks[panel].raise_()
+            QTest.qWait(SETTLE_MS)  # the view's layout is made in several passes of the event loop
+        for p in window.panels:
+            redraw = getattr(p, "redraw", None)
             if callable(redraw):
                 redraw()
-        QApplication.processEvents()
-        for label, item in window.export_targets():
-            if label in seen or "SVG" not in formats_for(item):
+        QTest.qWait(SETTLE_MS)  # and its plots draw on their timers
+        for label, item in panel.export_targets():
+            if label in seen or "SVG" not in formats_for(item) or not has_content(item):
                 continue
             seen.add(label)
             name = slug(label)
@@ -54,4 +75,4 @@ def export_all_plots(window, folder: Path, width: int = DEFAULT_PNG_WIDTH) -> li
     return written
 
 
-__all__ = ["export_all_plots", "slug"]
+__all__ = ["export_all_plots", "has_content", "slug"]

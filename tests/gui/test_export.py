@@ -287,3 +287,34 @@ def test_export_plots_writes_png_svg_and_csv_for_every_plot(tmp_path):
     header = (out / "curves-loss.csv").read_text().splitlines()[0]
     assert header.startswith("RNN 16 tanh · lr 0.03: train loss (step),")
     assert_svg_like_png(out / "curves-loss.svg", out / "curves-loss.png")
+
+
+def test_export_plots_draws_each_view_in_front_of_its_tab(tmp_path):
+    """Before: the heatmaps of "Inside the network" (behind the Sampling tab) were written while hidden, as
+    empty 1600 x 103 strips with the tick labels on top of each other; and the next-token chart was written
+    empty (no prompt yet). Each view is now brought to the front while its own plots are written, and a plot
+    with nothing in it is skipped."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from PIL import Image, ImageStat
+
+    root = Path(__file__).resolve().parents[2]
+    out = tmp_path / "plots"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, str(root / "main.py"), "--export-plots", str(out), "--task", "char",
+                           "--steps", "10", "--size", "1280x800"], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    names = {p.stem for p in out.glob("*.png")}
+    assert "next-token-probabilities-bar-chart" not in names  # nothing sampled yet: nothing to show
+    with Image.open(out / "heatmap-h-hidden-state-lstm0.png") as image:
+        heatmap = image.convert("RGB")
+    assert heatmap.width == 1600 and heatmap.height >= 200, heatmap.size
+    w, h = heatmap.size
+    middle = heatmap.crop((w // 4, h // 3, 3 * w // 4, 2 * h // 3))  # inside the image: the hidden state's colours
+    assert max(ImageStat.Stat(middle).stddev) > 5, "the heatmap's image is blank"
+    with Image.open(out / "all-heatmaps-and-gradient-flow.png") as whole:
+        assert whole.height > whole.width * 0.8, whole.size  # six heatmaps and the gradient plot, not squeezed
