@@ -7,8 +7,8 @@ lowest). ``SlidePlot`` instead builds a new plot offscreen with the same curves,
 log scales and legend, with both axes labelled, at a logical size of about ``SLIDE_WIDTH`` pixels,
 then renders that: text, ticks and markers come out in proportion to the export, whatever its width.
 
-Only plots made of curves (``PlotDataItem``) and lines (``InfiniteLine``) are redrawn this way; others
-(heatmaps, bar charts) are exported as the window shows them (``supports``).
+Only plots made of curves (``PlotDataItem``), scatters (``ScatterPlotItem``) and lines (``InfiniteLine``)
+are redrawn this way; others (heatmaps, bar charts) are exported as the window shows them (``supports``).
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ ASPECT = (0.5, 0.75)  # height / width, the plot's own shape kept within these b
 
 
 def supports(plot: Any) -> bool:
-    """Whether ``plot`` can be redrawn: a PlotItem of curves and lines only, with something to draw."""
+    """Whether ``plot`` can be redrawn: a PlotItem of curves, scatters and lines only, with something to draw."""
     if not isinstance(plot, pg.PlotItem):
         return False
     items = [i for i in plot.items if i.isVisible()]
-    return any(isinstance(i, pg.PlotDataItem) for i in items) and all(
-        isinstance(i, (pg.PlotDataItem, pg.InfiniteLine)) for i in items)
+    return any(isinstance(i, (pg.PlotDataItem, pg.ScatterPlotItem)) for i in items) and all(
+        isinstance(i, (pg.PlotDataItem, pg.ScatterPlotItem, pg.InfiniteLine)) for i in items)
 
 
 def data_items(plot: pg.PlotItem) -> list[pg.PlotDataItem]:
@@ -98,12 +98,14 @@ class SlidePlot:
                 b.setLabel(text, units=a.labelUnits or None)
 
     def _copy_items(self) -> None:
-        self.copies: dict[int, pg.PlotDataItem] = {}
+        self.copies: dict[int, pg.GraphicsObject] = {}
         for item in self.source.items:
             if not item.isVisible():
                 continue
             if isinstance(item, pg.PlotDataItem):
                 self._copy_curve(item)
+            elif isinstance(item, pg.ScatterPlotItem):
+                self._copy_scatter(item)
             elif isinstance(item, pg.InfiniteLine) and not getattr(item, "is_cursor", False):
                 self._copy_line(item)
         self.legend = None
@@ -126,6 +128,16 @@ class SlidePlot:
                                fillLevel=o.get("fillLevel"), fillBrush=o.get("fillBrush"), antialias=True)
         copy.setZValue(item.zValue())
         copy.series_name = getattr(item, "series_name", None)
+        self.plot.addItem(copy)
+        self.copies[id(item)] = copy
+
+    def _copy_scatter(self, item: pg.ScatterPlotItem) -> None:
+        x, y = item.getData()
+        o = item.opts
+        copy = pg.ScatterPlotItem(np.asarray(x), np.asarray(y), size=o.get("size", 7), symbol=o.get("symbol"),
+                                  pen=o.get("pen"), brush=o.get("brush"), pxMode=o.get("pxMode", True),
+                                  antialias=True)
+        copy.setZValue(item.zValue())
         self.plot.addItem(copy)
         self.copies[id(item)] = copy
 

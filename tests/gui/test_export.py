@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pyqtgraph as pg
 import pytest
+from PyQt6.QtCore import Qt
 from PyQt6.QtGui import QImage
 from PyQt6.QtWidgets import QLabel
 
@@ -234,6 +235,38 @@ def test_a_plot_exports_with_its_axes_and_the_svg_draws_like_the_png(qtbot, tmp_
     assert band.mean() > 0.004 and band.any(axis=1).sum() >= 8  # several rows of text, across the width
     assert band.any(axis=0)[:400].sum() > 20 and band.any(axis=0)[400:].sum() > 20
     assert "<image" not in svg.read_text()  # validation points are paths, not the symbol atlas
+    assert_svg_like_png(svg, png)
+
+
+def test_a_scatter_plot_is_redrawn_for_the_slide_with_its_legend(qtbot, tmp_path):
+    """Before: the gate-saturation scatter was exported as the window shows it, scaled: at 1600 pixels its
+    9-point legend came out about 1% of the width. Scatters are now redrawn like curves, legend included."""
+    from rnn_lab.gui.export_slide import SlidePlot, supports
+
+    w = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(w)
+    w.resize(420, 420)
+    p = w.addPlot()
+    p.addLegend(labelTextSize="9pt")  # (the scatters join it by name, as in the saturation view)
+    rng = np.random.default_rng(0)
+    for name, symbol, colour in (("forget gate f", "o", "#3b8bd9"), ("input gate i", "t", "#e6a100")):
+        sc = pg.ScatterPlotItem(rng.random(20), rng.random(20), size=9, symbol=symbol, brush=pg.mkBrush(colour),
+                                name=name)
+        p.addItem(sc)
+    p.plot([0, 1], [1, 0], pen=pg.mkPen("#999999", style=Qt.PenStyle.DashLine))
+    w.show()
+    qtbot.waitExposed(w)
+    assert supports(p)
+    slide = SlidePlot(p, 1600)
+    try:
+        assert slide.legend is not None and slide.legend.entry_texts() == ["forget gate f", "input gate i"]
+        scatters = [i for i in slide.plot.items if isinstance(i, pg.ScatterPlotItem)]
+        assert [len(s.data) for s in scatters] == [20, 20]
+    finally:
+        slide.close()
+    png = export(p, tmp_path / "scatter.png", "PNG", width=1600)
+    svg = export(p, tmp_path / "scatter.svg", "SVG")
+    assert QImage(str(png)).width() == 1600
     assert_svg_like_png(svg, png)
 
 
