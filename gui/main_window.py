@@ -12,7 +12,7 @@ import logging
 from typing import Any
 
 from PyQt6.QtCore import QSettings, Qt
-from PyQt6.QtGui import QAction, QIcon, QKeySequence
+from PyQt6.QtGui import QIcon
 from PyQt6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QStyle, QTabWidget, QVBoxLayout, QWidget
 
 from rnn_lab.engine.config import Config
@@ -20,15 +20,12 @@ from rnn_lab.engine.resources import asset_path
 from rnn_lab.engine.tasks.registry import TASKS, corpus_defaults
 
 from . import (
-    dialogs,
     dock_title,
     file_dialogs,
     i18n,
-    language_menu,
     paths,
-    session_menu,
     theme,
-    threads_menu,
+    window_actions,
     window_settings,
 )
 from .controller import Controller
@@ -43,10 +40,9 @@ from .panels.hyperparams import HyperparamsPanel
 from .panels.runs import RunsPanel
 from .panels.task_panel import TaskPanel
 from .record_dialog import ask_recording
-from .recorder import Recorder, describe, record_icon
+from .recorder import Recorder, describe
 from .widgets.banner import Banner
 from .widgets.run_status import RunStatus
-from .widgets.speed_control import SpeedControl
 
 log = logging.getLogger("rnnlab.gui")
 SP = QStyle.StandardPixmap
@@ -78,9 +74,7 @@ class MainWindow(QMainWindow):
         self.lessons = LessonMode(self)  # first: its dock goes above the views on the right
         classes = list(panel_classes or PANELS)
         self._make_panels(classes + [RunsPanel] * (RunsPanel not in classes))
-        self._make_actions()
-        self._make_menus()
-        self._make_toolbar()
+        window_actions.install(self)  # actions, menus, toolbar (and the speed control in it)
         self.status = RunStatus(self.statusBar())
         self.recorder = Recorder(self, self.statusBar())
         self.recorder.finished.connect(self._recording_written)
@@ -143,84 +137,6 @@ class MainWindow(QMainWindow):
         self.hyper.rebuildRequested.connect(self.apply_settings)
         rp = self.runs_panel
         rp.runsChanged.connect(lambda: self.curves.set_runs(rp.store, rp.current))
-
-    def _action(self, text: str, slot, shortcut: str | None = None, icon: SP | None = None, tip: str = "") -> QAction:
-        act = QAction(text, self)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-        if icon is not None:
-            act.setIcon(self.style().standardIcon(icon))
-        act.setToolTip(f"{tip or text} ({shortcut})" if shortcut else tip or text)
-        act.triggered.connect(lambda _checked=False: slot())
-        self.addAction(act)  # shortcuts work wherever the focus is in the window
-        return act
-
-    def _make_actions(self) -> None:
-        a = self._action
-        self.play_action = a(self.tr("Play"), self.toggle_play, "Space", SP.SP_MediaPlay,
-                             self.tr("Start or pause training"))
-        self.step_action = a(self.tr("Step"), self.step_once, "S", SP.SP_MediaSkipForward,
-                             self.tr("Train one batch, then pause"))
-        self.reset_action = a(self.tr("Reset"), self.reset, "R", SP.SP_BrowserReload,
-                              self.tr("A fresh model with these settings"))
-        self.save_action = a(self.tr("Save…"), self.save_checkpoint, "Ctrl+S", SP.SP_DialogSaveButton,
-                             self.tr("Save a checkpoint"))
-        self.load_action = a(self.tr("Load…"), self.load_checkpoint, "Ctrl+O", SP.SP_DialogOpenButton,
-                             self.tr("Load a checkpoint"))
-        self.export_action = a(self.tr("Export…"), self.export, "Ctrl+E", SP.SP_FileDialogDetailedView,
-                               self.tr("Export a plot, a panel or the whole window"))
-        self.record_action = a(self.tr("Record…"), self.toggle_recording, "Ctrl+Shift+R", None,
-                               self.tr("Record the window or one view while it trains, for slides "
-                                       "(an animated GIF, APNG, WebP or MP4)"))
-        self.record_action.setIcon(record_icon())
-        self.eval_action = a(self.tr("Evaluate now"), self.evaluate_now, None, None,
-                             self.tr("Evaluate on the validation split now"))
-        self.quit_action = a(self.tr("Quit"), self.close, "Ctrl+Q")
-        self.shortcuts_action = a(self.tr("Keyboard shortcuts"), lambda: dialogs.ShortcutsDialog(self).exec(), "F1")
-        self.guide_action = a(self.tr("Guide to the views"), self.show_guide, "Shift+F1",
-                              tip=self.tr("What each view shows, with the book's chapter and section"))
-        self.about_action = a(self.tr("About RNN Lab"), lambda: dialogs.show_about(self))
-        self.dark_action = a(self.tr("Dark theme"),
-                             lambda: self.set_theme("dark" if self.dark_action.isChecked() else "light"))
-        self.dark_action.setCheckable(True)
-        self.dark_action.setChecked(self.theme == "dark")
-        self.layout_action = a(self.tr("Reset layout"), self.reset_layout)
-
-    def _make_menus(self) -> None:
-        m = self.menuBar().addMenu(self.tr("&File"))
-        m.addAction(self.tr("Open text corpus…"), lambda: self.open_data("file"))
-        m.addAction(self.tr("Open PTB folder…"), lambda: self.open_data("folder", "lm"))
-        m.addAction(self.tr("Open seq2seq file…"), lambda: self.open_data("file", "seq2seq"))
-        m.addAction(self.tr("Use built-in data"), lambda: self.use_data(self._task(), ""))
-        m.addSeparator()
-        m.addActions([self.save_action, self.load_action, self.export_action, self.record_action])
-        session_menu.install(self, m)  # lessons, export all runs
-        m.addSeparator()
-        m.addAction(self.quit_action)
-        train = self.menuBar().addMenu(self.tr("&Train"))
-        train.addActions([self.play_action, self.step_action, self.reset_action, self.eval_action])
-        train.addSeparator()
-        threads_menu.install(self, train)  # how many cores training uses
-        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.view_menu.addActions([dock.toggleViewAction() for dock in self.docks.values()])
-        self.view_menu.addSeparator()
-        self.view_menu.addActions([self.dark_action, self.layout_action])
-        self.language_menu = language_menu.install(self, self.view_menu)
-        self.menuBar().addMenu(self.tr("&Help")).addActions([self.guide_action, self.shortcuts_action,
-                                                             self.about_action])
-
-    def _make_toolbar(self) -> None:
-        tb = self.addToolBar(self.tr("Training"))
-        tb.setObjectName("toolbar_training")
-        tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        tb.addActions([self.play_action, self.step_action, self.reset_action])
-        tb.addSeparator()
-        self.speed = SpeedControl()
-        self.speed.speedChanged.connect(self.controller.set_speed)
-        tb.addWidget(self.speed)
-        tb.addSeparator()
-        tb.addActions([self.save_action, self.load_action, self.export_action, self.record_action])
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

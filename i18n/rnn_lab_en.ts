@@ -34,7 +34,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../gui/main_window.py" line="418" />
+            <location filename="../gui/main_window.py" line="334" />
             <source>The model has trained for %Ln step(s). {what} This training is lost unless you save a checkpoint first.</source>
             <translation>
                 <numerusform>The model has trained for %Ln step. {what} This training is lost unless you save a checkpoint first.</numerusform>

@@ -1417,279 +1417,279 @@ The window keeps running. The details were written to {log}.</source>
 </context><context>
     <name>MainWindow</name>
     <message>
-        <location filename="../gui/main_window.py" line="332" />
-        <location filename="../gui/main_window.py" line="160" />
-        <source>Play</source>
-        <translation>開始</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="161" />
-        <source>Start or pause training</source>
-        <translation>学習を開始または一時停止</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="162" />
-        <source>Step</source>
-        <translation>1ステップ</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="163" />
-        <source>Train one batch, then pause</source>
-        <translation>1バッチだけ学習して一時停止</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="164" />
-        <source>Reset</source>
-        <translation>リセット</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="165" />
-        <source>A fresh model with these settings</source>
-        <translation>この設定で新しいモデルにする</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="166" />
-        <source>Save…</source>
-        <translation>保存…</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="167" />
-        <source>Save a checkpoint</source>
-        <translation>チェックポイントを保存</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="168" />
-        <source>Load…</source>
-        <translation>読み込み…</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="169" />
-        <source>Load a checkpoint</source>
-        <translation>チェックポイントを読み込む</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="170" />
-        <source>Export…</source>
-        <translation>エクスポート…</translation>
-    </message>
-    <message>
         <location filename="../gui/main_window.py" line="171" />
-        <source>Export a plot, a panel or the whole window</source>
-        <translation>グラフ、パネル、ウィンドウ全体を書き出す</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="534" />
-        <location filename="../gui/main_window.py" line="172" />
-        <source>Record…</source>
-        <translation>録画…</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="173" />
-        <source>Record the window or one view while it trains, for slides (an animated GIF, APNG, WebP or MP4)</source>
-        <translation>学習中のウィンドウか 1 つのビューをスライド用に録画します（アニメーション GIF、APNG、WebP、MP4）</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="176" />
-        <source>Evaluate now</source>
-        <translation>今すぐ評価</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="177" />
-        <source>Evaluate on the validation split now</source>
-        <translation>検証データで今すぐ評価</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="178" />
-        <source>Quit</source>
-        <translation>終了</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="179" />
-        <source>Keyboard shortcuts</source>
-        <translation>キーボードショートカット</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="180" />
-        <source>Guide to the views</source>
-        <translation>ビューの解説</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="181" />
-        <source>What each view shows, with the book's chapter and section</source>
-        <translation>各ビューが示すものと、本書の該当する章・節</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="182" />
-        <source>About RNN Lab</source>
-        <translation>RNN Lab について</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="183" />
-        <source>Dark theme</source>
-        <translation>ダークテーマ</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="187" />
-        <source>Reset layout</source>
-        <translation>レイアウトを元に戻す</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="190" />
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="191" />
-        <source>Open text corpus…</source>
-        <translation>テキストのコーパスを開く…</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="192" />
-        <source>Open PTB folder…</source>
-        <translation>PTB のフォルダを開く…</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="193" />
-        <source>Open seq2seq file…</source>
-        <translation>seq2seq のファイルを開く…</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="194" />
-        <source>Use built-in data</source>
-        <translation>内蔵のデータを使う</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="200" />
-        <source>&amp;Train</source>
-        <translation>学習(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="204" />
-        <source>&amp;View</source>
-        <translation>表示(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="209" />
-        <source>&amp;Help</source>
-        <translation>ヘルプ(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="213" />
-        <source>Training</source>
-        <translation>学習</translation>
-    </message>
-    <message>
-        <location filename="../gui/main_window.py" line="255" />
         <source>{what}…</source>
         <translation>{what}…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="266" />
+        <location filename="../gui/main_window.py" line="182" />
         <source>Could not build the model: {error} (showing the binary adder instead)</source>
         <translation>モデルを作れませんでした: {error}（代わりに2進数の足し算を表示しています）</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="270" />
+        <location filename="../gui/main_window.py" line="186" />
         <source>Could not build the model: {error}</source>
         <translation>モデルを作れませんでした: {error}</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="281" />
+        <location filename="../gui/main_window.py" line="197" />
         <source>Saved {path} at step {step}</source>
         <translation>ステップ {step} の時点を {path} に保存しました</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="311" />
+        <location filename="../gui/main_window.py" line="227" />
         <source>Loaded {path} (step {step})</source>
         <translation>{path} を読み込みました（ステップ {step}）</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="314" />
+        <location filename="../gui/main_window.py" line="230" />
         <source>Press Space to start training</source>
         <translation>スペースキーで学習を開始</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="325" />
+        <location filename="../gui/main_window.py" line="241" />
         <source>RNN Lab — {task}</source>
         <translation>RNN Lab — {task}</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="332" />
+        <location filename="../gui/main_window.py" line="248" />
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="417" />
+        <location filename="../gui/window_actions.py" line="46" />
+        <location filename="../gui/main_window.py" line="248" />
+        <source>Play</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.py" line="333" />
         <source>Discard the trained model?</source>
         <translation>学習したモデルを破棄しますか？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../gui/main_window.py" line="418" />
+        <location filename="../gui/main_window.py" line="334" />
         <source>The model has trained for %Ln step(s). {what} This training is lost unless you save a checkpoint first.</source>
         <translation>
             <numerusform>このモデルは %Ln ステップ学習しています。{what}先にチェックポイントを保存しないと、この学習は失われます。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="427" />
+        <location filename="../gui/main_window.py" line="343" />
         <source>This run has no validation split to evaluate on.</source>
         <translation>この実行には評価に使う検証データがありません。</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="430" />
+        <location filename="../gui/main_window.py" line="346" />
         <source>Evaluating on the validation split…</source>
         <translation>検証データで評価しています…</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="437" />
+        <location filename="../gui/main_window.py" line="353" />
         <source>Resetting starts a fresh model.</source>
         <translation>リセットすると新しいモデルで始まります。</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="441" />
+        <location filename="../gui/main_window.py" line="357" />
         <source>Applying the changed settings starts a fresh model.</source>
         <translation>変更した設定を適用すると新しいモデルで始まります。</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="463" />
+        <location filename="../gui/main_window.py" line="379" />
         <source>Switching to the {task} task starts a fresh model.</source>
         <translation>「{task}」に切り替えると新しいモデルで始まります。</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="470" />
+        <location filename="../gui/main_window.py" line="386" />
         <source>Changing the model starts a fresh one.</source>
         <translation>モデルを変えると新しいモデルで始まります。</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="485" />
-        <location filename="../gui/main_window.py" line="474" />
+        <location filename="../gui/main_window.py" line="401" />
+        <location filename="../gui/main_window.py" line="390" />
         <source>Changing the data starts a fresh model.</source>
         <translation>データを変えると新しいモデルで始まります。</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="514" />
+        <location filename="../gui/main_window.py" line="430" />
         <source>The whole window</source>
         <translation>ウィンドウ全体</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="514" />
+        <location filename="../gui/main_window.py" line="430" />
         <source>Training curves</source>
         <translation>学習曲線</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="529" />
+        <location filename="../gui/main_window.py" line="445" />
         <source>Could not start the recording: %1</source>
         <translation>録画を開始できませんでした: %1</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="534" />
+        <location filename="../gui/main_window.py" line="450" />
         <source>Stop recording</source>
         <translation>録画を停止</translation>
     </message>
     <message>
-        <location filename="../gui/main_window.py" line="539" />
+        <location filename="../gui/window_actions.py" line="58" />
+        <location filename="../gui/main_window.py" line="450" />
+        <source>Record…</source>
+        <translation>録画…</translation>
+    </message>
+    <message>
+        <location filename="../gui/main_window.py" line="455" />
         <source>The recording could not be written: %1</source>
         <translation>録画を書き出せませんでした: %1</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="47" />
+        <source>Start or pause training</source>
+        <translation>学習を開始または一時停止</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="48" />
+        <source>Step</source>
+        <translation>1ステップ</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="49" />
+        <source>Train one batch, then pause</source>
+        <translation>1バッチだけ学習して一時停止</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="50" />
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="51" />
+        <source>A fresh model with these settings</source>
+        <translation>この設定で新しいモデルにする</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="52" />
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="53" />
+        <source>Save a checkpoint</source>
+        <translation>チェックポイントを保存</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="54" />
+        <source>Load…</source>
+        <translation>読み込み…</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="55" />
+        <source>Load a checkpoint</source>
+        <translation>チェックポイントを読み込む</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="56" />
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="57" />
+        <source>Export a plot, a panel or the whole window</source>
+        <translation>グラフ、パネル、ウィンドウ全体を書き出す</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="59" />
+        <source>Record the window or one view while it trains, for slides (an animated GIF, APNG, WebP or MP4)</source>
+        <translation>学習中のウィンドウか 1 つのビューをスライド用に録画します（アニメーション GIF、APNG、WebP、MP4）</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="62" />
+        <source>Evaluate now</source>
+        <translation>今すぐ評価</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="63" />
+        <source>Evaluate on the validation split now</source>
+        <translation>検証データで今すぐ評価</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="64" />
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="65" />
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="66" />
+        <source>Guide to the views</source>
+        <translation>ビューの解説</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="67" />
+        <source>What each view shows, with the book's chapter and section</source>
+        <translation>各ビューが示すものと、本書の該当する章・節</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="68" />
+        <source>About RNN Lab</source>
+        <translation>RNN Lab について</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="69" />
+        <source>Dark theme</source>
+        <translation>ダークテーマ</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="73" />
+        <source>Reset layout</source>
+        <translation>レイアウトを元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="77" />
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="78" />
+        <source>Open text corpus…</source>
+        <translation>テキストのコーパスを開く…</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="79" />
+        <source>Open PTB folder…</source>
+        <translation>PTB のフォルダを開く…</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="80" />
+        <source>Open seq2seq file…</source>
+        <translation>seq2seq のファイルを開く…</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="81" />
+        <source>Use built-in data</source>
+        <translation>内蔵のデータを使う</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="87" />
+        <source>&amp;Train</source>
+        <translation>学習(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="91" />
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="96" />
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../gui/window_actions.py" line="101" />
+        <source>Training</source>
+        <translation>学習</translation>
     </message>
 </context><context>
     <name>Metrics</name>
