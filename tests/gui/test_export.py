@@ -298,7 +298,8 @@ def test_whole_window_export_honours_the_width(qtbot, tmp_path, settings):
         window.close()
 
 
-def test_export_plots_writes_png_svg_and_csv_for_every_plot(tmp_path):
+def export_plots(tmp_path, task: str, steps: int):
+    """Run ``main.py --export-plots`` offscreen at 1280x800, as a teacher would; returns the folder."""
     import os
     import subprocess
     import sys
@@ -307,10 +308,15 @@ def test_export_plots_writes_png_svg_and_csv_for_every_plot(tmp_path):
     root = Path(__file__).resolve().parents[2]
     out = tmp_path / "plots"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run([sys.executable, str(root / "main.py"), "--export-plots", str(out), "--task", "adder",
-                           "--steps", "40", "--size", "1280x800"], cwd=tmp_path, env=env, capture_output=True,
+    proc = subprocess.run([sys.executable, str(root / "main.py"), "--export-plots", str(out), "--task", task,
+                           "--steps", str(steps), "--size", "1280x800"], cwd=tmp_path, env=env, capture_output=True,
                           text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
+    return out
+
+
+def test_export_plots_writes_png_svg_and_csv_for_every_plot(tmp_path):
+    out = export_plots(tmp_path, "adder", 40)
     pngs = sorted(p.stem for p in out.glob("*.png"))
     assert pngs == sorted(p.stem for p in out.glob("*.svg"))  # every plot in both formats
     for name in ("curves-loss", "curves-accuracy", "curves-gradient-norm", "accuracy-curve",
@@ -327,20 +333,9 @@ def test_export_plots_draws_each_view_in_front_of_its_tab(tmp_path):
     empty 1600 x 103 strips with the tick labels on top of each other; and the next-token chart was written
     empty (no prompt yet). Each view is now brought to the front while its own plots are written, and a plot
     with nothing in it is skipped."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
     from PIL import Image, ImageStat
 
-    root = Path(__file__).resolve().parents[2]
-    out = tmp_path / "plots"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.run([sys.executable, str(root / "main.py"), "--export-plots", str(out), "--task", "char",
-                           "--steps", "10", "--size", "1280x800"], cwd=tmp_path, env=env, capture_output=True,
-                          text=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = export_plots(tmp_path, "char", 10)
     names = {p.stem for p in out.glob("*.png")}
     assert "next-token-probabilities-bar-chart" not in names  # nothing sampled yet: nothing to show
     with Image.open(out / "heatmap-h-hidden-state-lstm0.png") as image:
