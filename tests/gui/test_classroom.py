@@ -188,7 +188,8 @@ def test_a_lesson_pauses_at_its_steps_and_keeps_its_views_usable(qtbot, window):
     w.play_action.trigger()
     qtbot.waitUntil(lambda: w.state == "paused" and w.step == 300, timeout=60_000)
     assert trainer_of(w).step_count == 300  # exactly where the text says "about 300 steps"
-    assert "Paused at step 300" in w.banner.label.text()
+    # (the curves up to the pause come first, then the message about it: a second message)
+    qtbot.waitUntil(lambda: "Paused at step 300" in w.banner.label.text(), timeout=WAIT_MS)
     w.lessons.leave()
     assert w.controller.display.pause_at == ()
 
