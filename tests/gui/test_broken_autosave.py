@@ -97,7 +97,8 @@ def test_an_autosave_that_fails_to_load_is_moved_aside_and_the_window_works(qtbo
     autosave.restore()
     qtbot.waitUntil(lambda: any(p.name.startswith("autosave.broken-") for p in tmp_path.iterdir()), timeout=WAIT_MS)
     assert not autosave.path.exists()
-    assert "NaN" in window.banner.label.text() and "moved" in window.banner.label.text()
+    qtbot.waitUntil(lambda: "NaN" in window.banner.label.text() and "moved" in window.banner.label.text(),
+                    timeout=WAIT_MS)
     window.controller.step(2)  # the window still trains the model it had
     qtbot.waitUntil(lambda: window.step == 2, timeout=WAIT_MS)
 

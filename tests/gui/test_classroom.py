@@ -230,7 +230,7 @@ def test_a_three_line_text_trains_with_the_defaults(qtbot, sync_window, tmp_path
     w = sync_window
     w.use_data("char", str(path))
     qtbot.waitUntil(lambda: w.info["task"] == "char", timeout=WAIT_MS)
-    assert "The text is short" in w.banner.label.text() and w.banner.isVisible()
+    qtbot.waitUntil(lambda: "The text is short" in w.banner.label.text() and w.banner.isVisible(), timeout=WAIT_MS)
     assert w.controller.run_steps(5) == 5
 
 

@@ -119,7 +119,8 @@ def test_divergence_shows_a_banner_and_keeps_the_window_usable(qtbot, settings):
     try:
         window.play_action.trigger()
         qtbot.waitUntil(lambda: window.state == "diverged", timeout=WAIT_MS)
-        assert window.banner.isVisible() and "diverged" in window.banner.label.text()
+        qtbot.waitUntil(lambda: window.banner.isVisible() and "diverged" in window.banner.label.text(),
+                        timeout=WAIT_MS)  # (the state and the message about it may come in two messages)
         assert window.status.state.text() == "Diverged"
         assert len(window.curves.markers) == 1
         window.hyper.editors["lr"].setValue(0.01)  # the window still responds
