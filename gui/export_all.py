@@ -56,10 +56,9 @@ def export_all_plots(window, folder: Path, width: int = DEFAULT_PNG_WIDTH) -> li
         if panel is not window.curves:
             window.docks[panel].raise_()
             QTest.qWait(SETTLE_MS)  # the view's layout is made in several passes of the event loop
-        for p in window.panels:
-            redraw = getattr(p, "redraw", None)
-            if callable(redraw):
-                redraw()
+        redraw = getattr(panel, "redraw", None)  # (only the view being written: the others wait their turn)
+        if callable(redraw):
+            redraw()
         QTest.qWait(SETTLE_MS)  # and its plots draw on their timers
         for label, item in panel.export_targets():
             if label in seen or "SVG" not in formats_for(item) or not has_content(item):
